@@ -1,0 +1,27 @@
+/**
+ * A contact as OnlineFundraising holds it, in the domain's words. The OF adapter translates OF's
+ * wire format into this; the domain turns it into a Person.
+ */
+export interface OnlineFundraisingContact {
+  id: string;
+  /** OF's last-modified instant (UTC, ISO 8601). */
+  updatedAt: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  secondaryEmail?: string;
+  phone?: string;
+  secondaryPhone?: string;
+  address?: {
+    street: string;
+    street2?: string;
+    postalCode: string;
+    city: string;
+    /** ISO 3166-1 alpha-2. */
+    countryCode: string;
+  };
+  /** The contribution code of the form or landing page the contact signed up through. */
+  contributionCode?: string;
+  companyName?: string;
+  cvr?: string;
+}

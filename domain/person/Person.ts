@@ -1,0 +1,57 @@
+/** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+}
+
+/** Set when the person signed up on behalf of a company; the person is then its contact person. */
+export interface CompanyDetails {
+  /** The engine's id of the company (a GUID); the CRM account uses the same id. */
+  id: string;
+  name: string;
+  /** Danish business registration number (CVR), eight digits, when given. */
+  cvr?: string;
+}
+
+/** A phone number OF gave us that could not be read as a real number; kept so staff can fix it. */
+export interface RejectedPhone {
+  field: 'primary' | 'secondary';
+  raw: string;
+}
+
+/** Where the person's data came from in OnlineFundraising, and how new that data is. */
+export interface OnlineFundraisingLink {
+  contactId: string;
+  /** OF's last-modified instant (UTC, ISO 8601) of the contact data we hold. */
+  updatedAt: string;
+}
+
+/**
+ * One person as the engine knows them. `id` is the engine's own id (a GUID); the CRM record
+ * uses the same id, so writing it again never creates a second record.
+ */
+export interface Person {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** Distinct, lower-cased; the first is the primary address. */
+  emails: string[];
+  /** E.164, e.g. "+4512345678". */
+  phones: { primary?: string; secondary?: string };
+  rejectedPhones: RejectedPhone[];
+  address?: PostalAddress;
+  company?: CompanyDetails;
+  /** The contribution/campaign code the person signed up with (kampagnekode). */
+  campaignCode?: string;
+  onlineFundraising?: OnlineFundraisingLink;
+  /** Instants (UTC, ISO 8601) of the engine's own record. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function isCompany(person: Person): boolean {
+  return person.company !== undefined;
+}

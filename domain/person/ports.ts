@@ -1,0 +1,28 @@
+import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
+import type { Person } from './Person.js';
+
+/** Port: reads contacts from OnlineFundraising's API (the state there is the truth). */
+export interface OnlineFundraisingContacts {
+  /** Resolves null when OF does not know the contact. */
+  getContact(contactId: string): Promise<OnlineFundraisingContact | null>;
+}
+
+/** A stored document with the version tag the store uses for optimistic concurrency. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Port: the engine's own store of persons. Writes are conditional; nothing overwrites blindly. */
+export interface PersonRepository {
+  get(id: string): Promise<Versioned<Person> | null>;
+  /** 'exists' when a person with that id was created meanwhile. */
+  create(person: Person): Promise<'created' | 'exists'>;
+  /** 'stale' when the stored person changed since `etag` was read. */
+  replace(person: Person, etag: string): Promise<'replaced' | 'stale'>;
+}
+
+/** Port: the CRM (Dynamics 365). Upserts by the person's id, so repeating a write is harmless. */
+export interface CrmPersons {
+  upsertPerson(person: Person): Promise<void>;
+}

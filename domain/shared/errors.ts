@@ -1,0 +1,18 @@
+/** Base of the engine's named domain errors; handlers map them to status codes in one place. */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The thing asked for does not exist (at the source or in the engine). */
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+}
+
+/** A write lost an optimistic-concurrency race too many times in a row. */
+export class ConcurrencyConflictError extends DomainError {
+  readonly code = 'concurrency_conflict';
+}
