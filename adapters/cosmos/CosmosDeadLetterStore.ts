@@ -1,0 +1,49 @@
+import type { Container } from '@azure/cosmos';
+import type { DeadLetter } from '../../domain/deadletters/DeadLetter.js';
+import type { DeadLetterPage, DeadLetterStore } from '../../domain/deadletters/ports.js';
+import type { Versioned } from '../../domain/person/ports.js';
+import { hasStatus, withoutSystemProperties } from './documents.js';
+
+/** Dead letters in Cosmos DB, partitioned by message id; pages with continuation tokens. */
+export class CosmosDeadLetterStore implements DeadLetterStore {
+  constructor(private readonly container: Container) {}
+
+  async get(id: string): Promise<Versioned<DeadLetter> | null> {
+    const { resource, etag } = await this.container.item(id, id).read<DeadLetter & Record<string, unknown>>();
+    return resource ? { value: withoutSystemProperties<DeadLetter>(resource), etag } : null;
+  }
+
+  async save(letter: DeadLetter, etag?: string): Promise<'saved' | 'stale'> {
+    try {
+      if (etag === undefined) await this.container.items.create(letter);
+      else await this.container.item(letter.id, letter.id).replace(letter, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return 'saved';
+    } catch (error) {
+      if (hasStatus(error, 409) || hasStatus(error, 412) || hasStatus(error, 404)) return 'stale';
+      throw error;
+    }
+  }
+
+  async countByStatus(status: DeadLetter['status']): Promise<number> {
+    const query = { query: 'SELECT VALUE COUNT(1) FROM c WHERE c.status = @status', parameters: [{ name: '@status', value: status }] };
+    const { resources } = await this.container.items.query<number>(query).fetchAll();
+    return resources[0] ?? 0;
+  }
+
+  async listByStatus(status: DeadLetter['status'], page: { pageSize: number; continuationToken?: string }): Promise<DeadLetterPage> {
+    const query = {
+      query: 'SELECT * FROM c WHERE c.status = @status ORDER BY c.lastFailedAt DESC',
+      parameters: [{ name: '@status', value: status }],
+    };
+    const response = await this.container.items
+      .query<DeadLetter & Record<string, unknown>>(query, {
+        maxItemCount: page.pageSize,
+        ...(page.continuationToken && { continuationToken: page.continuationToken }),
+      })
+      .fetchNext();
+    return {
+      items: response.resources.map((item) => withoutSystemProperties<DeadLetter>(item)),
+      ...(response.continuationToken && { continuationToken: response.continuationToken }),
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import type { CosmosClient } from '@azure/cosmos';
+
+/** The engine's Cosmos containers and their partition keys; infra/ declares the same. */
+export const cosmosContainers = {
+  persons: { id: 'persons', partitionKey: '/id' },
+  deadLetters: { id: 'dead-letters', partitionKey: '/id' },
+} as const;
+
+/** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */
+export async function ensureCosmosContainers(client: CosmosClient, databaseId: string): Promise<void> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const { id, partitionKey } of Object.values(cosmosContainers)) {
+    await database.containers.createIfNotExists({ id, partitionKey: { paths: [partitionKey] } });
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Text OF may send as a string, as null, or leave out. */
+const optionalText = z.string().nullish();
+
+/**
+ * A contact as OF's API returns it (`GET /contacts/<id>`); our assumption of OF's wire format,
+ * see local/simulators/onlinefundraising/README.md. Lenient where people type freely (names may be
+ * missing on SMS signups); strict on what the engine keys on (id, updated_at). Extra fields are ignored.
+ */
+export const contactWireSchema = z.object({
+  id: z.string().min(1),
+  first_name: optionalText,
+  last_name: optionalText,
+  email: optionalText,
+  email_secondary: optionalText,
+  phone: optionalText,
+  phone_secondary: optionalText,
+  address: z
+    .object({
+      street: optionalText,
+      street2: optionalText,
+      postal_code: optionalText,
+      city: optionalText,
+      /** ISO 3166-1 alpha-2. */
+      country: optionalText,
+    })
+    .nullish(),
+  contribution_code: optionalText,
+  company: z.object({ name: optionalText, cvr: optionalText }).nullish(),
+  created_at: z.iso.datetime({ offset: true }),
+  updated_at: z.iso.datetime({ offset: true }),
+});
+
+export type ContactWire = z.infer<typeof contactWireSchema>;

@@ -1,0 +1,39 @@
+import { QueueServiceClient } from '@azure/storage-queue';
+import type { MessageQueue } from '../../domain/deadletters/ports.js';
+import type { WorkItem, WorkQueue } from '../../domain/messaging/WorkItem.js';
+
+/**
+ * Azure Storage queues. Messages are base64-encoded JSON, which is what the Azure Functions queue
+ * trigger expects by default (host.json `messageEncoding: base64`).
+ */
+export class StorageQueues implements MessageQueue {
+  private readonly service: QueueServiceClient;
+
+  constructor(connectionString: string) {
+    this.service = QueueServiceClient.fromConnectionString(connectionString);
+  }
+
+  async send(queue: string, message: string): Promise<void> {
+    await this.service.getQueueClient(queue).sendMessage(encodeQueueMessage(message));
+  }
+
+  workQueue(queue: string): WorkQueue {
+    return { enqueue: (item: WorkItem) => this.send(queue, JSON.stringify(item)) };
+  }
+
+  async ensureQueues(names: readonly string[]): Promise<void> {
+    for (const name of names) await this.service.getQueueClient(name).createIfNotExists();
+  }
+
+  client(): QueueServiceClient {
+    return this.service;
+  }
+}
+
+export function encodeQueueMessage(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+export function decodeQueueMessage(base64: string): string {
+  return Buffer.from(base64, 'base64').toString('utf8');
+}

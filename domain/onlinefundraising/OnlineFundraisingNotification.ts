@@ -1,0 +1,27 @@
+/** OF's core entities, as named in its notifications. */
+export const onlineFundraisingEntities = [
+  'contact',
+  'agreement',
+  'subscription',
+  'payment_method',
+  'payment',
+  'add_on',
+  'data_set',
+] as const;
+export type OnlineFundraisingEntity = (typeof onlineFundraisingEntities)[number];
+
+/** The entities the engine processes so far; OF is only subscribed to these. */
+export const processedOnlineFundraisingEntities = ['contact'] as const satisfies readonly OnlineFundraisingEntity[];
+export type ProcessedOnlineFundraisingEntity = (typeof processedOnlineFundraisingEntities)[number];
+
+/** OF says something changed; the change itself is read from OF's API when the work is done. */
+export interface OnlineFundraisingNotification {
+  notificationId: string;
+  entity: ProcessedOnlineFundraisingEntity;
+  entityId: string;
+  event: 'created' | 'updated';
+  /** Instant (UTC, ISO 8601). */
+  occurredAt: string;
+}
+
+export const onlineFundraisingNotificationKind = 'onlinefundraising-notification';

@@ -1,0 +1,70 @@
+import type { Clock } from '../shared/Clock.js';
+import type { Ids } from '../shared/Ids.js';
+import type { Logger } from '../shared/Logger.js';
+import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
+import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
+import type { Person } from './Person.js';
+import { personFromOnlineFundraisingContact, personIdForOnlineFundraisingContact } from './personFromOnlineFundraisingContact.js';
+import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './ports.js';
+import { samePersonData } from './samePersonData.js';
+
+export interface SyncPersonPorts {
+  onlineFundraising: OnlineFundraisingContacts;
+  persons: PersonRepository;
+  crm: CrmPersons;
+  ids: Ids;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored';
+
+export interface SyncResult {
+  personId: string;
+  outcome: SyncOutcome;
+}
+
+const maxSaveAttempts = 5;
+
+/**
+ * [OnlineFundraising1] An OF contact changed: read it from OF (the notification is only a hint),
+ * store the person it describes, and write the stored person to the CRM. Safe to repeat and to run
+ * out of order: the person keeps the newest OF data, and the CRM write is an upsert by the person's id.
+ */
+export async function syncPersonFromOnlineFundraising(contactId: string, ports: SyncPersonPorts): Promise<SyncResult> {
+  const contact = await ports.onlineFundraising.getContact(contactId);
+  if (!contact) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
+  const personId = personIdForOnlineFundraisingContact(ports.ids, contact.id);
+  const { person, outcome } = await saveNewestPerson(contact, personId, ports);
+  await ports.crm.upsertPerson(person);
+  ports.logger.info('person synchronised from OnlineFundraising', { personId, outcome });
+  return { personId, outcome };
+}
+
+async function saveNewestPerson(
+  contact: OnlineFundraisingContact,
+  personId: string,
+  ports: SyncPersonPorts,
+): Promise<{ person: Person; outcome: SyncOutcome }> {
+  for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
+    const stored = await ports.persons.get(personId);
+    const build = (existing?: Person) =>
+      personFromOnlineFundraisingContact(contact, { personId, ids: ports.ids, now: ports.clock.now(), ...(existing && { existing }) });
+    if (!stored) {
+      const created = build();
+      if ((await ports.persons.create(created)) === 'created') return { person: created, outcome: 'created' };
+      continue;
+    }
+    if (isOlder(contact.updatedAt, stored.value.onlineFundraising?.updatedAt)) {
+      return { person: stored.value, outcome: 'older-than-stored' };
+    }
+    const updated = build(stored.value);
+    if (samePersonData(updated, stored.value)) return { person: stored.value, outcome: 'unchanged' };
+    if ((await ports.persons.replace(updated, stored.etag)) === 'replaced') return { person: updated, outcome: 'updated' };
+  }
+  throw new ConcurrencyConflictError(`person ${personId} changed concurrently ${maxSaveAttempts} times in a row`);
+}
+
+function isOlder(candidate: string, stored: string | undefined): boolean {
+  return stored !== undefined && Date.parse(candidate) < Date.parse(stored);
+}

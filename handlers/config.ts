@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { CosmosConfig } from '../adapters/cosmos/cosmosClient.js';
+
+/**
+ * The engine's settings, read once from the environment at start and passed down; nothing else
+ * reads env. Names are the Function App's app settings (infra/ sets them).
+ */
+const environmentSchema = z.object({
+  COSMOS_ENDPOINT: z.url(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z.string().min(1).default('ms-engine'),
+  AzureWebJobsStorage: z.string().min(1),
+  OF_API_URL: z.url(),
+  OF_API_KEY: z.string().min(1),
+  OF_WEBHOOK_SECRET: z.string().min(16),
+  OF_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+  DATAVERSE_URL: z.url(),
+  DATAVERSE_AUTHORITY_URL: z.url().default('https://login.microsoftonline.com'),
+  DATAVERSE_TENANT_ID: z.string().min(1),
+  DATAVERSE_CLIENT_ID: z.string().min(1),
+  DATAVERSE_CLIENT_SECRET: z.string().min(1),
+  ADMIN_API_KEY: z.string().min(16),
+});
+
+/** The app settings as text, the way the Functions runtime hands them over. */
+export type EngineEnvironment = Partial<Record<keyof z.infer<typeof environmentSchema>, string>>;
+
+export interface EngineConfig {
+  cosmos: CosmosConfig;
+  storageConnectionString: string;
+  onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
+  dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string };
+  admin: { apiKey: string };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(environment: Record<string, string | undefined>): EngineConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid engine settings: ${fields.join('; ')}`);
+  }
+  const env = parsed.data;
+  return {
+    cosmos: { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE, ...(env.COSMOS_KEY && { key: env.COSMOS_KEY }) },
+    storageConnectionString: env.AzureWebJobsStorage,
+    onlineFundraising: {
+      apiUrl: env.OF_API_URL,
+      apiKey: env.OF_API_KEY,
+      webhookSecret: env.OF_WEBHOOK_SECRET,
+      webhookToleranceSeconds: env.OF_WEBHOOK_TOLERANCE_SECONDS,
+    },
+    dataverse: {
+      orgUrl: env.DATAVERSE_URL,
+      authorityUrl: env.DATAVERSE_AUTHORITY_URL,
+      tenantId: env.DATAVERSE_TENANT_ID,
+      clientId: env.DATAVERSE_CLIENT_ID,
+      clientSecret: env.DATAVERSE_CLIENT_SECRET,
+    },
+    admin: { apiKey: env.ADMIN_API_KEY },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Hono } from 'hono';
+import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
+import { CosmosPersonRepository } from '../adapters/cosmos/CosmosPersonRepository.js';
+import { createCosmosClient } from '../adapters/cosmos/cosmosClient.js';
+import { cosmosContainers } from '../adapters/cosmos/containers.js';
+import { DataverseClient } from '../adapters/dataverse/DataverseClient.js';
+import { DataverseCrmPersons } from '../adapters/dataverse/DataverseCrmPersons.js';
+import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
+import { OnlineFundraisingApiClient } from '../adapters/onlinefundraising/OnlineFundraisingApiClient.js';
+import { OnlineFundraisingContactReader } from '../adapters/onlinefundraising/OnlineFundraisingContactReader.js';
+import { StorageQueues } from '../adapters/queue/StorageQueues.js';
+import { uuidIds } from '../adapters/system/UuidIds.js';
+import { jsonLogger } from '../adapters/system/jsonLogger.js';
+import { systemClock } from '../adapters/system/systemClock.js';
+import type { Clock } from '../domain/shared/Clock.js';
+import type { Logger } from '../domain/shared/Logger.js';
+import type { EngineConfig } from './config.js';
+import { createHttpApp } from './http/httpApp.js';
+import type { QueueFunction } from './queue/QueueFunction.js';
+import { onlineFundraisingNotificationsFunction } from './queue/onlineFundraisingNotificationsFunction.js';
+import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
+import { queueNames } from './queue/queueNames.js';
+import type { TimerFunction } from './timer/TimerFunction.js';
+import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
+
+export interface EngineOptions {
+  config: EngineConfig;
+  logger?: Logger;
+  clock?: Clock;
+  /** Outbound HTTP retries (tests shorten them). */
+  retryPolicy?: RetryPolicy;
+  sleep?: Sleep;
+}
+
+/** Everything the engine runs: the HTTP app, the queue functions and the timer functions. */
+export interface Engine {
+  http: Hono;
+  queueFunctions: QueueFunction[];
+  timerFunctions: TimerFunction[];
+  queues: StorageQueues;
+  dispose(): void;
+}
+
+/** The composition root: adapters are built here and handed to handlers; nothing else wires them. */
+export function createEngine(options: EngineOptions): Engine {
+  const { config } = options;
+  const logger = options.logger ?? jsonLogger({ service: 'ms-engine' });
+  const clock = options.clock ?? systemClock;
+  const retry = { ...(options.retryPolicy && { retryPolicy: options.retryPolicy }), ...(options.sleep && { sleep: options.sleep }) };
+
+  const cosmos = createCosmosClient(config.cosmos);
+  const database = cosmos.database(config.cosmos.database);
+  const deadLetters = new CosmosDeadLetterStore(database.container(cosmosContainers.deadLetters.id));
+  const persons = new CosmosPersonRepository(database.container(cosmosContainers.persons.id));
+  const queues = new StorageQueues(config.storageConnectionString);
+  const onlineFundraising = new OnlineFundraisingContactReader(
+    new OnlineFundraisingApiClient({ baseUrl: config.onlineFundraising.apiUrl, apiKey: config.onlineFundraising.apiKey, ...retry }),
+  );
+  const crm = new DataverseCrmPersons(new DataverseClient({ ...config.dataverse, ...retry }));
+  const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
+
+  const http = createHttpApp({
+    onlineFundraisingWebhook: {
+      secret: config.onlineFundraising.webhookSecret,
+      toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds,
+      inbox: queues.workQueue(queueNames.onlineFundraisingNotifications),
+      ids: uuidIds,
+      clock,
+      logger,
+    },
+    deadLetters,
+    queue: queues,
+    adminApiKey: config.admin.apiKey,
+    clock,
+    logger,
+  });
+  return {
+    http,
+    queueFunctions: [
+      onlineFundraisingNotificationsFunction({ onlineFundraising, persons, crm, ...failureTracking }),
+      poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
+    ],
+    timerFunctions: [deadLetterWatchFunction({ deadLetters, logger })],
+    queues,
+    dispose: () => cosmos.dispose(),
+  };
+}

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/ports.js';
+import type { Clock } from '../../domain/shared/Clock.js';
+import type { Logger } from '../../domain/shared/Logger.js';
+import { adminAuth } from './adminAuth.js';
+import { deadLetterRoutes } from './deadLetterRoutes.js';
+import { mapErrors } from './mapErrors.js';
+import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
+import { problem } from './problem.js';
+
+export interface HttpAppDeps {
+  onlineFundraisingWebhook: WebhookDeps;
+  deadLetters: DeadLetterStore;
+  queue: MessageQueue;
+  adminApiKey: string;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Every HTTP route of the engine. The Azure HTTP function and the local host both serve this app. */
+export function createHttpApp(deps: HttpAppDeps): Hono {
+  const app = new Hono();
+  app.onError(mapErrors(deps.logger));
+  app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
+  app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
+  app.route('/admin/dead-letters', deadLetterRoutes(deps));
+  return app;
+}

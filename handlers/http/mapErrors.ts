@@ -1,0 +1,20 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { NotReplayableError } from '../../domain/deadletters/errors.js';
+import { ConcurrencyConflictError, DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import type { Logger } from '../../domain/shared/Logger.js';
+import { problem } from './problem.js';
+
+/** The one place that turns errors into HTTP statuses. */
+export function mapErrors(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof NotFoundError) return problem(c, 404, error.code, error.message);
+    if (error instanceof NotReplayableError || error instanceof ConcurrencyConflictError) {
+      return problem(c, 409, error.code, error.message);
+    }
+    if (error instanceof DomainError) return problem(c, 400, error.code, error.message);
+    logger.error('request failed', { method: c.req.method, path: c.req.path, error: error.message });
+    return problem(c, 500, 'internal_error', 'the engine could not handle the request; it has been logged');
+  };
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { OnlineFundraisingEntity, OnlineFundraisingNotification } from '../../../adapters/onlinefundraising/notification.js';
+import type { Clock } from '../../../domain/shared/Clock.js';
+import { demoContactFields } from './demoContact.js';
+import type { ContactRecord, EntityRecords } from './entities.js';
+import { EntityStore } from './entityStore.js';
+import { type FaultRule, FaultInjector } from './faults.js';
+import { type LoggedRequest, RequestLog } from './requestLog.js';
+import { type WebhookDelivery, type WebhookRequest, WebhookDeliveryError, buildNotification, deliverWebhook } from './webhookDelivery.js';
+
+export interface SimulatorSettings {
+  apiKey: string;
+  webhookSecret: string;
+  clock: Clock;
+}
+
+export interface DemoSignup {
+  contact: ContactRecord;
+  /** Null when the notification could not be sent; `error` says why. */
+  delivery: WebhookDelivery | null;
+  error?: string;
+}
+
+/** The simulated OF's state and everything a test or a developer can do to it. */
+export class SimulatorControl {
+  readonly store: EntityStore;
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  private targetUrl: string | undefined;
+
+  constructor(
+    readonly settings: SimulatorSettings,
+    webhookTargetUrl?: string,
+  ) {
+    this.store = new EntityStore(settings.clock);
+    this.targetUrl = webhookTargetUrl;
+  }
+
+  /** Creates or updates an entity (updates bump updated_at). */
+  put<E extends OnlineFundraisingEntity>(entity: E, id: string, fields: Partial<EntityRecords[E]> = {}): EntityRecords[E] {
+    return this.store.put(entity, id, fields).record;
+  }
+
+  get<E extends OnlineFundraisingEntity>(entity: E, id: string): EntityRecords[E] | undefined {
+    return this.store.get(entity, id);
+  }
+
+  delete(entity: OnlineFundraisingEntity, id: string): boolean {
+    return this.store.delete(entity, id);
+  }
+
+  injectFault(rule: FaultRule): void {
+    this.faults.add(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** The API requests answered so far (not the /_sim/ ones), oldest first. */
+  requests(): LoggedRequest[] {
+    return this.log.all();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  get webhookTargetUrl(): string | undefined {
+    return this.targetUrl;
+  }
+
+  setWebhookTarget(url: string | undefined): void {
+    this.targetUrl = url;
+  }
+
+  /** Sends one signed notification; throws WebhookDeliveryError when there is no target or it cannot be reached. */
+  async sendWebhook(request: WebhookRequest): Promise<WebhookDelivery> {
+    const now = this.settings.clock.now();
+    const notification: OnlineFundraisingNotification = buildNotification(request, now);
+    if (!this.targetUrl) throw new WebhookDeliveryError('no webhook target is set', notification);
+    return deliverWebhook({ notification, targetUrl: this.targetUrl, secret: this.settings.webhookSecret, now });
+  }
+
+  /** Seeds a realistic new contact, as if someone signed up on ms.dk, and sends its `created` notification. */
+  async demoSignup(): Promise<DemoSignup> {
+    const contact = this.put('contact', randomUUID(), demoContactFields());
+    try {
+      return { contact, delivery: await this.sendWebhook({ entity: 'contact', entityId: contact.id, event: 'created' }) };
+    } catch (error) {
+      if (!(error instanceof WebhookDeliveryError)) throw error;
+      return { contact, delivery: null, error: error.message };
+    }
+  }
+
+  /** Forgets all entities, faults and logged requests; keeps the keys and the webhook target. */
+  reset(): void {
+    this.store.clear();
+    this.faults.clear();
+    this.log.clear();
+  }
+}

@@ -1,0 +1,54 @@
+import type { ContactRecord } from './entities.js';
+
+type Random = () => number;
+
+const firstNames = ['Mette', 'Anne', 'Kirsten', 'Hanne', 'Lars', 'Jens', 'Peter', 'Søren', 'Freja', 'Ida', 'Mads', 'Rasmus'];
+const lastNames = ['Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen'];
+const places = [
+  { street: 'Nørrebrogade', postalCode: '2200', city: 'København N' },
+  { street: 'Vesterbrogade', postalCode: '1620', city: 'København V' },
+  { street: 'Søndergade', postalCode: '8000', city: 'Aarhus C' },
+  { street: 'Vestergade', postalCode: '5000', city: 'Odense C' },
+  { street: 'Boulevarden', postalCode: '9000', city: 'Aalborg' },
+  { street: 'Åboulevarden', postalCode: '6700', city: 'Esbjerg' },
+];
+/** Two-digit prefixes of Danish mobile number series, so the demo phone is a real-looking, valid number. */
+const mobilePrefixes = ['20', '22', '26', '28', '30', '31', '40', '42', '50', '51', '53', '60', '61'];
+const contributionCodes = ['WEB-MEDLEM-NRF', 'WEB-KLIMA-NRF', 'WEB-NODHJAELP-RF', 'WEB-PETITION-NRF'];
+
+/** A private person signing up on ms.dk as OF would hold them: a Danish phone typed with spaces. */
+export function demoContactFields(random: Random = Math.random): Omit<ContactRecord, 'id' | 'created_at' | 'updated_at'> {
+  const firstName = pick(firstNames, random);
+  const lastName = pick(lastNames, random);
+  const place = pick(places, random);
+  const mobile = `${pick(mobilePrefixes, random)}${digits(6, random)}`;
+  return {
+    first_name: firstName,
+    last_name: lastName,
+    email: `${ascii(firstName)}.${ascii(lastName)}${digits(3, random)}@example.dk`,
+    email_secondary: null,
+    phone: mobile.replace(/(\d{2})(?=\d)/g, '$1 '),
+    phone_secondary: null,
+    address: {
+      street: `${place.street} ${1 + Math.floor(random() * 120)}, ${1 + Math.floor(random() * 5)}. th`,
+      street2: null,
+      postal_code: place.postalCode,
+      city: place.city,
+      country: 'DK',
+    },
+    contribution_code: pick(contributionCodes, random),
+    company: null,
+  };
+}
+
+function pick<T>(items: readonly T[], random: Random): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+function digits(count: number, random: Random): string {
+  return Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
+}
+
+function ascii(name: string): string {
+  return name.toLowerCase().replace(/ø/g, 'oe').replace(/æ/g, 'ae').replace(/å/g, 'aa');
+}

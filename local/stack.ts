@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
+import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
+import { ensureCosmosContainers } from '../adapters/cosmos/containers.js';
+import { silentLogger } from '../adapters/system/jsonLogger.js';
+import type { Logger } from '../domain/shared/Logger.js';
+import { type EngineEnvironment, loadConfig } from '../handlers/config.js';
+import { type Engine, createEngine } from '../handlers/engine.js';
+import { type LocalHost, startLocalHost } from './host/localHost.js';
+import type { QueueRunnerOptions } from './host/queueRunner.js';
+import { type RunningAzurite, startAzurite } from './standins/azurite.js';
+import { type RunningCosmos, startCosmos } from './standins/cosmos.js';
+import { startDataverseSimulator } from './simulators/dataverse/server.js';
+import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
+
+/** Local-only credentials shared by the simulators and the engine; none of them is used in Azure. */
+export const localCredentials = {
+  ofApiKey: 'local-of-api-key',
+  ofWebhookSecret: 'local-of-webhook-secret-0123456789',
+  dataverseTenantId: '00000000-0000-0000-0000-00000000a11e',
+  dataverseClientId: '11111111-1111-1111-1111-111111111111',
+  dataverseClientSecret: 'local-dataverse-client-secret',
+  adminApiKey: 'local-admin-key-0123456789',
+};
+
+export interface LocalStackOptions {
+  /** Keep Azurite's and the Cosmos stand-in's data here across restarts; omitted = memory only. */
+  dataDir?: string;
+  host?: string;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse', number>>;
+  logger?: Logger;
+  queue?: Partial<QueueRunnerOptions>;
+  retryPolicy?: RetryPolicy;
+  sleep?: Sleep;
+  databaseName?: string;
+}
+
+export type OnlineFundraisingSimulator = Awaited<ReturnType<typeof startOnlineFundraisingSimulator>>;
+export type DataverseSimulator = Awaited<ReturnType<typeof startDataverseSimulator>>;
+
+export interface LocalStack {
+  engineUrl: string;
+  azurite: RunningAzurite;
+  cosmos: RunningCosmos;
+  onlineFundraising: OnlineFundraisingSimulator;
+  dataverse: DataverseSimulator;
+  engine: Engine;
+  environment: EngineEnvironment;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole engine locally on real stand-ins: Azurite (Blob, Queue), the Cosmos DB
+ * stand-in, the OnlineFundraising and Dataverse simulators, and the local Functions host.
+ * Used by `npm start`, the tests and the benchmark alike.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const ports = options.ports ?? {};
+  const logger = options.logger ?? silentLogger;
+  const azurite = await startAzurite({
+    host,
+    ...(ports.blob !== undefined && { blobPort: ports.blob }),
+    ...(ports.queue !== undefined && { queuePort: ports.queue }),
+    ...(options.dataDir && { location: join(options.dataDir, 'azurite') }),
+  });
+  const cosmosSnapshot = options.dataDir && join(options.dataDir, 'cosmos.json');
+  const cosmos = await startCosmos({ host, port: ports.cosmos ?? 0, ...(cosmosSnapshot && { snapshotFile: cosmosSnapshot }) });
+  const onlineFundraising = await startOnlineFundraisingSimulator({
+    host,
+    port: ports.onlineFundraising ?? 0,
+    apiKey: localCredentials.ofApiKey,
+    webhookSecret: localCredentials.ofWebhookSecret,
+  });
+  const dataverse = await startDataverseSimulator({
+    host,
+    port: ports.dataverse ?? 0,
+    tenantId: localCredentials.dataverseTenantId,
+    clientId: localCredentials.dataverseClientId,
+    clientSecret: localCredentials.dataverseClientSecret,
+  });
+  const environment = localEnvironment({ azurite, cosmos, onlineFundraisingUrl: onlineFundraising.url, dataverseUrl: dataverse.url, databaseName: options.databaseName });
+  const config = loadConfig(environment);
+  await ensureCosmosContainers(new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } }), config.cosmos.database);
+  const engine = createEngine({
+    config,
+    logger,
+    ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
+    ...(options.sleep && { sleep: options.sleep }),
+  });
+  const localHost: LocalHost = await startLocalHost(engine, { host, port: ports.engine ?? 0, logger, ...(options.queue && { queue: options.queue }) });
+  onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
+
+  return {
+    engineUrl: localHost.url,
+    azurite,
+    cosmos,
+    onlineFundraising,
+    dataverse,
+    engine,
+    environment,
+    stop: async () => {
+      await localHost.stop();
+      engine.dispose();
+      if (cosmosSnapshot) await cosmos.saveSnapshot(cosmosSnapshot);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), cosmos.close(), azurite.close()]);
+    },
+  };
+}
+
+function localEnvironment(parts: {
+  azurite: RunningAzurite;
+  cosmos: RunningCosmos;
+  onlineFundraisingUrl: string;
+  dataverseUrl: string;
+  databaseName: string | undefined;
+}): EngineEnvironment {
+  return {
+    COSMOS_ENDPOINT: parts.cosmos.endpoint,
+    COSMOS_KEY: parts.cosmos.key,
+    COSMOS_DATABASE: parts.databaseName ?? 'ms-engine',
+    AzureWebJobsStorage: parts.azurite.connectionString,
+    OF_API_URL: `${parts.onlineFundraisingUrl}/api/v1`,
+    OF_API_KEY: localCredentials.ofApiKey,
+    OF_WEBHOOK_SECRET: localCredentials.ofWebhookSecret,
+    DATAVERSE_URL: parts.dataverseUrl,
+    DATAVERSE_AUTHORITY_URL: parts.dataverseUrl,
+    DATAVERSE_TENANT_ID: localCredentials.dataverseTenantId,
+    DATAVERSE_CLIENT_ID: localCredentials.dataverseClientId,
+    DATAVERSE_CLIENT_SECRET: localCredentials.dataverseClientSecret,
+    ADMIN_API_KEY: localCredentials.adminApiKey,
+  };
+}
+

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { jsonLogger } from '../adapters/system/jsonLogger.js';
+import { localCredentials, startLocalStack } from './stack.js';
+
+/**
+ * `npm start`: the engine on real local stand-ins. Well-known ports by default (the Functions
+ * host's 7071, Azurite's 10000/10001, the Cosmos emulator's 8081); LOCAL_PORTS=free picks free ones.
+ * Data stays in LOCAL_DATA_DIR (default .local-data, git-ignored) across restarts.
+ */
+const freePorts = process.env.LOCAL_PORTS === 'free';
+const pick = (port: number) => (freePorts ? 0 : port);
+const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? '.local-data');
+
+const stack = await startLocalStack({
+  dataDir,
+  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073) },
+  logger: jsonLogger({ service: 'ms-engine' }),
+});
+
+const lines = [
+  'MS engine running locally',
+  `  engine                 ${stack.engineUrl}   (GET /health)`,
+  `  OnlineFundraising sim  ${stack.onlineFundraising.url}`,
+  `  Dataverse sim          ${stack.dataverse.url}`,
+  `  Cosmos DB stand-in     ${stack.cosmos.endpoint}`,
+  `  Azurite blob / queue   ${stack.azurite.blobUrl} / ${stack.azurite.queueUrl}`,
+  `  data kept in           ${dataDir}`,
+  '',
+  'Send a signed demo signup from the OF simulator to the engine:',
+  `  curl -s -X POST ${stack.onlineFundraising.url}/_sim/demo/signup`,
+  'See the contact it became in the Dataverse simulator:',
+  `  curl -s ${stack.dataverse.url}/_sim/tables/contacts`,
+  'List dead letters (admin API):',
+  `  curl -s -H "Authorization: Bearer ${localCredentials.adminApiKey}" ${stack.engineUrl}/admin/dead-letters`,
+  '',
+  'Ctrl-C stops everything and keeps the data.',
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
