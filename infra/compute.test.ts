@@ -1,0 +1,43 @@
+import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
+import { functionAppSettings } from './compute.js';
+import type { StackConfig } from './config.js';
+
+const config: StackConfig = {
+  location: 'swedencentral',
+  namePrefix: 'msengine-test',
+  storageSku: 'Standard_LRS',
+  cosmosDisableLocalAuth: true,
+  functionMaxInstances: 40,
+  tags: {},
+  onlineFundraising: {
+    apiUrl: 'https://of.example.test/api',
+    apiKey: pulumi.secret('of-api-key'),
+    webhookSecret: pulumi.secret('of-webhook-secret'),
+  },
+  dataverse: {
+    url: 'https://msdk-test.crm4.dynamics.com',
+    tenantId: 'tenant',
+    clientId: 'client',
+    authorityUrl: 'https://login.microsoftonline.com',
+    clientSecret: pulumi.secret('dataverse-client-secret'),
+  },
+  adminApiKey: pulumi.secret('admin-api-key'),
+};
+
+describe('[Secrets] Function App settings', () => {
+  it('[Secrets] each secret setting is a Pulumi secret, even a storage connection string given in clear', async () => {
+    const settings = functionAppSettings({
+      config,
+      storageConnectionString: 'AccountKey=in-clear',
+      cosmosEndpoint: 'https://cosmos.example.test:443/',
+      cosmosDatabase: 'ms-engine',
+    });
+    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'ADMIN_API_KEY'];
+
+    for (const { name, value } of settings) {
+      expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(secretNames.includes(name));
+    }
+    expect(settings.map((s) => s.name)).toEqual(expect.arrayContaining(secretNames));
+  });
+});
