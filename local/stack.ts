@@ -3,6 +3,7 @@ import { CosmosClient } from '@azure/cosmos';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
 import { ensureCosmosContainers } from '../adapters/cosmos/containers.js';
 import { silentLogger } from '../adapters/system/jsonLogger.js';
+import type { Clock } from '../domain/shared/Clock.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import { type EngineEnvironment, loadConfig } from '../handlers/config.js';
 import { type Engine, createEngine } from '../handlers/engine.js';
@@ -33,6 +34,8 @@ export interface LocalStackOptions {
   retryPolicy?: RetryPolicy;
   sleep?: Sleep;
   databaseName?: string;
+  /** The OF simulator's clock (tests move it to make OF answer with older data). */
+  onlineFundraisingClock?: Clock;
 }
 
 export type OnlineFundraisingSimulator = Awaited<ReturnType<typeof startOnlineFundraisingSimulator>>;
@@ -71,6 +74,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: ports.onlineFundraising ?? 0,
     apiKey: localCredentials.ofApiKey,
     webhookSecret: localCredentials.ofWebhookSecret,
+    ...(options.onlineFundraisingClock && { clock: options.onlineFundraisingClock }),
   });
   const dataverse = await startDataverseSimulator({
     host,

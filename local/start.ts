@@ -38,11 +38,17 @@ const lines = [
 process.stdout.write(`${lines.join('\n')}\n`);
 
 let stopping = false;
-const stop = async () => {
+const stop = async (signal: NodeJS.Signals) => {
   if (stopping) return;
   stopping = true;
-  await stack.stop();
-  process.exit(0);
+  process.stderr.write(`${signal}: stopping and keeping the data in ${dataDir}\n`);
+  try {
+    await stack.stop();
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`could not stop cleanly: ${String(error)}\n`);
+    process.exit(1);
+  }
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

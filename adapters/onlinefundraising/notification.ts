@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { onlineFundraisingEntities } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
-/** OF's seven core entities, as named in a notification's `entity` field. */
-export const onlineFundraisingEntities = [
-  'contact',
-  'agreement',
-  'subscription',
-  'payment_method',
-  'payment',
-  'add_on',
-  'data_set',
-] as const;
-export type OnlineFundraisingEntity = (typeof onlineFundraisingEntities)[number];
+export { onlineFundraisingEntities, type OnlineFundraisingEntity } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
 export const onlineFundraisingEvents = ['created', 'updated'] as const;
 export type OnlineFundraisingEvent = (typeof onlineFundraisingEvents)[number];

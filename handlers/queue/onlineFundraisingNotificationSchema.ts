@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { onlineFundraisingNotificationSchema as wireSchema } from '../../adapters/onlinefundraising/notification.js';
 import {
   onlineFundraisingNotificationKind,
   processedOnlineFundraisingEntities,
 } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
-/** OF's notification body, as it arrives at the webhook. */
-export const onlineFundraisingNotificationSchema = z.object({
-  notificationId: z.string().min(1).max(100),
+/** OF's notification as the webhook accepts it: OF's wire format, for the entities the engine processes. */
+export const onlineFundraisingNotificationSchema = wireSchema.extend({
   entity: z.enum(processedOnlineFundraisingEntities),
-  entityId: z.string().min(1).max(100),
-  event: z.enum(['created', 'updated']),
-  occurredAt: z.iso.datetime({ offset: true }),
 });
 
 /** The same notification as a queued work item. */

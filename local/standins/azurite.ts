@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -38,6 +39,7 @@ export interface RunningAzurite {
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const host = options.host ?? '127.0.0.1';
+  if (options.location) mkdirSync(options.location, { recursive: true });
   const blob = await startService('blob', host, options.blobPort ?? 0, options.location);
   const queue = await startService('queue', host, options.queuePort ?? 0, options.location);
   const blobUrl = `http://${blob.getHttpServerAddress().replace(/^http:\/\//, '')}/${devStorageAccount.name}`;

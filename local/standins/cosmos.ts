@@ -63,8 +63,9 @@ async function saveSnapshot(client: CosmosClient, file: string): Promise<void> {
     snapshot.databases.push({ id: databaseId, containers: saved });
   }
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, JSON.stringify(snapshot));
-  await rename(`${file}.tmp`, file);
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, JSON.stringify(snapshot));
+  await rename(temporary, file);
 }
 
 async function loadSnapshot(client: CosmosClient, file: string): Promise<void> {

@@ -16,9 +16,9 @@ export interface SimulatorSettings {
 
 export interface DemoSignup {
   contact: ContactRecord;
-  /** Null when the notification could not be sent; `error` says why. */
+  /** Null when the notification could not be sent; `failure` says why. */
   delivery: WebhookDelivery | null;
-  error?: string;
+  failure?: WebhookDeliveryError;
 }
 
 /** The simulated OF's state and everything a test or a developer can do to it. */
@@ -78,7 +78,7 @@ export class SimulatorControl {
   async sendWebhook(request: WebhookRequest): Promise<WebhookDelivery> {
     const now = this.settings.clock.now();
     const notification: OnlineFundraisingNotification = buildNotification(request, now);
-    if (!this.targetUrl) throw new WebhookDeliveryError('no webhook target is set', notification);
+    if (!this.targetUrl) throw new WebhookDeliveryError('no_target', 'no webhook target is set', notification);
     return deliverWebhook({ notification, targetUrl: this.targetUrl, secret: this.settings.webhookSecret, now });
   }
 
@@ -89,7 +89,7 @@ export class SimulatorControl {
       return { contact, delivery: await this.sendWebhook({ entity: 'contact', entityId: contact.id, event: 'created' }) };
     } catch (error) {
       if (!(error instanceof WebhookDeliveryError)) throw error;
-      return { contact, delivery: null, error: error.message };
+      return { contact, delivery: null, failure: error };
     }
   }
 

@@ -12,7 +12,7 @@ const places = [
   { street: 'Boulevarden', postalCode: '9000', city: 'Aalborg' },
   { street: 'Åboulevarden', postalCode: '6700', city: 'Esbjerg' },
 ];
-/** Two-digit prefixes of Danish mobile number series, so the demo phone is a real-looking, valid number. */
+/** Danish mobile series; with a third digit of 1–9 every number in them is valid (checked against libphonenumber). */
 const mobilePrefixes = ['20', '22', '26', '28', '30', '31', '40', '42', '50', '51', '53', '60', '61'];
 const contributionCodes = ['WEB-MEDLEM-NRF', 'WEB-KLIMA-NRF', 'WEB-NODHJAELP-RF', 'WEB-PETITION-NRF'];
 
@@ -21,7 +21,7 @@ export function demoContactFields(random: Random = Math.random): Omit<ContactRec
   const firstName = pick(firstNames, random);
   const lastName = pick(lastNames, random);
   const place = pick(places, random);
-  const mobile = `${pick(mobilePrefixes, random)}${digits(6, random)}`;
+  const mobile = `${pick(mobilePrefixes, random)}${1 + Math.floor(random() * 9)}${digits(5, random)}`;
   return {
     first_name: firstName,
     last_name: lastName,

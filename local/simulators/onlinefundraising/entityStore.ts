@@ -45,9 +45,9 @@ export class EntityStore {
     const updatedAt = existing ? laterOf(now, existing.updated_at) : now.toISOString();
     const { id: _id, created_at: _created, updated_at: _updated, ...changes } = fields;
     const record = {
+      id,
       ...(existing ?? blankRecords[entity](now.toISOString())),
       ...changes,
-      id,
       created_at: existing?.created_at ?? updatedAt,
       updated_at: updatedAt,
     } as EntityRecords[E];

@@ -21,11 +21,12 @@ export interface WebhookDelivery {
   responseBody: string;
 }
 
-/** The target could not be reached (refused, timed out) or none is set. */
+/** No webhook target is set, or it could not be reached (refused, timed out). */
 export class WebhookDeliveryError extends Error {
   constructor(
+    readonly reason: 'no_target' | 'unreachable',
     message: string,
-    readonly notification: OnlineFundraisingNotification | undefined,
+    readonly notification: OnlineFundraisingNotification,
   ) {
     super(message);
     this.name = 'WebhookDeliveryError';
@@ -61,7 +62,7 @@ export async function deliverWebhook(input: {
     });
   } catch (error) {
     const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw new WebhookDeliveryError(`could not deliver to ${input.targetUrl}: ${reason}`, input.notification);
+    throw new WebhookDeliveryError('unreachable', `could not deliver to ${input.targetUrl}: ${reason}`, input.notification);
   }
   const responseBody = (await response.text().catch(() => '')).slice(0, 500);
   return { notification: input.notification, targetUrl: input.targetUrl, status: response.status, responseBody };

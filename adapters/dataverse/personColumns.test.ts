@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { accountColumns, contactColumns, primaryContactColumns } from './personColumns.js';
+import { aCompanyPerson, aPerson } from './testPersons.js';
+
+describe('contactColumns', () => {
+  it('maps a person to contact columns: first two emails, primary phone to mobile, address with ISO country code', () => {
+    expect(contactColumns(aPerson())).toEqual({
+      firstname: 'Karen',
+      lastname: 'Jensen',
+      emailaddress1: 'karen@example.dk',
+      emailaddress2: 'kj@work.example.dk',
+      mobilephone: '+4512345678',
+      telephone2: '+4587654321',
+      address1_line1: 'Fælledvej 12',
+      address1_line2: '2. tv.',
+      address1_postalcode: '2200',
+      address1_city: 'København N',
+      address1_country: 'DK',
+      msengine_ofcontactid: 'of-contact-81',
+      msengine_ofupdatedon: '2024-06-01T08:30:00Z',
+      msengine_campaigncode: 'SOMMER24',
+    });
+  });
+
+  it('sends null for every value the person no longer has, so the CRM forgets it too', () => {
+    const { address: _address, campaignCode: _code, onlineFundraising: _of, ...bare } = aPerson();
+    const columns = contactColumns({ ...bare, emails: ['only@example.dk'], phones: {} });
+
+    expect(columns).toMatchObject({
+      emailaddress1: 'only@example.dk',
+      emailaddress2: null,
+      mobilephone: null,
+      telephone2: null,
+      address1_line1: null,
+      address1_line2: null,
+      address1_postalcode: null,
+      address1_city: null,
+      address1_country: null,
+      msengine_ofcontactid: null,
+      msengine_ofupdatedon: null,
+      msengine_campaigncode: null,
+    });
+  });
+
+  it('leaves a third email out: the contact has room for two', () => {
+    const columns = contactColumns(aPerson({ emails: ['a@example.dk', 'b@example.dk', 'c@example.dk'] }));
+
+    expect(Object.values(columns)).not.toContain('c@example.dk');
+  });
+
+  it('binds a company contact to the company account as its parent customer', () => {
+    const person = aCompanyPerson();
+
+    expect(contactColumns(person)['parentcustomerid_account@odata.bind']).toBe(`/accounts(${person.company?.id})`);
+    expect(contactColumns(aPerson())).not.toHaveProperty('parentcustomerid_account@odata.bind');
+  });
+});
+
+describe('accountColumns and primaryContactColumns', () => {
+  it('maps the company to the account name and CVR, and points the account back at the contact', () => {
+    const person = aCompanyPerson();
+
+    expect(accountColumns({ id: 'x', name: 'Jensen Tømrer ApS', cvr: '12345678' })).toEqual({ name: 'Jensen Tømrer ApS', msengine_cvr: '12345678' });
+    expect(accountColumns({ id: 'x', name: 'Uden CVR' })).toEqual({ name: 'Uden CVR', msengine_cvr: null });
+    expect(primaryContactColumns(person)).toEqual({ 'primarycontactid@odata.bind': `/contacts(${person.id})` });
+  });
+});

@@ -1,0 +1,42 @@
+import type { CompanyDetails, Person } from '../../domain/person/Person.js';
+
+/**
+ * Person → Dataverse `contact` columns. Every column the engine owns is always sent, null when the
+ * person has no value, so a value removed at the source is removed in the CRM too. Custom columns
+ * carry MS's publisher prefix `msengine_`.
+ */
+export function contactColumns(person: Person): Record<string, unknown> {
+  const { address } = person;
+  return {
+    firstname: person.firstName,
+    lastname: person.lastName,
+    emailaddress1: person.emails[0] ?? null,
+    emailaddress2: person.emails[1] ?? null,
+    mobilephone: person.phones.primary ?? null,
+    telephone2: person.phones.secondary ?? null,
+    address1_line1: address?.line1 ?? null,
+    address1_line2: address?.line2 ?? null,
+    address1_postalcode: address?.postalCode ?? null,
+    address1_city: address?.city ?? null,
+    // ISO 3166-1 alpha-2 ("DK"), as the engine holds it.
+    address1_country: address?.countryCode ?? null,
+    msengine_ofcontactid: person.onlineFundraising?.contactId ?? null,
+    msengine_ofupdatedon: person.onlineFundraising?.updatedAt ?? null,
+    msengine_campaigncode: person.campaignCode ?? null,
+    ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),
+  };
+}
+
+/** Company → Dataverse `account` columns (the account has the company's id). */
+export function accountColumns(company: CompanyDetails): Record<string, unknown> {
+  return { name: company.name, msengine_cvr: company.cvr ?? null };
+}
+
+/** Makes the contact the account's primary contact (the link from the account back to the person). */
+export function primaryContactColumns(person: Person): Record<string, unknown> {
+  return { 'primarycontactid@odata.bind': `/contacts(${person.id})` };
+}
+
+function accountReference(accountId: string): string {
+  return `/accounts(${accountId})`;
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from '../../local/simulators/onlinefundraising/server.js';
+import { HttpError } from '../http/HttpError.js';
+import type { RetryPolicy } from '../http/retryPolicy.js';
+import { OnlineFundraisingApiClient } from './OnlineFundraisingApiClient.js';
+import { OnlineFundraisingContactReader } from './OnlineFundraisingContactReader.js';
+import { OnlineFundraisingFormatError } from './OnlineFundraisingFormatError.js';
+
+const apiKey = 'test-of-api-key';
+const shortRetries: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 5_000, maxRetryAfterMs: 5_000 };
+let sim: OnlineFundraisingSimulator;
+
+beforeAll(async () => {
+  sim = await startOnlineFundraisingSimulator({ apiKey });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  sim.reset();
+  sim.put('contact', 'c-1001', {
+    first_name: 'Mette',
+    last_name: 'Sørensen',
+    email: 'mette@example.dk',
+    email_secondary: '',
+    phone: '12 34 56 78',
+    phone_secondary: '0046701234567',
+    address: { street: 'Nørrebrogade 12, 3. tv', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
+    contribution_code: 'WEB-MEDLEM-NRF',
+    company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+  });
+});
+
+function reader(overrides: { apiKey?: string; sleep?: (ms: number) => Promise<void>; retryPolicy?: RetryPolicy } = {}) {
+  return new OnlineFundraisingContactReader(
+    new OnlineFundraisingApiClient({ baseUrl: sim.apiBaseUrl, apiKey, retryPolicy: shortRetries, ...overrides }),
+  );
+}
+
+function contactRequests(id = 'c-1001'): { method: string; status: number }[] {
+  return sim
+    .requests()
+    .filter((request) => request.path === `/api/v1/contacts/${id}`)
+    .map(({ method, status }) => ({ method, status }));
+}
+
+const expectedContact = {
+  id: 'c-1001',
+  firstName: 'Mette',
+  lastName: 'Sørensen',
+  email: 'mette@example.dk',
+  phone: '12 34 56 78',
+  secondaryPhone: '0046701234567',
+  address: { street: 'Nørrebrogade 12, 3. tv', postalCode: '2200', city: 'København N', countryCode: 'DK' },
+  contributionCode: 'WEB-MEDLEM-NRF',
+  companyName: 'Grøn Handel ApS',
+  cvr: '12345678',
+};
+
+describe('OnlineFundraisingContactReader', () => {
+  it('reads a contact over HTTP and hands the domain its OnlineFundraisingContact', async () => {
+    const contact = await reader().getContact('c-1001');
+
+    expect(contact).toEqual({ ...expectedContact, updatedAt: sim.get('contact', 'c-1001')?.updated_at });
+  });
+
+  it('[OnlineFundraising1] OF answers 500 twice, then 200: the contact is read once the service recovers', async () => {
+    sim.injectFault({ method: 'GET', path: '/api/v1/contacts/*', status: 500, times: 2 });
+
+    const contact = await reader().getContact('c-1001');
+
+    expect(contact).toMatchObject(expectedContact);
+    expect(contactRequests()).toEqual([
+      { method: 'GET', status: 500 },
+      { method: 'GET', status: 500 },
+      { method: 'GET', status: 200 },
+    ]);
+  });
+
+  it('waits out a 429 for as long as Retry-After says, then reads the contact', async () => {
+    sim.injectFault({ method: 'GET', path: '/api/v1/contacts/*', status: 429, retryAfterSeconds: 2 });
+    const waits: number[] = [];
+
+    const contact = await reader({ sleep: async (ms) => void waits.push(ms) }).getContact('c-1001');
+
+    expect(contact).toMatchObject(expectedContact);
+    expect(waits).toEqual([2_000]);
+    expect(contactRequests()).toEqual([
+      { method: 'GET', status: 429 },
+      { method: 'GET', status: 200 },
+    ]);
+  });
+
+  it('gives up on a response slower than the timeout and reads the contact on the next attempt', async () => {
+    sim.injectFault({ method: 'GET', path: '/api/v1/contacts/*', delayMs: 2_000 });
+
+    const contact = await reader({ retryPolicy: { ...shortRetries, timeoutMs: 300 } }).getContact('c-1001');
+
+    expect(contact).toMatchObject(expectedContact);
+  });
+
+  it('resolves null when OF does not know the contact', async () => {
+    expect(await reader().getContact('nobody')).toBeNull();
+    expect(contactRequests('nobody')).toEqual([{ method: 'GET', status: 404 }]);
+  });
+
+  it('surfaces a wrong API key as an HttpError 401, without retrying', async () => {
+    const failure = await reader({ apiKey: 'wrong-key' }).getContact('c-1001').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(HttpError);
+    expect(failure).toMatchObject({ service: 'OnlineFundraising', status: 401 });
+    expect(contactRequests()).toEqual([{ method: 'GET', status: 401 }]);
+  });
+
+  it('surfaces a 503 that outlasts the retries as an HttpError after the last attempt', async () => {
+    sim.injectFault({ method: 'GET', path: '/api/v1/contacts/*', status: 503, times: 10 });
+
+    const failure = await reader().getContact('c-1001').catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ name: 'HttpError', status: 503 });
+    expect(contactRequests()).toHaveLength(shortRetries.maxAttempts);
+  });
+
+  it('refuses a contact body it cannot read, naming the field but not its value', async () => {
+    sim.put('contact', 'c-1001', { first_name: 42 as unknown as string });
+
+    const failure = await reader().getContact('c-1001').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(OnlineFundraisingFormatError);
+    expect((failure as Error).message).toContain('first_name');
+    expect((failure as Error).message).not.toContain('42');
+  });
+});

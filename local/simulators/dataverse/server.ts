@@ -1,0 +1,116 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Clock } from '../../../domain/shared/Clock.js';
+import { createDataverseApp } from './app.js';
+import type { AppRegistration } from './EntraTokenIssuer.js';
+import type { FaultRule } from './faults.js';
+import type { LoggedRequest } from './requestLog.js';
+import { type ThrottleLimit, dataverseRequestLimit } from './ServiceProtection.js';
+import { SimulatorControl } from './SimulatorControl.js';
+import type { Row } from './TableStore.js';
+import { type TableDefinition, defaultTableDefinitions } from './tableDefinitions.js';
+
+export interface DataverseSimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** The app registration the simulated Entra ID accepts; local defaults when omitted. */
+  tenantId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Service protection; default Dataverse's 6000 requests per 300 s. */
+  throttle?: ThrottleLimit;
+  /** `expires_in` of issued tokens; default 3599 like Entra ID. */
+  tokenLifetimeSeconds?: number;
+  /** Tables added to (or replacing) the default `contacts` and `accounts`. */
+  tables?: Record<string, TableDefinition>;
+  clock?: Clock;
+}
+
+export interface DataverseSimulator {
+  /** Base URL: use it as the Dataverse org URL and as the Entra ID authority URL. */
+  url: string;
+  /** `<url>/api/data/v9.2` */
+  apiUrl: string;
+  /** `<url>/<tenantId>/oauth2/v2.0/token` */
+  tokenUrl: string;
+  /** The credentials the simulator accepts. */
+  credentials: AppRegistration;
+  /** The rows of a table as the Web API returns them, oldest first. */
+  rows(entitySet: string): Row[];
+  row(entitySet: string, id: string): Row | undefined;
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
+  /** Slows every answer by `ms` (0 to stop). */
+  setDelay(ms: number): void;
+  setThrottle(limit: ThrottleLimit): void;
+  /** Refuses every token issued so far (the API answers 401 until the client fetches a new one). */
+  expireTokens(): void;
+  requests(): LoggedRequest[];
+  clearRequests(): void;
+  /** Forgets rows, faults, the delay, the request log and counted requests. */
+  reset(): void;
+  /** The state behind the simulator, for what the methods above do not cover. */
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
+
+export const localDataverseApp: AppRegistration = {
+  tenantId: '00000000-0000-0000-0000-00000000a11e',
+  clientId: '11111111-1111-1111-1111-111111111111',
+  clientSecret: 'local-dataverse-client-secret',
+};
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** Starts the Dataverse Web API simulator (with its Entra ID token endpoint) on its own port. */
+export async function startDataverseSimulator(options: DataverseSimulatorOptions = {}): Promise<DataverseSimulator> {
+  let app: Hono | undefined;
+  // The app needs the URL, which is only known once the server listens; nothing arrives before that.
+  const server = createAdaptorServer({ fetch: (request) => app!.fetch(request) }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const credentials: AppRegistration = {
+    tenantId: options.tenantId ?? localDataverseApp.tenantId,
+    clientId: options.clientId ?? localDataverseApp.clientId,
+    clientSecret: options.clientSecret ?? localDataverseApp.clientSecret,
+  };
+  const control = new SimulatorControl({
+    url,
+    app: credentials,
+    tables: { ...defaultTableDefinitions, ...options.tables },
+    throttle: options.throttle ?? dataverseRequestLimit,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    clock: options.clock ?? systemClock,
+  });
+  app = createDataverseApp(control);
+
+  return {
+    url,
+    apiUrl: control.apiUrl,
+    tokenUrl: `${url}/${credentials.tenantId}/oauth2/v2.0/token`,
+    credentials,
+    rows: (entitySet) => control.rows(entitySet),
+    row: (entitySet, id) => control.row(entitySet, id),
+    injectFault: (rule) => control.injectFault(rule),
+    clearFaults: () => control.clearFaults(),
+    setDelay: (ms) => control.setDelay(ms),
+    setThrottle: (limit) => control.setThrottle(limit),
+    expireTokens: () => control.expireTokens(),
+    requests: () => control.requests(),
+    clearRequests: () => control.clearRequests(),
+    reset: () => control.reset(),
+    control,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
+import { InvalidCursorError, type ListQuery } from './entityStore.js';
+import { codeForStatus, jsonError } from './jsonError.js';
+import type { SimulatorControl } from './SimulatorControl.js';
+
+const defaultPageSize = 50;
+const maxPageSize = 200;
+
+/** OF's REST API as the simulator assumes it: `GET /<resource>/<id>` and `GET /<resource>?…` listings. */
+export function apiRoutes(control: SimulatorControl): Hono {
+  const api = new Hono();
+  api.use('*', logRequests(control), injectFaults(control), requireApiKey(control.settings.apiKey));
+
+  api.get('/:resource/:id', (c) => {
+    const entity = entityOfResourcePath(c.req.param('resource'));
+    if (!entity) return unknownResource(c.req.param('resource'));
+    const record = control.get(entity, c.req.param('id'));
+    return record ? c.json(record) : jsonError(404, 'not_found', `no ${entity} with id ${c.req.param('id')}`);
+  });
+
+  api.get('/:resource', (c) => {
+    const entity = entityOfResourcePath(c.req.param('resource'));
+    if (!entity) return unknownResource(c.req.param('resource'));
+    const query = listQuery(new URL(c.req.url).searchParams);
+    if (typeof query === 'string') return jsonError(400, 'invalid_query', query);
+    try {
+      const page = control.store.list(entity, query);
+      return c.json({ data: page.data, next_cursor: page.nextCursor });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return jsonError(400, 'invalid_cursor', error.message);
+      throw error;
+    }
+  });
+
+  return api;
+}
+
+function logRequests(control: SimulatorControl): MiddlewareHandler {
+  return async (c, next) => {
+    const at = control.settings.clock.now().toISOString();
+    await next();
+    const url = new URL(c.req.url);
+    control.log.add({ method: c.req.method, path: decodedPath(url), query: url.search.slice(1), status: c.res.status, at });
+  };
+}
+
+function injectFaults(control: SimulatorControl): MiddlewareHandler {
+  return async (c, next) => {
+    const fault = control.faults.take(c.req.method, decodedPath(new URL(c.req.url)));
+    if (fault?.delayMs && !(await waitUnlessAborted(fault.delayMs, c.req.raw.signal))) {
+      // Logged as nginx's 499 so a test sees the attempt its client abandoned, at the moment it gave up.
+      return jsonError(499, 'client_closed_request', 'the client stopped waiting');
+    }
+    if (fault?.status === undefined) return next();
+    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    return jsonError(fault.status, codeForStatus(fault.status), 'fault injected by the simulator', headers);
+  };
+}
+
+function requireApiKey(apiKey: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.header('authorization') !== `Bearer ${apiKey}`) {
+      return jsonError(401, 'unauthorized', 'missing or invalid API key', { 'www-authenticate': 'Bearer' });
+    }
+    return next();
+  };
+}
+
+/** Reads `updated_since`, `page_size`, `cursor` and relation filters (`<entity>_id=…`); a string is the reason it is invalid. */
+function listQuery(params: URLSearchParams): ListQuery | string {
+  const pageSizeText = params.get('page_size');
+  const pageSize = pageSizeText === null ? defaultPageSize : Number(pageSizeText);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) return `page_size must be an integer from 1 to ${maxPageSize}`;
+  const sinceText = params.get('updated_since');
+  const since = sinceText === null ? undefined : new Date(sinceText);
+  if (since && Number.isNaN(since.getTime())) return 'updated_since must be an ISO 8601 instant';
+  const cursor = params.get('cursor') ?? undefined;
+  const filters = Object.fromEntries([...params].filter(([name]) => name.endsWith('_id')));
+  return { pageSize, filters, ...(since && { updatedSince: since }), ...(cursor !== undefined && { cursor }) };
+}
+
+function unknownResource(resource: string): Response {
+  return jsonError(404, 'not_found', `no resource named ${resource}`);
+}
+
+function decodedPath(url: URL): string {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return url.pathname;
+  }
+}
+
+/** True after `ms`; false as soon as the client disconnects. */
+function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,18 @@
+import type { RetryPolicy } from '../../adapters/http/retryPolicy.js';
+import { uuidIds } from '../../adapters/system/UuidIds.js';
+import { personIdForOnlineFundraisingContact } from '../../domain/person/personFromOnlineFundraisingContact.js';
+import { type LocalStackOptions, localCredentials, startLocalStack } from '../../local/stack.js';
+
+/** Retries short enough for tests, long enough to wait out a 1-second Retry-After. */
+export const testRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000, maxRetryAfterMs: 5_000 };
+
+/** The whole local stack on free ports, in memory, polling its queues often. */
+export function startTestStack(options: LocalStackOptions = {}) {
+  return startLocalStack({ retryPolicy: testRetryPolicy, queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 }, ...options });
+}
+
+export const adminHeaders = { authorization: `Bearer ${localCredentials.adminApiKey}` };
+
+export function personIdOf(ofContactId: string): string {
+  return personIdForOnlineFundraisingContact(uuidIds, ofContactId);
+}
