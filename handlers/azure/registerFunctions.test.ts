@@ -1,0 +1,68 @@
+import functions from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../adapters/system/jsonLogger.js';
+import { loadConfig } from '../config.js';
+import { createEngine } from '../engine.js';
+import { registerFunctions } from './registerFunctions.js';
+
+const { HttpRequest, InvocationContext } = functions;
+
+type Registration = { kind: string; name: string; options: Record<string, unknown> & { handler: (...args: unknown[]) => unknown } };
+
+/** Records what the engine declares to the Functions runtime (outside Azure, `app` registers nothing). */
+function recordingApp() {
+  const registrations: Registration[] = [];
+  const record = (kind: string) => (name: string, options: Registration['options']) => registrations.push({ kind, name, options });
+  const app = { http: record('http'), storageQueue: record('storageQueue'), timer: record('timer') } as unknown as typeof functions.app;
+  return { app, registrations };
+}
+
+const engine = createEngine({
+  logger: silentLogger,
+  config: loadConfig({
+    COSMOS_ENDPOINT: 'http://127.0.0.1:9',
+    COSMOS_KEY: 'a2V5',
+    AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+    OF_API_URL: 'http://127.0.0.1:9/api/v1',
+    OF_API_KEY: 'key',
+    OF_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length',
+    DATAVERSE_URL: 'http://127.0.0.1:9',
+    DATAVERSE_TENANT_ID: 'tenant',
+    DATAVERSE_CLIENT_ID: 'client',
+    DATAVERSE_CLIENT_SECRET: 'secret',
+    ADMIN_API_KEY: 'an-admin-key-of-some-length',
+  }),
+});
+
+describe('Azure Functions registration', () => {
+  const { app, registrations } = recordingApp();
+  registerFunctions(app, engine);
+
+  it('declares one catch-all HTTP function, the queue functions with their poison drain, and the timers', () => {
+    expect(registrations.map((r) => `${r.kind}:${r.name}`)).toEqual([
+      'http:http',
+      'storageQueue:onlineFundraisingNotifications',
+      'storageQueue:ofNotificationsPoison',
+      'timer:deadLetterWatch',
+    ]);
+    const queues = registrations.filter((r) => r.kind === 'storageQueue').map((r) => [r.options.queueName, r.options.connection]);
+    expect(queues).toEqual([
+      ['of-notifications', 'AzureWebJobsStorage'],
+      ['of-notifications-poison', 'AzureWebJobsStorage'],
+    ]);
+    expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
+  });
+
+  it('[OnlineFundraising1] the Azure HTTP function serves the same Hono routes as the local host', async () => {
+    const http = registrations.find((r) => r.kind === 'http')!.options.handler;
+    const context = new InvocationContext({ functionName: 'http' });
+    const health = (await http(new HttpRequest({ method: 'GET', url: 'https://func.example/health' }), context)) as { status: number; body: Uint8Array };
+    expect(health.status).toBe(200);
+    expect(JSON.parse(Buffer.from(health.body).toString())).toEqual({ status: 'ok' });
+    const unsigned = (await http(
+      new HttpRequest({ method: 'POST', url: 'https://func.example/webhooks/onlinefundraising', body: { string: '{}' }, headers: { 'content-type': 'application/json' } }),
+      context,
+    )) as { status: number };
+    expect(unsigned.status).toBe(401);
+  });
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
+import { type LocalStack, localCredentials, startLocalStack } from '../../local/stack.js';
+
+/**
+ * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
+ * of the 202) and its end-to-end rate (contacts per second from notification to the Dataverse
+ * simulator). Figures, not assertions.
+ */
+const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
+const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+
+const stack = await startLocalStack();
+try {
+  const ingest = await measureIngest(stack, ingestCount);
+  await waitForContacts(stack, ingest.contactIds);
+  const endToEnd = await measureEndToEnd(stack, endToEndCount);
+  print([
+    `webhook ingest     ${ingestCount} notifications, ${concurrency} concurrent senders`,
+    `  accepted/s       ${ingest.perSecond.toFixed(0)}`,
+    `  202 latency      p50 ${ingest.p50.toFixed(1)} ms, p99 ${ingest.p99.toFixed(1)} ms`,
+    `end to end         ${endToEndCount} contacts, OF notification → engine → Dataverse simulator`,
+    `  contacts/s       ${endToEnd.perSecond.toFixed(0)}`,
+    `  total            ${(endToEnd.elapsedMs / 1000).toFixed(2)} s`,
+  ]);
+} finally {
+  await stack.stop();
+}
+
+async function measureIngest(stack: LocalStack, count: number) {
+  const contactIds = seedContacts(stack, count);
+  const latencies: number[] = [];
+  const started = performance.now();
+  await inParallel(contactIds, async (contactId) => {
+    const sentAt = performance.now();
+    const status = await postNotification(stack, contactId);
+    latencies.push(performance.now() - sentAt);
+    if (status !== 202) throw new Error(`engine answered ${status}`);
+  });
+  const elapsedMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { contactIds, perSecond: (count / elapsedMs) * 1000, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+async function measureEndToEnd(stack: LocalStack, count: number) {
+  const contactIds = seedContacts(stack, count);
+  const started = performance.now();
+  await inParallel(contactIds, (contactId) => postNotification(stack, contactId));
+  await waitForContacts(stack, contactIds);
+  const elapsedMs = performance.now() - started;
+  return { elapsedMs, perSecond: (count / elapsedMs) * 1000 };
+}
+
+function seedContacts(stack: LocalStack, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => {
+    const id = randomUUID();
+    stack.onlineFundraising.put('contact', id, {
+      first_name: `Bench${index}`,
+      last_name: 'Jensen',
+      email: `bench${index}@example.dk`,
+      phone: '22 33 44 55',
+      contribution_code: 'BENCH',
+    });
+    return id;
+  });
+}
+
+async function postNotification(stack: LocalStack, contactId: string): Promise<number> {
+  const body = JSON.stringify({ notificationId: randomUUID(), entity: 'contact', entityId: contactId, event: 'created', occurredAt: new Date().toISOString() });
+  const headers = { 'content-type': 'application/json', ...signWebhook(localCredentials.ofWebhookSecret, body, new Date()) };
+  const response = await fetch(`${stack.engineUrl}/webhooks/onlinefundraising`, { method: 'POST', body, headers });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+async function waitForContacts(stack: LocalStack, contactIds: string[]): Promise<void> {
+  const wanted = new Set(contactIds);
+  for (;;) {
+    const present = stack.dataverse.rows('contacts').filter((row) => wanted.has(String(row.msengine_ofcontactid))).length;
+    if (present === wanted.size) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
+function print(lines: string[]): void {
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
