@@ -3,7 +3,7 @@ import { type ApiResponse, errorCodes, errorResponse, jsonResponse, toWebRespons
 import { executeBatch } from './batch.js';
 import { apiRootPath } from './entityPath.js';
 import { executeWebApiRequest } from './entityRequests.js';
-import type { Fault } from './faults.js';
+import type { Fault } from '../shared/faults.js';
 import { simRoutes } from './simRoutes.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 

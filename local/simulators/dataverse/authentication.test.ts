@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DataverseSimulator, startDataverseSimulator } from './server.js';
 import { accessToken, api, requestToken } from './testRequests.js';
 
+const wrongSecret = 'not-the-secret';
+const secretOfA = 'secret-a';
+
 let sim: DataverseSimulator;
 
 beforeAll(async () => {
@@ -25,7 +28,7 @@ describe('Entra ID token endpoint (client credentials)', () => {
   });
 
   it('answers 401 invalid_client AADSTS7000215 for a wrong secret', async () => {
-    const response = await requestToken(sim, { client_secret: 'not-the-secret' });
+    const response = await requestToken(sim, { client_secret: wrongSecret });
 
     expect(response.status).toBe(401);
     const body = (await response.json()) as Record<string, unknown>;
@@ -55,7 +58,7 @@ describe('Entra ID token endpoint (client credentials)', () => {
   it('answers 400 AADSTS90002 for another tenant in the path', async () => {
     const response = await fetch(`${sim.url}/tenant-b/oauth2/v2.0/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'client-a', client_secret: 'secret-a', scope: `${sim.url}/.default` }),
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'client-a', client_secret: secretOfA, scope: `${sim.url}/.default` }),
     });
 
     expect(response.status).toBe(400);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { faultRuleSchema } from './faults.js';
+import { faultRuleSchema } from '../shared/faults.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 
 const delaySchema = z.object({ ms: z.number().int().nonnegative().max(120_000) });

@@ -4,8 +4,8 @@ import type { Clock } from '../../../domain/shared/Clock.js';
 import { demoContactFields } from './demoContact.js';
 import type { ContactRecord, EntityRecords } from './entities.js';
 import { EntityStore } from './entityStore.js';
-import { type FaultRule, FaultInjector } from './faults.js';
-import { type LoggedRequest, RequestLog } from './requestLog.js';
+import { type FaultRule, FaultInjector } from '../shared/faults.js';
+import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
 import { type WebhookDelivery, type WebhookRequest, WebhookDeliveryError, buildNotification, deliverWebhook } from './webhookDelivery.js';
 
 export interface SimulatorSettings {

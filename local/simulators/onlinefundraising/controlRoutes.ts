@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { onlineFundraisingEntities, onlineFundraisingEvents } from '../../../adapters/onlinefundraising/notification.js';
 import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
-import { faultRuleSchema } from './faults.js';
+import { faultRuleSchema } from '../shared/faults.js';
 import { jsonError } from './jsonError.js';
 import type { DemoSignup, SimulatorControl } from './SimulatorControl.js';
 import { type WebhookDelivery, WebhookDeliveryError } from './webhookDelivery.js';

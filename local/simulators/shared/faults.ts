@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /**
  * "The next `times` requests matching `method` and `path` answer `status` (after `delayMs`)".
- * Without a status the request is only delayed, then answered normally (a slow response).
- * `path` is a glob over the request path: `*` is any text within one segment, `**` any text.
+ * Without a status the request is only delayed, then answered normally (a slow response; a write
+ * is still carried out even when the client gave up waiting, as in the real services). `path` is a
+ * glob over the request path: `*` is any text within one segment, `**` any text. `body` replaces the
+ * simulated service's default error body. Shared by the simulators.
  */
 export const faultRuleSchema = z
   .object({
@@ -13,6 +15,7 @@ export const faultRuleSchema = z
     status: z.number().int().min(400).max(599).optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     delayMs: z.number().int().nonnegative().max(120_000).optional(),
+    body: z.unknown().optional(),
   })
   .refine((rule) => rule.status !== undefined || rule.delayMs !== undefined, 'give a status, a delayMs, or both');
 
@@ -23,6 +26,7 @@ export interface Fault {
   status?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
+  body?: unknown;
 }
 
 /** Fault rules in the order they were added; the first matching rule with requests left applies. */
@@ -49,11 +53,12 @@ export class FaultInjector {
       ...(rule.status !== undefined && { status: rule.status }),
       ...(rule.retryAfterSeconds !== undefined && { retryAfterSeconds: rule.retryAfterSeconds }),
       ...(rule.delayMs !== undefined && { delayMs: rule.delayMs }),
+      ...(rule.body !== undefined && { body: rule.body }),
     };
   }
 
   /** Rules with requests left, and how many. */
-  pending(): (Omit<ActiveRule, 'pattern'>)[] {
+  pending(): Omit<ActiveRule, 'pattern'>[] {
     return this.rules.map(({ pattern: _pattern, ...rule }) => rule);
   }
 
