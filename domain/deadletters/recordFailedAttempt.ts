@@ -4,32 +4,36 @@ import { updateWithRetry } from './updateWithRetry.js';
 
 /** A delivery of a message failed; the queue will try again (or move it to its poison queue). */
 export async function recordFailedAttempt(attempt: FailedAttempt, store: DeadLetterStore): Promise<void> {
-  await updateWithRetry(store, attempt.messageId, (existing) => afterFailure(existing, attempt, 'retrying'));
+  await updateWithRetry(store, attempt.messageId, (existing) => ({
+    ...(existing ?? firstLetter(attempt)),
+    status: 'retrying',
+    failures: (existing?.failures ?? 0) + 1,
+    lastError: attempt.error,
+    lastFailedAt: attempt.at,
+  }));
 }
 
-/** The message landed in the poison queue: it is dead until someone replays it. */
+/**
+ * The message landed in the poison queue: it is dead until someone replays it. Its failures were
+ * recorded as they happened; only a message with no record (its handler crashed) counts one here.
+ */
 export async function recordPoisonedMessage(attempt: FailedAttempt, store: DeadLetterStore): Promise<void> {
   await updateWithRetry(store, attempt.messageId, (existing) => ({
-    ...afterFailure(existing, attempt, 'dead', !existing),
+    ...(existing ?? { ...firstLetter(attempt), failures: 1 }),
+    status: 'dead',
     deadAt: attempt.at,
   }));
 }
 
-function afterFailure(
-  existing: DeadLetter | undefined,
-  attempt: FailedAttempt,
-  status: DeadLetter['status'],
-  countsAsFailure = status === 'retrying',
-): DeadLetter {
-  const failures = (existing?.failures ?? 0) + (countsAsFailure ? 1 : 0);
+function firstLetter(attempt: FailedAttempt): DeadLetter {
   return {
     id: attempt.messageId,
     queue: attempt.queue,
     message: attempt.message,
-    status,
-    failures,
-    lastError: existing && !countsAsFailure ? existing.lastError : attempt.error,
-    firstFailedAt: existing?.firstFailedAt ?? attempt.at,
-    lastFailedAt: countsAsFailure ? attempt.at : (existing?.lastFailedAt ?? attempt.at),
+    status: 'retrying',
+    failures: 0,
+    lastError: attempt.error,
+    firstFailedAt: attempt.at,
+    lastFailedAt: attempt.at,
   };
 }
