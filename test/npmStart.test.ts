@@ -32,10 +32,18 @@ async function npmStart(): Promise<Started> {
   return { child, output };
 }
 
+/** Sends SIGTERM to npm's whole process group (as Ctrl-C does) and waits until every process in it is gone. */
 async function stop(started: Started): Promise<void> {
-  const exited = new Promise((resolve) => started.child.once('exit', resolve));
-  process.kill(-started.child.pid!, 'SIGTERM');
-  await exited;
+  const group = -started.child.pid!;
+  process.kill(group, 'SIGTERM');
+  await eventually(() => {
+    try {
+      process.kill(group, 0);
+    } catch {
+      return;
+    }
+    throw new Error('npm start is still stopping');
+  }, 30_000);
 }
 
 function printed(output: string, pattern: RegExp): string {
