@@ -25,6 +25,7 @@ export interface SyncResult {
 }
 
 const maxSaveAttempts = 5;
+const maxCrmRounds = 3;
 
 /**
  * [OnlineFundraising1] An OF contact changed: read it from OF (the notification is only a hint),
@@ -36,7 +37,7 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
   if (!contact) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
   const personId = personIdForOnlineFundraisingContact(ports.ids, contact.id);
   const { person, outcome } = await saveNewestPerson(contact, personId, ports);
-  await ports.crm.upsertPerson(person);
+  await writeNewestToCrm(person, ports);
   ports.logger.info('person synchronised from OnlineFundraising', { personId, outcome });
   return { personId, outcome };
 }
@@ -63,6 +64,22 @@ async function saveNewestPerson(
     if ((await ports.persons.replace(updated, stored.etag)) === 'replaced') return { person: updated, outcome: 'updated' };
   }
   throw new ConcurrencyConflictError(`person ${personId} changed concurrently ${maxSaveAttempts} times in a row`);
+}
+
+/**
+ * Two workers can write the same person to the CRM at once, and the older write may land last.
+ * So after writing, check that the store has not moved on meanwhile; if it has, write the newest
+ * again. Whichever worker finishes last then leaves the CRM with the newest stored person.
+ */
+async function writeNewestToCrm(person: Person, ports: SyncPersonPorts): Promise<void> {
+  let written = person;
+  for (let round = 1; round <= maxCrmRounds; round++) {
+    await ports.crm.upsertPerson(written);
+    const stored = await ports.persons.get(written.id);
+    if (!stored || samePersonData(stored.value, written)) return;
+    written = stored.value;
+  }
+  throw new ConcurrencyConflictError(`person ${person.id} kept changing while it was written to the CRM`);
 }
 
 function isOlder(candidate: string, stored: string | undefined): boolean {

@@ -116,6 +116,20 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
     expect(crmContact(personId)?.firstname).toBe('Newer');
   });
 
+  it('[OnlineFundraising1] an older CRM write that lands after a newer one is corrected: the CRM ends with the newest person', async () => {
+    signUp('of-450', { first_name: 'First' });
+    const personId = personIdOf('of-450');
+    const path = `/api/data/v9.2/contacts(${personId})`;
+    stack.dataverse.injectFault({ method: 'PATCH', path, delayMs: 1_500, times: 1 });
+    await notify('of-450');
+    await eventually(async () => expect((await storedPerson(personId))?.firstName).toBe('First'));
+    signUp('of-450', { first_name: 'Second' });
+    await notify('of-450', 'updated');
+    await eventually(() => expect(requestsTo(stack.dataverse.requests(), 'PATCH', path).length).toBeGreaterThanOrEqual(3));
+    expect((await storedPerson(personId))?.firstName).toBe('Second');
+    await eventually(() => expect(crmContact(personId)?.firstname).toBe('Second'));
+  });
+
   it('[OnlineFundraising1] OF answers 500 twice, then 200: the message is processed once, nothing duplicated', async () => {
     signUp('of-500');
     of().injectFault({ method: 'GET', path: '/api/v1/contacts/of-500', status: 500, times: 2 });
