@@ -9,6 +9,7 @@ export const databaseName = 'ms-engine';
 export const containers = {
   persons: { partitionKey: '/id' },
   'dead-letters': { partitionKey: '/id' },
+  mirror: { partitionKey: '/id' },
 } as const;
 
 export interface Data {

@@ -4,6 +4,7 @@ import type { CosmosClient } from '@azure/cosmos';
 export const cosmosContainers = {
   persons: { id: 'persons', partitionKey: '/id' },
   deadLetters: { id: 'dead-letters', partitionKey: '/id' },
+  mirror: { id: 'mirror', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -1,0 +1,17 @@
+import type { Container } from '@azure/cosmos';
+import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
+import type { MirrorRepository } from '../../domain/mirror/ports.js';
+import type { Versioned } from '../../domain/person/ports.js';
+import { CosmosVersionedStore } from './CosmosVersionedStore.js';
+
+/** Mirrored OF entities in Cosmos DB, one document each, partitioned by id; ETag-conditional writes. */
+export class CosmosMirrorRepository extends CosmosVersionedStore<MirrorRecord> implements MirrorRepository {
+  constructor(container: Container) {
+    super(container);
+  }
+
+  async findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]> {
+    const query = { query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.waitingFor, @parentId)', parameters: [{ name: '@parentId', value: parentId }] };
+    return this.queryVersioned(query);
+  }
+}

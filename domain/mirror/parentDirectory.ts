@@ -1,0 +1,9 @@
+import type { PersonRepository } from '../person/ports.js';
+import type { MirrorRepository, ParentDirectory } from './ports.js';
+
+/** Persons are looked up among persons, every other parent in the mirror. */
+export function parentDirectory(persons: Pick<PersonRepository, 'get'>, mirror: Pick<MirrorRepository, 'get'>): ParentDirectory {
+  return {
+    exists: async (parent) => (parent.entity === 'person' ? await persons.get(parent.id) : await mirror.get(parent.id)) !== null,
+  };
+}

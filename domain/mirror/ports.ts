@@ -1,0 +1,23 @@
+import type { MirroredEntity, OfSnapshot } from './OnlineFundraisingRecords.js';
+import type { Versioned } from '../person/ports.js';
+import type { MirrorRecord, ParentLink } from './MirrorRecord.js';
+
+/** Port: reads OF's non-contact entities from its API (the state there is the truth). */
+export interface OnlineFundraisingRecords {
+  /** Resolves null when OF does not know the entity. */
+  get(entity: MirroredEntity, id: string): Promise<OfSnapshot | null>;
+}
+
+/** Port: the engine's mirror of OF entities. Writes are conditional, as for persons. */
+export interface MirrorRepository {
+  get(id: string): Promise<Versioned<MirrorRecord> | null>;
+  create(record: MirrorRecord): Promise<'created' | 'exists'>;
+  replace(record: MirrorRecord, etag: string): Promise<'replaced' | 'stale'>;
+  /** Records still waiting for the parent with this id. */
+  findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]>;
+}
+
+/** Port: whether a parent (a person or a mirrored record) is in the engine yet. */
+export interface ParentDirectory {
+  exists(parent: ParentLink): Promise<boolean>;
+}

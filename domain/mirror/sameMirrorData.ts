@@ -1,0 +1,8 @@
+import { canonicalJson } from '../shared/canonicalJson.js';
+import type { MirrorRecord } from './MirrorRecord.js';
+
+/** True when two versions of a record differ only in the engine's bookkeeping instants. */
+export function sameMirrorData(a: MirrorRecord, b: MirrorRecord): boolean {
+  const data = ({ createdAt: _created, updatedAt: _updated, ...rest }: MirrorRecord) => rest;
+  return canonicalJson(data(a)) === canonicalJson(data(b));
+}

@@ -1,0 +1,79 @@
+import type { Clock } from '../shared/Clock.js';
+import type { Ids } from '../shared/Ids.js';
+import type { Logger } from '../shared/Logger.js';
+import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
+import type { MirrorRecord } from './MirrorRecord.js';
+import type { MirroredEntity, OfSnapshot } from './OnlineFundraisingRecords.js';
+import { linkWaitingChildren, settleWaitingFor } from './linkWaitingChildren.js';
+import { mirrorIdFor, parentsOf, personOf } from './mirrorIds.js';
+import type { MirrorRepository, OnlineFundraisingRecords, ParentDirectory } from './ports.js';
+import { sameMirrorData } from './sameMirrorData.js';
+
+export interface MirrorPorts {
+  onlineFundraising: OnlineFundraisingRecords;
+  mirror: MirrorRepository;
+  parents: ParentDirectory;
+  ids: Ids;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type MirrorOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored';
+
+const maxSaveAttempts = 5;
+
+/**
+ * [OnlineFundraising1][OnlineFundraising2] An OF entity changed: read it from OF, keep the newest
+ * copy under its deterministic id with its relations, and link it to the records waiting for it.
+ * A child that arrives before its parent is stored, waiting, and linked when the parent arrives.
+ */
+export async function syncMirroredEntity(
+  entity: MirroredEntity,
+  ofId: string,
+  ports: MirrorPorts,
+): Promise<{ id: string; outcome: MirrorOutcome }> {
+  const snapshot = await ports.onlineFundraising.get(entity, ofId);
+  if (!snapshot) throw new NotFoundError(`OnlineFundraising has no ${entity} ${ofId}`);
+  const id = mirrorIdFor(ports.ids, entity, snapshot.record.id);
+  const { record, outcome } = await saveNewest(snapshot, id, ports);
+  await settleWaitingFor(record.id, ports);
+  await linkWaitingChildren(record.id, ports);
+  ports.logger.info('OnlineFundraising entity mirrored', { entity, mirrorId: id, outcome, waitingFor: record.waitingFor.length });
+  return { id, outcome };
+}
+
+async function saveNewest(snapshot: OfSnapshot, id: string, ports: MirrorPorts): Promise<{ record: MirrorRecord; outcome: MirrorOutcome }> {
+  for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
+    const stored = await ports.mirror.get(id);
+    if (stored && Date.parse(snapshot.record.updatedAt) < Date.parse(stored.value.ofUpdatedAt)) {
+      return { record: stored.value, outcome: 'older-than-stored' };
+    }
+    const candidate = await buildRecord(snapshot, id, ports, stored?.value);
+    if (!stored) {
+      if ((await ports.mirror.create(candidate)) === 'created') return { record: candidate, outcome: 'created' };
+      continue;
+    }
+    if (sameMirrorData(candidate, stored.value)) return { record: stored.value, outcome: 'unchanged' };
+    if ((await ports.mirror.replace(candidate, stored.etag)) === 'replaced') return { record: candidate, outcome: 'updated' };
+  }
+  throw new ConcurrencyConflictError(`mirror record ${id} changed concurrently ${maxSaveAttempts} times in a row`);
+}
+
+async function buildRecord(snapshot: OfSnapshot, id: string, ports: MirrorPorts, existing?: MirrorRecord): Promise<MirrorRecord> {
+  const parents = parentsOf(snapshot, ports.ids);
+  const present = await Promise.all(parents.map((parent) => ports.parents.exists(parent)));
+  const personId = personOf(parents);
+  const now = ports.clock.now().toISOString();
+  return {
+    id,
+    entity: snapshot.entity,
+    ofId: snapshot.record.id,
+    ofUpdatedAt: snapshot.record.updatedAt,
+    ...(personId && { personId }),
+    parents,
+    waitingFor: parents.filter((_, index) => !present[index]).map((parent) => parent.id),
+    record: snapshot.record,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
