@@ -1,17 +1,22 @@
 import type { Hono } from 'hono';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
+import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosPersonRepository } from '../adapters/cosmos/CosmosPersonRepository.js';
+import { CosmosReconciliationStateStore } from '../adapters/cosmos/CosmosReconciliationStateStore.js';
 import { createCosmosClient } from '../adapters/cosmos/cosmosClient.js';
 import { cosmosContainers } from '../adapters/cosmos/containers.js';
 import { DataverseClient } from '../adapters/dataverse/DataverseClient.js';
 import { DataverseCrmPersons } from '../adapters/dataverse/DataverseCrmPersons.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
 import { OnlineFundraisingApiClient } from '../adapters/onlinefundraising/OnlineFundraisingApiClient.js';
+import { OnlineFundraisingChangeFeed } from '../adapters/onlinefundraising/OnlineFundraisingChangeFeed.js';
 import { OnlineFundraisingContactReader } from '../adapters/onlinefundraising/OnlineFundraisingContactReader.js';
+import { OnlineFundraisingRecordReader } from '../adapters/onlinefundraising/OnlineFundraisingRecordReader.js';
 import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { Clock } from '../domain/shared/Clock.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import type { EngineConfig } from './config.js';
@@ -22,6 +27,7 @@ import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
+import { reconciliationFunction } from './timer/reconciliationFunction.js';
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -53,17 +59,19 @@ export function createEngine(options: EngineOptions): Engine {
   const deadLetters = new CosmosDeadLetterStore(database.container(cosmosContainers.deadLetters.id));
   const persons = new CosmosPersonRepository(database.container(cosmosContainers.persons.id));
   const queues = new StorageQueues(config.storageConnectionString);
-  const onlineFundraising = new OnlineFundraisingContactReader(
-    new OnlineFundraisingApiClient({ baseUrl: config.onlineFundraising.apiUrl, apiKey: config.onlineFundraising.apiKey, ...retry }),
-  );
+  const mirror = new CosmosMirrorRepository(database.container(cosmosContainers.mirror.id));
+  const onlineFundraisingApi = new OnlineFundraisingApiClient({ baseUrl: config.onlineFundraising.apiUrl, apiKey: config.onlineFundraising.apiKey, ...retry });
+  const onlineFundraising = new OnlineFundraisingContactReader(onlineFundraisingApi);
+  const onlineFundraisingRecords = new OnlineFundraisingRecordReader(onlineFundraisingApi);
   const crm = new DataverseCrmPersons(new DataverseClient({ ...config.dataverse, ...retry }));
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
+  const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
       secret: config.onlineFundraising.webhookSecret,
       toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds,
-      inbox: queues.workQueue(queueNames.onlineFundraisingNotifications),
+      inbox: onlineFundraisingInbox,
       ids: uuidIds,
       clock,
       logger,
@@ -77,10 +85,30 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     http,
     queueFunctions: [
-      onlineFundraisingNotificationsFunction({ onlineFundraising, persons, crm, ...failureTracking }),
+      onlineFundraisingNotificationsFunction({
+        onlineFundraising,
+        onlineFundraisingRecords,
+        persons,
+        mirror,
+        parents: parentDirectory(persons, mirror),
+        crm,
+        ...failureTracking,
+      }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
     ],
-    timerFunctions: [deadLetterWatchFunction({ deadLetters, logger })],
+    timerFunctions: [
+      deadLetterWatchFunction({ deadLetters, logger }),
+      reconciliationFunction({
+        changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),
+        persons,
+        mirror,
+        inbox: onlineFundraisingInbox,
+        state: new CosmosReconciliationStateStore(database.container(cosmosContainers.jobState.id)),
+        ids: uuidIds,
+        clock,
+        logger,
+      }),
+    ],
     queues,
     dispose: () => cosmos.dispose(),
   };

@@ -26,8 +26,19 @@ export class OnlineFundraisingApiClient {
 
   /** GETs `<baseUrl>/<collection>/<id>`; null when OF answers 404. */
   async getById(collection: string, id: string): Promise<unknown> {
+    return this.get(`${this.baseUrl}/${collection}/${encodeURIComponent(id)}`);
+  }
+
+  /** GETs a page of `<baseUrl>/<collection>?<query>` (OF's listing; see the simulator's README). */
+  async list(collection: string, query: Record<string, string>): Promise<unknown> {
+    const body = await this.get(`${this.baseUrl}/${collection}?${new URLSearchParams(query)}`);
+    if (body === null) throw new HttpError(service, 404, `no collection ${collection}`);
+    return body;
+  }
+
+  private async get(url: string): Promise<unknown> {
     const response = await fetchWithRetry(
-      `${this.baseUrl}/${collection}/${encodeURIComponent(id)}`,
+      url,
       { method: 'GET', headers: { authorization: `Bearer ${this.config.apiKey}`, accept: 'application/json' } },
       { ...optionalRetryOptions(this.config) },
     );

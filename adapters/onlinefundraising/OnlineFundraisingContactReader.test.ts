@@ -26,6 +26,8 @@ beforeEach(() => {
     address: { street: 'Nørrebrogade 12, 3. tv', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
     contribution_code: 'WEB-MEDLEM-NRF',
     company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+    consents: [{ channel: 'email', given: true, at: '2025-03-01T10:00:00.000Z', source: 'WEB-MEDLEM-NRF' }],
+    custom_fields: { tshirt_size: 'M' },
   });
 });
 
@@ -53,6 +55,8 @@ const expectedContact = {
   contributionCode: 'WEB-MEDLEM-NRF',
   companyName: 'Grøn Handel ApS',
   cvr: '12345678',
+  consents: [{ channel: 'email', given: true, at: '2025-03-01T10:00:00.000Z', source: 'WEB-MEDLEM-NRF' }],
+  customFields: { tshirt_size: 'M' },
 };
 
 describe('OnlineFundraisingContactReader', () => {
@@ -127,5 +131,14 @@ describe('OnlineFundraisingContactReader', () => {
     expect(failure).toBeInstanceOf(OnlineFundraisingFormatError);
     expect((failure as Error).message).toContain('first_name');
     expect((failure as Error).message).not.toContain('42');
+  });
+
+  it('[OnlineFundraising1] refuses a contact whose consent names a channel it does not know', async () => {
+    sim.put('contact', 'c-1001', { consents: [{ channel: 'fax' as 'email', given: true, at: '2025-03-01T10:00:00.000Z', source: null }] });
+
+    const failure = await reader().getContact('c-1001').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(OnlineFundraisingFormatError);
+    expect((failure as Error).message).toContain('consents.0.channel');
   });
 });

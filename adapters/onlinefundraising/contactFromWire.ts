@@ -1,14 +1,17 @@
 import type { OnlineFundraisingContact } from '../../domain/person/OnlineFundraisingContact.js';
+import { contactExtrasFromWire } from './contactExtrasFromWire.js';
 import type { ContactWire } from './contactWireSchema.js';
+import { text, utcInstant, withoutUndefined } from './wireValues.js';
 
 /** Danish organisation: an address without a country is read as Danish. */
 const defaultCountryCode = 'DK';
 
-/** Translates OF's contact into the domain's words. Empty text counts as absent. */
+/** Translates OF's contact into the domain's words. Empty text, lists and field sets count as absent. */
 export function contactFromWire(wire: ContactWire): OnlineFundraisingContact {
+  const { consents, customFields } = contactExtrasFromWire(wire);
   return withoutUndefined({
     id: wire.id,
-    updatedAt: new Date(wire.updated_at).toISOString(),
+    updatedAt: utcInstant(wire.updated_at),
     firstName: text(wire.first_name) ?? '',
     lastName: text(wire.last_name) ?? '',
     email: text(wire.email),
@@ -19,6 +22,8 @@ export function contactFromWire(wire: ContactWire): OnlineFundraisingContact {
     contributionCode: text(wire.contribution_code),
     companyName: text(wire.company?.name),
     cvr: text(wire.company?.cvr),
+    consents: consents.length > 0 ? consents : undefined,
+    customFields: Object.keys(customFields).length > 0 ? customFields : undefined,
   });
 }
 
@@ -34,13 +39,4 @@ function addressFromWire(address: ContactWire['address']): OnlineFundraisingCont
     city: city ?? '',
     countryCode: text(address?.country)?.toUpperCase() ?? defaultCountryCode,
   });
-}
-
-function text(value: string | null | undefined): string | undefined {
-  return value?.trim() || undefined;
-}
-
-/** Leaves absent fields out rather than present-but-undefined, so documents compare and store cleanly. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }

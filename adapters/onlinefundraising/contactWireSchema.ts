@@ -4,6 +4,21 @@ import { z } from 'zod';
 const optionalText = z.string().nullish();
 
 /**
+ * One marketing permission as OF holds it. Strict, unlike the contact's text fields: a consent the
+ * engine cannot read (an unknown channel, no instant) is refused rather than guessed at.
+ */
+export const consentWireSchema = z.object({
+  channel: z.enum(['email', 'sms', 'phone', 'post']),
+  given: z.boolean(),
+  /** Instant the consent was given or withdrawn. */
+  at: z.iso.datetime({ offset: true }),
+  /** Where it was given (form, campaign); null when OF does not know. */
+  source: optionalText,
+});
+
+export type ConsentWire = z.infer<typeof consentWireSchema>;
+
+/**
  * A contact as OF's API returns it (`GET /contacts/<id>`); our assumption of OF's wire format,
  * see local/simulators/onlinefundraising/README.md. Lenient where people type freely (names may be
  * missing on SMS signups); strict on what the engine keys on (id, updated_at). Extra fields are ignored.
@@ -28,6 +43,10 @@ export const contactWireSchema = z.object({
     .nullish(),
   contribution_code: optionalText,
   company: z.object({ name: optionalText, cvr: optionalText }).nullish(),
+  /** Null or left out reads as no consents. */
+  consents: z.array(consentWireSchema).nullish(),
+  /** Form-specific fields, e.g. { "tshirt_size": "M" }; null or left out reads as none. */
+  custom_fields: z.record(z.string(), z.string()).nullish(),
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }),
 });

@@ -10,7 +10,7 @@ import type { MirrorRepository, OnlineFundraisingRecords, ParentDirectory } from
 import { sameMirrorData } from './sameMirrorData.js';
 
 export interface MirrorPorts {
-  onlineFundraising: OnlineFundraisingRecords;
+  onlineFundraisingRecords: OnlineFundraisingRecords;
   mirror: MirrorRepository;
   parents: ParentDirectory;
   ids: Ids;
@@ -32,7 +32,7 @@ export async function syncMirroredEntity(
   ofId: string,
   ports: MirrorPorts,
 ): Promise<{ id: string; outcome: MirrorOutcome }> {
-  const snapshot = await ports.onlineFundraising.get(entity, ofId);
+  const snapshot = await ports.onlineFundraisingRecords.get(entity, ofId);
   if (!snapshot) throw new NotFoundError(`OnlineFundraising has no ${entity} ${ofId}`);
   const id = mirrorIdFor(ports.ids, entity, snapshot.record.id);
   const { record, outcome } = await saveNewest(snapshot, id, ports);

@@ -10,14 +10,11 @@ export const onlineFundraisingEntities = [
 ] as const;
 export type OnlineFundraisingEntity = (typeof onlineFundraisingEntities)[number];
 
-/** The entities the engine processes so far; OF is only subscribed to these. */
-export const processedOnlineFundraisingEntities = ['contact'] as const satisfies readonly OnlineFundraisingEntity[];
-export type ProcessedOnlineFundraisingEntity = (typeof processedOnlineFundraisingEntities)[number];
 
 /** OF says something changed; the change itself is read from OF's API when the work is done. */
 export interface OnlineFundraisingNotification {
   notificationId: string;
-  entity: ProcessedOnlineFundraisingEntity;
+  entity: OnlineFundraisingEntity;
   entityId: string;
   event: 'created' | 'updated';
   /** Instant (UTC, ISO 8601). */

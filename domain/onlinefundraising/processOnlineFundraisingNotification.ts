@@ -1,15 +1,19 @@
-import { type SyncPersonPorts, type SyncResult, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
+import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
+import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
+import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
 
-export type ProcessNotificationPorts = SyncPersonPorts;
+export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts;
 
-/** Does the work a queued OF notification stands for, by entity. */
-export function processOnlineFundraisingNotification(
+/** Does the work a queued OF notification stands for: a contact becomes a person, the rest is mirrored. */
+export async function processOnlineFundraisingNotification(
   notification: OnlineFundraisingNotification,
   ports: ProcessNotificationPorts,
-): Promise<SyncResult> {
-  switch (notification.entity) {
-    case 'contact':
-      return syncPersonFromOnlineFundraising(notification.entityId, ports);
+): Promise<void> {
+  if (notification.entity === 'contact') {
+    const { personId } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
+    await linkWaitingChildren(personId, ports);
+    return;
   }
+  await syncMirroredEntity(notification.entity, notification.entityId, ports);
 }

@@ -1,3 +1,5 @@
+import type { SignupConsent } from './Person.js';
+
 /**
  * A contact as OnlineFundraising holds it, in the domain's words. The OF adapter translates OF's
  * wire format into this; the domain turns it into a Person.
@@ -24,4 +26,7 @@ export interface OnlineFundraisingContact {
   contributionCode?: string;
   companyName?: string;
   cvr?: string;
+  consents?: SignupConsent[];
+  /** Form-specific fields as submitted, e.g. { tshirt_size: 'M' }. */
+  customFields?: Record<string, string>;
 }

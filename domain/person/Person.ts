@@ -29,6 +29,16 @@ export interface OnlineFundraisingLink {
   updatedAt: string;
 }
 
+/** A consent as OF recorded it at signup (kept as sent; the consent log is built on it later). */
+export interface SignupConsent {
+  channel: 'email' | 'sms' | 'phone' | 'post';
+  given: boolean;
+  /** Instant (UTC, ISO 8601) it was given or declined. */
+  at: string;
+  /** Where it was given (form, campaign code), when OF knows. */
+  source?: string;
+}
+
 /**
  * One person as the engine knows them. `id` is the engine's own id (a GUID); the CRM record
  * uses the same id, so writing it again never creates a second record.
@@ -47,6 +57,10 @@ export interface Person {
   /** The contribution/campaign code the person signed up with (kampagnekode). */
   campaignCode?: string;
   onlineFundraising?: OnlineFundraisingLink;
+  /** [OnlineFundraising1] The consents given or declined at signup, as OF sent them. */
+  signupConsents?: SignupConsent[];
+  /** Form fields that no engine field holds (yet); kept, never dropped. */
+  customFields?: Record<string, string>;
   /** Instants (UTC, ISO 8601) of the engine's own record. */
   createdAt: string;
   updatedAt: string;

@@ -29,6 +29,8 @@ export function personFromOnlineFundraisingContact(
     ...optional('company', companyOf(contact, context.personId, context.ids)),
     ...optional('campaignCode', contact.contributionCode?.trim() || undefined),
     onlineFundraising: { contactId: contact.id, updatedAt: contact.updatedAt },
+    ...optional('signupConsents', contact.consents?.length ? contact.consents : undefined),
+    ...optional('customFields', contact.customFields && Object.keys(contact.customFields).length > 0 ? contact.customFields : undefined),
     createdAt: context.existing?.createdAt ?? now,
     updatedAt: now,
   };

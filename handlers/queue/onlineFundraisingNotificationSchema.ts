@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { onlineFundraisingNotificationSchema as wireSchema } from '../../adapters/onlinefundraising/notification.js';
-import {
-  onlineFundraisingNotificationKind,
-  processedOnlineFundraisingEntities,
-} from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
+import { onlineFundraisingNotificationKind } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
-/** OF's notification as the webhook accepts it: OF's wire format, for the entities the engine processes. */
-export const onlineFundraisingNotificationSchema = wireSchema.extend({
-  entity: z.enum(processedOnlineFundraisingEntities),
-});
+/** OF's notification as the webhook accepts it (any of the seven core entities). */
+export const onlineFundraisingNotificationSchema = wireSchema;
 
 /** The same notification as a queued work item. */
 export const onlineFundraisingWorkItemSchema = z.object({

@@ -39,6 +39,11 @@ function signUp(contactId: string, fields: Record<string, unknown> = {}) {
     address: { street: 'Fælledvej 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
     contribution_code: 'KLIMA2026',
     company: null,
+    consents: [
+      { channel: 'email', given: true, at: '2026-11-24T08:00:00.000Z', source: 'KLIMA2026' },
+      { channel: 'sms', given: false, at: '2026-11-24T08:00:00.000Z', source: 'KLIMA2026' },
+    ],
+    custom_fields: { tshirt_size: 'M' },
     ...fields,
   });
 }
@@ -50,7 +55,7 @@ const requestsTo = <R extends { method: string; path: string }>(log: R[], method
   log.filter((request) => request.method === method && request.path === path);
 
 describe('[OnlineFundraising1] an OF contact notification travels OF → engine → CRM', () => {
-  it('[OnlineFundraising1] a signed contact notification is answered 202 and becomes a person in Cosmos DB and a contact in Dataverse', async () => {
+  it('[OnlineFundraising1] a signed contact notification is answered 202 and becomes a person in Cosmos DB (with the consents given at signup and unmapped form fields kept) and a contact in Dataverse', async () => {
     signUp('of-100');
     const delivery = await notify('of-100');
     expect(delivery.status).toBe(202);
@@ -71,7 +76,16 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
       msengine_campaigncode: 'KLIMA2026',
     });
     const person = await storedPerson(personId);
-    expect(person).toMatchObject({ id: personId, phones: { primary: '+4522334455', secondary: '+46701234567' }, campaignCode: 'KLIMA2026' });
+    expect(person).toMatchObject({
+      id: personId,
+      phones: { primary: '+4522334455', secondary: '+46701234567' },
+      campaignCode: 'KLIMA2026',
+      signupConsents: [
+        { channel: 'email', given: true, at: '2026-11-24T08:00:00.000Z', source: 'KLIMA2026' },
+        { channel: 'sms', given: false, at: '2026-11-24T08:00:00.000Z', source: 'KLIMA2026' },
+      ],
+      customFields: { tshirt_size: 'M' },
+    });
   });
 
   it('[OnlineFundraising1] a company signup becomes an account in Dataverse with the form\'s contact person linked to it', async () => {

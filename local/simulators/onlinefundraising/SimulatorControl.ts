@@ -84,7 +84,7 @@ export class SimulatorControl {
 
   /** Seeds a realistic new contact, as if someone signed up on ms.dk, and sends its `created` notification. */
   async demoSignup(): Promise<DemoSignup> {
-    const contact = this.put('contact', randomUUID(), demoContactFields());
+    const contact = this.put('contact', randomUUID(), demoContactFields(this.settings.clock.now()));
     try {
       return { contact, delivery: await this.sendWebhook({ entity: 'contact', entityId: contact.id, event: 'created' }) };
     } catch (error) {

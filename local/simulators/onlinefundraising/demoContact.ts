@@ -15,13 +15,19 @@ const places = [
 /** Danish mobile series; with a third digit of 1–9 every number in them is valid (checked against libphonenumber). */
 const mobilePrefixes = ['20', '22', '26', '28', '30', '31', '40', '42', '50', '51', '53', '60', '61'];
 const contributionCodes = ['WEB-MEDLEM-NRF', 'WEB-KLIMA-NRF', 'WEB-NODHJAELP-RF', 'WEB-PETITION-NRF'];
+const interests = ['klima', 'ligestilling', 'demokrati', 'flygtninge'];
 
-/** A private person signing up on ms.dk as OF would hold them: a Danish phone typed with spaces. */
-export function demoContactFields(random: Random = Math.random): Omit<ContactRecord, 'id' | 'created_at' | 'updated_at'> {
+/**
+ * A private person signing up on ms.dk at `now` as OF would hold them: a Danish phone typed with
+ * spaces, e-mail consent given on the signup form, SMS consent given or declined, one form field.
+ */
+export function demoContactFields(now: Date, random: Random = Math.random): Omit<ContactRecord, 'id' | 'created_at' | 'updated_at'> {
   const firstName = pick(firstNames, random);
   const lastName = pick(lastNames, random);
   const place = pick(places, random);
   const mobile = `${pick(mobilePrefixes, random)}${1 + Math.floor(random() * 9)}${digits(5, random)}`;
+  const contributionCode = pick(contributionCodes, random);
+  const at = now.toISOString();
   return {
     first_name: firstName,
     last_name: lastName,
@@ -36,8 +42,13 @@ export function demoContactFields(random: Random = Math.random): Omit<ContactRec
       city: place.city,
       country: 'DK',
     },
-    contribution_code: pick(contributionCodes, random),
+    contribution_code: contributionCode,
     company: null,
+    consents: [
+      { channel: 'email', given: true, at, source: contributionCode },
+      { channel: 'sms', given: random() < 0.5, at, source: contributionCode },
+    ],
+    custom_fields: { interest: pick(interests, random) },
   };
 }
 

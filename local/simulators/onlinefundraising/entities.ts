@@ -31,7 +31,23 @@ export interface ContactRecord extends Timestamps {
   /** Campaign code of the form or landing page the contact signed up through. */
   contribution_code: string | null;
   company: { name: string; cvr: string | null } | null;
+  /** Marketing permissions per channel, newest decision per channel as OF holds it. */
+  consents: ContactConsent[];
+  /** Form-specific fields OF keeps on the contact, e.g. `{ "tshirt_size": "M" }`. */
+  custom_fields: Record<string, string>;
 }
+
+export interface ContactConsent {
+  channel: 'email' | 'sms' | 'phone' | 'post';
+  given: boolean;
+  /** Instant (UTC) the consent was given or withdrawn. */
+  at: string;
+  /** Where it was given, e.g. the form or campaign; null when OF does not know. */
+  source: string | null;
+}
+
+/** How money is paid: a payment method's type and a payment's channel. */
+export type PaymentChannel = 'betalingsservice' | 'mobilepay' | 'card' | 'sms' | 'invoice' | 'consumer_society';
 
 export interface AgreementRecord extends Timestamps {
   id: string;
@@ -39,6 +55,10 @@ export interface AgreementRecord extends Timestamps {
   type: 'membership' | 'recurring_donation' | 'one_off_donation';
   status: 'pending' | 'active' | 'paused' | 'cancelled';
   contribution_code: string | null;
+  /** What the money is for (formål), e.g. "Klimaindsats" or a project. */
+  purpose: string | null;
+  /** Øremærket: the money may only be used for `purpose`. */
+  restricted: boolean;
   /** Business date (Europe/Copenhagen). */
   start_date: string | null;
   end_date: string | null;
@@ -56,13 +76,16 @@ export interface SubscriptionRecord extends Timestamps {
   /** Business date (Europe/Copenhagen). */
   next_charge_date: string | null;
   paused_until: string | null;
+  cancellation_reason: string | null;
+  /** Who cancelled: the contact, their bank (e.g. a Betalingsservice mandate withdrawn) or the organisation. */
+  cancelled_by: 'contact' | 'bank' | 'organisation' | null;
 }
 
 export interface PaymentMethodRecord extends Timestamps {
   id: string;
   contact_id: string;
   agreement_id: string | null;
-  type: 'betalingsservice' | 'mobilepay' | 'card' | 'sms';
+  type: PaymentChannel;
   status: 'pending' | 'active' | 'rejected' | 'cancelled';
   /** Why it was rejected or cancelled, in the channel's words (e.g. a Betalingsservice reason code). */
   status_reason: string | null;
@@ -80,13 +103,16 @@ export interface PaymentRecord extends Timestamps {
   /** Øre. */
   amount: number;
   currency: 'DKK';
-  status: 'pending' | 'completed' | 'rejected' | 'refunded';
+  status: 'pending' | 'confirmed' | 'rejected' | 'failed' | 'refunded';
   status_reason: string | null;
+  channel: PaymentChannel;
   /** Business date (Europe/Copenhagen). */
   due_date: string | null;
-  /** Instant (UTC). */
-  paid_at: string | null;
+  /** Business date (Europe/Copenhagen) the money arrived. */
+  paid_date: string | null;
   contribution_code: string | null;
+  /** What the money is for (formål). */
+  purpose: string | null;
 }
 
 export interface AddOnRecord extends Timestamps {

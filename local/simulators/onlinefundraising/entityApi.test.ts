@@ -50,6 +50,8 @@ describe('GET /api/v1/<resource>/<id>', () => {
       address: { street: 'Nørrebrogade 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
       contribution_code: 'WEB-MEDLEM-NRF',
       company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+      consents: [{ channel: 'email', given: true, at: '2025-03-01T09:59:00.000Z', source: 'WEB-MEDLEM-NRF' }],
+      custom_fields: { tshirt_size: 'M' },
     });
     expect(seeded.status).toBe(201);
 
@@ -67,6 +69,8 @@ describe('GET /api/v1/<resource>/<id>', () => {
       address: { street: 'Nørrebrogade 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
       contribution_code: 'WEB-MEDLEM-NRF',
       company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+      consents: [{ channel: 'email', given: true, at: '2025-03-01T09:59:00.000Z', source: 'WEB-MEDLEM-NRF' }],
+      custom_fields: { tshirt_size: 'M' },
       created_at: '2025-03-01T10:00:00.000Z',
       updated_at: '2025-03-01T10:00:00.000Z',
     });
@@ -95,10 +99,11 @@ describe('GET /api/v1/<resource>/<id>', () => {
     const bodies = await Promise.all(paths.map(async (path) => (await get(path)).json() as Promise<Record<string, unknown>>));
 
     for (const body of bodies) expect(body).toMatchObject({ created_at: '2025-03-01T10:00:00.000Z', updated_at: '2025-03-01T10:00:00.000Z' });
-    expect(bodies[1]).toMatchObject({ id: 'ag-1', contact_id: 'c-1', type: 'membership' });
-    expect(bodies[2]).toMatchObject({ id: 'sub-1', agreement_id: 'ag-1', amount: 15_000, currency: 'DKK', interval: 'monthly' });
+    expect(bodies[0]).toMatchObject({ id: 'c-1', consents: [], custom_fields: {} });
+    expect(bodies[1]).toMatchObject({ id: 'ag-1', contact_id: 'c-1', type: 'membership', purpose: null, restricted: false });
+    expect(bodies[2]).toMatchObject({ id: 'sub-1', agreement_id: 'ag-1', amount: 15_000, currency: 'DKK', interval: 'monthly', cancelled_by: null });
     expect(bodies[3]).toMatchObject({ id: 'pm-1', contact_id: 'c-1', agreement_id: 'ag-1', type: 'mobilepay' });
-    expect(bodies[4]).toMatchObject({ id: 'pay-1', subscription_id: 'sub-1', amount: 15_000, status: 'pending' });
+    expect(bodies[4]).toMatchObject({ id: 'pay-1', subscription_id: 'sub-1', amount: 15_000, status: 'pending', channel: 'betalingsservice', paid_date: null });
     expect(bodies[5]).toMatchObject({ id: 'ao-1', subscription_id: 'sub-1', name: 'Medlemsblad', amount: 2_500 });
     expect(bodies[6]).toMatchObject({ id: 'ds-1', type: 'sms_inbound', keyword: 'KLIMA', received_at: '2025-03-01T10:00:00.000Z' });
   });

@@ -110,12 +110,19 @@ describe('POST /_sim/demo/signup', () => {
       phone: string;
       address: { postal_code: string; country: string };
       contribution_code: string;
+      consents: unknown[];
     };
     expect(contact.first_name).not.toBe('');
     expect(contact.phone).toMatch(/^\d\d \d\d \d\d \d\d$/);
     expect(toE164(contact.phone)).toMatch(/^\+45\d{8}$/);
     expect(contact.address).toMatchObject({ postal_code: expect.stringMatching(/^\d{4}$/), country: 'DK' });
     expect(contact.contribution_code).toMatch(/^WEB-/);
+    expect(contact.consents).toContainEqual({
+      channel: 'email',
+      given: true,
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      source: contact.contribution_code,
+    });
 
     const [webhook] = receiver.received;
     expect(JSON.parse(webhook?.rawBody ?? '{}')).toMatchObject({
