@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosPersonRepository } from '../adapters/cosmos/CosmosPersonRepository.js';
-import { CosmosReconciliationStateStore } from '../adapters/cosmos/CosmosReconciliationStateStore.js';
+import { CosmosVersionedStore } from '../adapters/cosmos/CosmosVersionedStore.js';
 import { createCosmosClient } from '../adapters/cosmos/cosmosClient.js';
 import { cosmosContainers } from '../adapters/cosmos/containers.js';
 import { DataverseClient } from '../adapters/dataverse/DataverseClient.js';
@@ -16,7 +16,9 @@ import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
+import type { ReconciliationState } from '../domain/reconciliation/ports.js';
 import type { Clock } from '../domain/shared/Clock.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import type { EngineConfig } from './config.js';
@@ -64,6 +66,8 @@ export function createEngine(options: EngineOptions): Engine {
   const onlineFundraising = new OnlineFundraisingContactReader(onlineFundraisingApi);
   const onlineFundraisingRecords = new OnlineFundraisingRecordReader(onlineFundraisingApi);
   const crm = new DataverseCrmPersons(new DataverseClient({ ...config.dataverse, ...retry }));
+  const engineState = database.container(cosmosContainers.engineState.id);
+  const fieldMappings = new CosmosVersionedStore<FieldMappingTable>(engineState);
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
 
@@ -77,6 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
       logger,
     },
     deadLetters,
+    fieldMappings,
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -92,6 +97,7 @@ export function createEngine(options: EngineOptions): Engine {
         mirror,
         parents: parentDirectory(persons, mirror),
         crm,
+        fieldMappings,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
@@ -103,7 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
         persons,
         mirror,
         inbox: onlineFundraisingInbox,
-        state: new CosmosReconciliationStateStore(database.container(cosmosContainers.jobState.id)),
+        state: new CosmosVersionedStore<ReconciliationState>(engineState),
         ids: uuidIds,
         clock,
         logger,

@@ -10,7 +10,7 @@ export const containers = {
   persons: { partitionKey: '/id' },
   'dead-letters': { partitionKey: '/id' },
   mirror: { partitionKey: '/id' },
-  'job-state': { partitionKey: '/id' },
+  'engine-state': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

@@ -2,7 +2,10 @@ import type { Container, SqlQuerySpec } from '@azure/cosmos';
 import type { Versioned } from '../../domain/person/ports.js';
 import { hasStatus, withoutSystemProperties } from './documents.js';
 
-/** Read, create-once and ETag-conditional replace of documents partitioned by their id. */
+/**
+ * Read, create-once and ETag-conditional replace of documents partitioned by their id. Used as it is
+ * for small documents such as job state and the mapping table (container `engine-state`).
+ */
 export class CosmosVersionedStore<T extends { id: string }> {
   constructor(protected readonly container: Container) {}
 
@@ -29,6 +32,12 @@ export class CosmosVersionedStore<T extends { id: string }> {
       if (hasStatus(error, 412)) return 'stale';
       throw error;
     }
+  }
+
+  /** Without `etag` only creates; with it replaces only if unchanged since. */
+  async save(value: T, etag?: string): Promise<'saved' | 'stale'> {
+    const outcome = etag === undefined ? await this.create(value) : await this.replace(value, etag);
+    return outcome === 'created' || outcome === 'replaced' ? 'saved' : 'stale';
   }
 
   protected async queryVersioned(query: SqlQuerySpec): Promise<Versioned<T>[]> {

@@ -5,7 +5,8 @@ export const cosmosContainers = {
   persons: { id: 'persons', partitionKey: '/id' },
   deadLetters: { id: 'dead-letters', partitionKey: '/id' },
   mirror: { id: 'mirror', partitionKey: '/id' },
-  jobState: { id: 'job-state', partitionKey: '/id' },
+  /** Job state (watermarks, last reports) and staff-maintained tables (field mappings). */
+  engineState: { id: 'engine-state', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -8,6 +8,8 @@ import type { CompanyDetails, Person } from '../../domain/person/Person.js';
 export function contactColumns(person: Person): Record<string, unknown> {
   const { address } = person;
   return {
+    // Columns from the staff-maintained mapping table first, so the engine's own columns always win.
+    ...person.mappedFields,
     firstname: person.firstName,
     lastname: person.lastName,
     emailaddress1: person.emails[0] ?? null,

@@ -1,3 +1,5 @@
+import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
+
 /** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
 export interface PostalAddress {
   line1: string;
@@ -59,8 +61,12 @@ export interface Person {
   onlineFundraising?: OnlineFundraisingLink;
   /** [OnlineFundraising1] The consents given or declined at signup, as OF sent them. */
   signupConsents?: SignupConsent[];
-  /** Form fields that no engine field holds (yet); kept, never dropped. */
+  /** Form fields as submitted, mapped or not; kept, never dropped. */
   customFields?: Record<string, string>;
+  /** [CARE-Mapping] CRM columns filled from customFields by the mapping table. */
+  mappedFields?: Record<string, MappedValue>;
+  /** Form values a mapping rule could not read (the raw value stays in customFields). */
+  fieldProblems?: FieldProblem[];
   /** Instants (UTC, ISO 8601) of the engine's own record. */
   createdAt: string;
   updatedAt: string;

@@ -1,3 +1,5 @@
+import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
+import type { FieldMapping } from '../mapping/FieldMapping.js';
 import type { Ids } from '../shared/Ids.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { CompanyDetails, Person, PostalAddress, RejectedPhone } from './Person.js';
@@ -14,9 +16,10 @@ export function personIdForOnlineFundraisingContact(ids: Ids, contactId: string)
  */
 export function personFromOnlineFundraisingContact(
   contact: OnlineFundraisingContact,
-  context: { personId: string; ids: Ids; now: Date; existing?: Person },
+  context: { personId: string; ids: Ids; now: Date; existing?: Person; fieldMappings?: readonly FieldMapping[] },
 ): Person {
   const { phones, rejectedPhones } = normalisePhones(contact);
+  const { mapped, problems } = applyFieldMappings(contact.customFields ?? {}, contact.contributionCode, context.fieldMappings ?? []);
   const now = context.now.toISOString();
   return {
     id: context.personId,
@@ -31,6 +34,8 @@ export function personFromOnlineFundraisingContact(
     onlineFundraising: { contactId: contact.id, updatedAt: contact.updatedAt },
     ...optional('signupConsents', contact.consents?.length ? contact.consents : undefined),
     ...optional('customFields', contact.customFields && Object.keys(contact.customFields).length > 0 ? contact.customFields : undefined),
+    ...optional('mappedFields', Object.keys(mapped).length > 0 ? mapped : undefined),
+    ...optional('fieldProblems', problems.length > 0 ? problems : undefined),
     createdAt: context.existing?.createdAt ?? now,
     updatedAt: now,
   };

@@ -1,3 +1,5 @@
+import type { FieldMapping } from '../mapping/FieldMapping.js';
+import { type FieldMappingStore, contactFieldMappingsId } from '../mapping/ports.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
@@ -12,6 +14,7 @@ export interface SyncPersonPorts {
   onlineFundraising: OnlineFundraisingContacts;
   persons: PersonRepository;
   crm: CrmPersons;
+  fieldMappings: FieldMappingStore;
   ids: Ids;
   clock: Clock;
   logger: Logger;
@@ -36,7 +39,8 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
   const contact = await ports.onlineFundraising.getContact(contactId);
   if (!contact) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
   const personId = personIdForOnlineFundraisingContact(ports.ids, contact.id);
-  const { person, outcome } = await saveNewestPerson(contact, personId, ports);
+  const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
+  const { person, outcome } = await saveNewestPerson(contact, personId, fieldMappings, ports);
   await writeNewestToCrm(person, ports);
   ports.logger.info('person synchronised from OnlineFundraising', { personId, outcome });
   return { personId, outcome };
@@ -45,12 +49,13 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
 async function saveNewestPerson(
   contact: OnlineFundraisingContact,
   personId: string,
+  fieldMappings: readonly FieldMapping[],
   ports: SyncPersonPorts,
 ): Promise<{ person: Person; outcome: SyncOutcome }> {
   for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
     const stored = await ports.persons.get(personId);
     const build = (existing?: Person) =>
-      personFromOnlineFundraisingContact(contact, { personId, ids: ports.ids, now: ports.clock.now(), ...(existing && { existing }) });
+      personFromOnlineFundraisingContact(contact, { personId, ids: ports.ids, now: ports.clock.now(), fieldMappings, ...(existing && { existing }) });
     if (!stored) {
       const created = build();
       if ((await ports.persons.create(created)) === 'created') return { person: created, outcome: 'created' };

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/ports.js';
+import type { FieldMappingStore } from '../../domain/mapping/ports.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { adminAuth } from './adminAuth.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
+import { fieldMappingRoutes } from './fieldMappingRoutes.js';
 import { mapErrors } from './mapErrors.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
@@ -11,6 +13,7 @@ import { problem } from './problem.js';
 export interface HttpAppDeps {
   onlineFundraisingWebhook: WebhookDeps;
   deadLetters: DeadLetterStore;
+  fieldMappings: FieldMappingStore;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -26,5 +29,6 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
+  app.route('/admin/field-mappings', fieldMappingRoutes(deps));
   return app;
 }

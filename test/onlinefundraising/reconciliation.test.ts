@@ -18,7 +18,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   const database = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine');
   mirror = database.container(cosmosContainers.mirror.id);
-  jobState = database.container(cosmosContainers.jobState.id);
+  jobState = database.container(cosmosContainers.engineState.id);
 });
 afterAll(() => stack.stop());
 
