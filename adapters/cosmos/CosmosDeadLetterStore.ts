@@ -1,27 +1,13 @@
 import type { Container } from '@azure/cosmos';
 import type { DeadLetter } from '../../domain/deadletters/DeadLetter.js';
 import type { DeadLetterPage, DeadLetterStore } from '../../domain/deadletters/ports.js';
-import type { Versioned } from '../../domain/person/ports.js';
-import { hasStatus, withoutSystemProperties } from './documents.js';
+import { CosmosVersionedStore } from './CosmosVersionedStore.js';
+import { withoutSystemProperties } from './documents.js';
 
 /** Dead letters in Cosmos DB, partitioned by message id; pages with continuation tokens. */
-export class CosmosDeadLetterStore implements DeadLetterStore {
-  constructor(private readonly container: Container) {}
-
-  async get(id: string): Promise<Versioned<DeadLetter> | null> {
-    const { resource, etag } = await this.container.item(id, id).read<DeadLetter & Record<string, unknown>>();
-    return resource ? { value: withoutSystemProperties<DeadLetter>(resource), etag } : null;
-  }
-
-  async save(letter: DeadLetter, etag?: string): Promise<'saved' | 'stale'> {
-    try {
-      if (etag === undefined) await this.container.items.create(letter);
-      else await this.container.item(letter.id, letter.id).replace(letter, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return 'saved';
-    } catch (error) {
-      if (hasStatus(error, 409) || hasStatus(error, 412) || hasStatus(error, 404)) return 'stale';
-      throw error;
-    }
+export class CosmosDeadLetterStore extends CosmosVersionedStore<DeadLetter> implements DeadLetterStore {
+  constructor(container: Container) {
+    super(container);
   }
 
   async countByStatus(status: DeadLetter['status']): Promise<number> {
