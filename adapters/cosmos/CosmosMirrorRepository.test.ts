@@ -39,4 +39,15 @@ describe('CosmosMirrorRepository', () => {
     expect(await mirror.findWaitingFor('agreement-a')).toEqual([]);
     expect((await mirror.findWaitingFor('person-p')).map((found) => found.value.id)).toEqual(['m-1']);
   });
+
+  it('finds records the CRM has not got yet, oldest pending first, at most the limit', async () => {
+    const pending = (id: string, since: string) => ({ ...payment(id, []), crm: { pending: true, pendingSince: since } });
+    await mirror.create(pending('c-2', '2026-11-24T10:02:00.000Z'));
+    await mirror.create(pending('c-1', '2026-11-24T10:01:00.000Z'));
+    await mirror.create(pending('c-3', '2026-11-24T10:03:00.000Z'));
+    await mirror.create({ ...payment('c-done', []), crm: { pending: false, writtenHash: 'x' } });
+    const found = await mirror.findCrmPending(2);
+    expect(found.map((item) => item.value.id)).toEqual(['c-1', 'c-2']);
+    expect(found[0]!.etag).toBeTruthy();
+  });
 });

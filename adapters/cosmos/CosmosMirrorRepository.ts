@@ -14,4 +14,9 @@ export class CosmosMirrorRepository extends CosmosVersionedStore<MirrorRecord> i
     const query = { query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.waitingFor, @parentId)', parameters: [{ name: '@parentId', value: parentId }] };
     return this.queryVersioned(query);
   }
+
+  async findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]> {
+    const query = { query: 'SELECT TOP @limit * FROM c WHERE c.crm.pending = true ORDER BY c.crm.pendingSince', parameters: [{ name: '@limit', value: limit }] };
+    return this.queryVersioned(query);
+  }
 }

@@ -38,7 +38,9 @@ async function updateWaitingFor(id: string, ports: { mirror: MirrorRepository },
     if (!stored) return;
     const waitingFor = change(stored.value.waitingFor);
     if (waitingFor.length === stored.value.waitingFor.length) return;
-    if ((await ports.mirror.replace({ ...stored.value, waitingFor }, stored.etag)) === 'replaced') return;
+    // A parent that arrived can now be linked in the CRM too.
+    const crm = { ...stored.value.crm, pending: true, pendingSince: stored.value.crm?.pendingSince ?? stored.value.updatedAt };
+    if ((await ports.mirror.replace({ ...stored.value, waitingFor, crm }, stored.etag)) === 'replaced') return;
   }
   throw new ConcurrencyConflictError(`mirror record ${id} changed concurrently ${maxAttempts} times in a row`);
 }

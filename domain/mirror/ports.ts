@@ -15,6 +15,8 @@ export interface MirrorRepository {
   replace(record: MirrorRecord, etag: string): Promise<'replaced' | 'stale'>;
   /** Records still waiting for the parent with this id. */
   findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]>;
+  /** Up to `limit` records whose change the CRM has not got yet, oldest change first. */
+  findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]>;
 }
 
 /** Port: whether a parent (a person or a mirrored record) is in the engine yet. */

@@ -73,6 +73,7 @@ async function buildRecord(snapshot: OfSnapshot, id: string, ports: MirrorPorts,
     parents,
     waitingFor: parents.filter((_, index) => !present[index]).map((parent) => parent.id),
     record: snapshot.record,
+    crm: { ...existing?.crm, pending: true, pendingSince: existing?.crm?.pending ? (existing.crm.pendingSince ?? now) : now },
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
