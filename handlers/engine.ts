@@ -7,6 +7,7 @@ import { createCosmosClient } from '../adapters/cosmos/cosmosClient.js';
 import { cosmosContainers } from '../adapters/cosmos/containers.js';
 import { DataverseClient } from '../adapters/dataverse/DataverseClient.js';
 import { DataverseCrmPersons } from '../adapters/dataverse/DataverseCrmPersons.js';
+import { DataverseMirrorWriter } from '../adapters/dataverse/DataverseMirrorWriter.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
 import { OnlineFundraisingApiClient } from '../adapters/onlinefundraising/OnlineFundraisingApiClient.js';
 import { OnlineFundraisingChangeFeed } from '../adapters/onlinefundraising/OnlineFundraisingChangeFeed.js';
@@ -28,6 +29,7 @@ import { onlineFundraisingNotificationsFunction } from './queue/onlineFundraisin
 import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
+import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
 import { reconciliationFunction } from './timer/reconciliationFunction.js';
 
@@ -65,7 +67,8 @@ export function createEngine(options: EngineOptions): Engine {
   const onlineFundraisingApi = new OnlineFundraisingApiClient({ baseUrl: config.onlineFundraising.apiUrl, apiKey: config.onlineFundraising.apiKey, ...retry });
   const onlineFundraising = new OnlineFundraisingContactReader(onlineFundraisingApi);
   const onlineFundraisingRecords = new OnlineFundraisingRecordReader(onlineFundraisingApi);
-  const crm = new DataverseCrmPersons(new DataverseClient({ ...config.dataverse, ...retry }));
+  const dataverse = new DataverseClient({ ...config.dataverse, ...retry });
+  const crm = new DataverseCrmPersons(dataverse);
   const engineState = database.container(cosmosContainers.engineState.id);
   const fieldMappings = new CosmosVersionedStore<FieldMappingTable>(engineState);
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
@@ -104,6 +107,7 @@ export function createEngine(options: EngineOptions): Engine {
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
+      crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),
         persons,

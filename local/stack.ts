@@ -34,6 +34,8 @@ export interface LocalStackOptions {
   retryPolicy?: RetryPolicy;
   sleep?: Sleep;
   databaseName?: string;
+  /** False: timers do not run on their schedules (tests call them when they want). */
+  runTimers?: boolean;
   /** The OF simulator's clock (tests move it to make OF answer with older data). */
   onlineFundraisingClock?: Clock;
 }
@@ -92,7 +94,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
   });
-  const localHost: LocalHost = await startLocalHost(engine, { host, port: ports.engine ?? 0, logger, ...(options.queue && { queue: options.queue }) });
+  const localHost: LocalHost = await startLocalHost(engine, {
+    host,
+    port: ports.engine ?? 0,
+    logger,
+    ...(options.queue && { queue: options.queue }),
+    ...(options.runTimers !== undefined && { runTimers: options.runTimers }),
+  });
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
 
   return {

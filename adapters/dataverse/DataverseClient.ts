@@ -20,6 +20,8 @@ export interface DataverseConfig {
 export interface DataverseRequest {
   /** JSON body. */
   body?: unknown;
+  /** A body sent as it is, e.g. a `$batch`'s multipart text; give its content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -30,10 +32,11 @@ const service = 'Dataverse';
  * by client credentials and is reused until shortly before it expires; when the API answers 401 it
  * is renewed once and the request repeated. Throttling (429 + Retry-After), 5xx and timeouts are
  * retried by `fetchWithRetry`, so only send requests that are safe to repeat (GET, DELETE, PATCH
- * upserts by id). Whatever still fails becomes an `HttpError`.
+ * upserts by id, a `$batch` of such upserts). Whatever still fails becomes an `HttpError`.
  */
 export class DataverseClient {
-  private readonly apiUrl: string;
+  /** `<orgUrl>/api/data/v9.2`: the service root, e.g. for absolute URLs inside a `$batch`. */
+  readonly apiUrl: string;
   private readonly token: ClientCredentialsToken;
   private readonly retry: FetchWithRetryOptions;
 
@@ -91,7 +94,8 @@ export class DataverseClient {
       ...(request.body !== undefined && { 'content-type': 'application/json; charset=utf-8' }),
       ...request.headers,
     };
-    const init: RequestInit = { method, headers, ...(request.body !== undefined && { body: JSON.stringify(request.body) }) };
+    const body = request.body !== undefined ? JSON.stringify(request.body) : request.text;
+    const init: RequestInit = { method, headers, ...(body !== undefined && { body }) };
     return fetchWithRetry(`${this.apiUrl}/${path}`, init, this.retry);
   }
 }

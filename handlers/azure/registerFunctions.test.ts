@@ -44,6 +44,7 @@ describe('Azure Functions registration', () => {
       'storageQueue:onlineFundraisingNotifications',
       'storageQueue:ofNotificationsPoison',
       'timer:deadLetterWatch',
+      'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);
     const queues = registrations.filter((r) => r.kind === 'storageQueue').map((r) => [r.options.queueName, r.options.connection]);

@@ -17,7 +17,7 @@ export interface LocalHost {
  */
 export async function startLocalHost(
   engine: Engine,
-  options: { host?: string; port?: number; queue?: Partial<QueueRunnerOptions>; logger: Logger },
+  options: { host?: string; port?: number; queue?: Partial<QueueRunnerOptions>; runTimers?: boolean; logger: Logger },
 ): Promise<LocalHost> {
   const queueNames = engine.queueFunctions.flatMap((fn) => [fn.queueName, poisonQueueOf(fn.queueName)]);
   await engine.queues.ensureQueues([...new Set(queueNames)]);
@@ -25,7 +25,7 @@ export async function startLocalHost(
   const runners: RunningQueueFunction[] = engine.queueFunctions.map((fn) =>
     runQueueFunction(fn, engine.queues.client(), runnerOptions, options.logger),
   );
-  const timers: RunningTimer[] = engine.timerFunctions.map((fn) => runTimerFunction(fn, options.logger));
+  const timers: RunningTimer[] = options.runTimers === false ? [] : engine.timerFunctions.map((fn) => runTimerFunction(fn, options.logger));
   const hostname = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: engine.http.fetch, hostname, port: options.port ?? 0 }, () => resolve(started));

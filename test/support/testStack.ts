@@ -6,9 +6,9 @@ import { type LocalStackOptions, localCredentials, startLocalStack } from '../..
 /** Retries short enough for tests, long enough to wait out a 1-second Retry-After. */
 export const testRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000, maxRetryAfterMs: 5_000 };
 
-/** The whole local stack on free ports, in memory, polling its queues often. */
+/** The whole local stack on free ports, in memory, polling its queues often; timers run only when a test calls them. */
 export function startTestStack(options: LocalStackOptions = {}) {
-  return startLocalStack({ retryPolicy: testRetryPolicy, queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 }, ...options });
+  return startLocalStack({ retryPolicy: testRetryPolicy, queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 }, runTimers: false, ...options });
 }
 
 export const adminHeaders = { authorization: `Bearer ${localCredentials.adminApiKey}` };

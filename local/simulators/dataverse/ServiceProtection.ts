@@ -5,6 +5,9 @@ export interface ThrottleLimit {
   windowMs: number;
 }
 
+/** The response header in which Dataverse reports how many requests are left in the window (on every API answer). */
+export const remainingRequestsHeader = 'x-ms-ratelimit-burst-remaining-xrm-requests';
+
 /** Dataverse's per-user limit on the number of requests: 6000 in a sliding window of 300 seconds. */
 export const dataverseRequestLimit: ThrottleLimit = { maxRequests: 6000, windowMs: 300_000 };
 
@@ -29,14 +32,14 @@ export class ServiceProtection {
         429,
         errorCodes.requestsExceededLimit,
         `Number of requests exceeded the limit of ${this.limit.maxRequests} over time window of ${Math.round(this.limit.windowMs / 1000)} seconds.`,
-        { 'Retry-After': String(retryAfterSeconds) },
+        { 'Retry-After': String(retryAfterSeconds), [remainingRequestsHeader]: '0' },
       );
     }
     this.arrivals.push(nowMs);
     return undefined;
   }
 
-  /** What is left of the limit, as Dataverse reports it in `x-ms-ratelimit-burst-remaining-xrm-requests`. */
+  /** What is left of the limit, as Dataverse reports it in `remainingRequestsHeader`. */
   remaining(): number {
     return Math.max(0, this.limit.maxRequests - this.arrivals.length);
   }

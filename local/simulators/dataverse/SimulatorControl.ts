@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { BatchOperationLog, type LoggedBatchOperation } from './BatchOperationLog.js';
 import { type AppRegistration, EntraTokenIssuer } from './EntraTokenIssuer.js';
 import type { WebApiContext } from './entityRequests.js';
 import { type FaultRule, FaultInjector } from '../shared/faults.js';
@@ -24,6 +25,7 @@ export class SimulatorControl {
   readonly store = new TableStore();
   readonly faults = new FaultInjector();
   readonly log = new RequestLog();
+  readonly batchLog = new BatchOperationLog();
   readonly tokens: EntraTokenIssuer;
   readonly serviceProtection: ServiceProtection;
   /** What `GET WhoAmI` answers: the application user the simulator's tokens stand for. */
@@ -87,15 +89,23 @@ export class SimulatorControl {
     return this.log.all();
   }
 
-  clearRequests(): void {
-    this.log.clear();
+  /** The operations run inside `$batch` requests so far, oldest first (the request log has one entry per batch). */
+  batchOperations(): LoggedBatchOperation[] {
+    return this.batchLog.all();
   }
 
-  /** Forgets all rows, faults, the delay, logged requests and counted requests; tokens stay valid. */
+  /** Clears the request log and the batch operation log. */
+  clearRequests(): void {
+    this.log.clear();
+    this.batchLog.clear();
+  }
+
+  /** Forgets all rows, faults, the delay, logged requests and operations, and counted requests; tokens stay valid. */
   reset(): void {
     this.store.clear();
     this.faults.clear();
     this.log.clear();
+    this.batchLog.clear();
     this.serviceProtection.reset();
     this.delayMs = 0;
   }

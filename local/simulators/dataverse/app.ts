@@ -4,6 +4,7 @@ import { executeBatch } from './batch.js';
 import { apiRootPath } from './entityPath.js';
 import { executeWebApiRequest } from './entityRequests.js';
 import type { Fault } from '../shared/faults.js';
+import { remainingRequestsHeader } from './ServiceProtection.js';
 import { simRoutes } from './simRoutes.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 
@@ -54,9 +55,10 @@ export function createDataverseApp(control: SimulatorControl): Hono {
     const url = new URL(c.req.url);
     const path = decodeURIComponent(url.pathname).slice(apiRootPath.length + 1);
     const body = await c.req.text();
-    const rateHeaders = { 'x-ms-ratelimit-burst-remaining-xrm-requests': String(control.serviceProtection.remaining()) };
+    const rateHeaders = { [remainingRequestsHeader]: String(control.serviceProtection.remaining()) };
     if (path === '$batch' && c.req.method === 'POST') {
       const batch = executeBatch(c.req.header('content-type') ?? null, body, c.req.raw.headers, control.webApiContext());
+      control.batchLog.add(control.settings.clock.now().toISOString(), batch.operations);
       return new Response(batch.body, { status: batch.status, headers: { ...batch.headers, ...rateHeaders } });
     }
     const response: ApiResponse =

@@ -127,6 +127,48 @@ describe('POST $batch', () => {
     expect(sim.rows('contacts').map((row) => row['lastname'])).toEqual(['Two']);
   });
 
+  it('logs every operation it ran, apart from the one request log entry of the batch; operations of a failed change set as rolled back', async () => {
+    const body = crlf(
+      '--batch_AAA123',
+      ...operation('1', `PATCH /api/data/v9.2/contacts(${guid.contact1}) HTTP/1.1`, { lastname: 'One' }),
+      '--batch_AAA123',
+      'Content-Type: multipart/mixed; boundary=changeset_BBB456',
+      '',
+      '--changeset_BBB456',
+      ...operation('2', `PATCH /api/data/v9.2/contacts(${guid.contact2}) HTTP/1.1`, { lastname: 'Two' }),
+      '--changeset_BBB456',
+      ...operation('3', `PATCH /api/data/v9.2/contacts(${guid.contact3}) HTTP/1.1`, { shoesize: 42 }),
+      '--changeset_BBB456--',
+      '',
+      '--batch_AAA123',
+      ...operation('4', `PATCH ${sim.apiUrl}/accounts(${guid.account1}) HTTP/1.1`, { name: 'Firma ApS' }),
+      '--batch_AAA123--',
+      '',
+    );
+
+    await postBatch(body, { prefer: 'odata.continue-on-error' });
+    await postBatch(body);
+
+    expect(sim.requests().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'POST /api/data/v9.2/$batch 200',
+      'POST /api/data/v9.2/$batch 200',
+    ]);
+    const logged = (await (await fetch(`${sim.url}/_sim/batch-operations`)).json()) as Record<string, unknown>[];
+    expect(logged.map(({ at: _at, ...entry }) => entry)).toEqual([
+      { batch: 1, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact1})`, contentId: '1', status: 204 },
+      { batch: 1, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact2})`, contentId: '2', status: 204, rolledBack: true },
+      { batch: 1, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact3})`, contentId: '3', status: 400 },
+      { batch: 1, method: 'PATCH', path: `/api/data/v9.2/accounts(${guid.account1})`, contentId: '4', status: 204 },
+      { batch: 2, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact1})`, contentId: '1', status: 204 },
+      { batch: 2, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact2})`, contentId: '2', status: 204, rolledBack: true },
+      { batch: 2, method: 'PATCH', path: `/api/data/v9.2/contacts(${guid.contact3})`, contentId: '3', status: 400 },
+    ]);
+    expect(sim.batchOperations()).toHaveLength(7);
+
+    sim.clearRequests();
+    expect(sim.batchOperations()).toEqual([]);
+  });
+
   it('accepts bare LF line breaks and answers 400 when the Content-Type has no boundary', async () => {
     const lf = ['--batch_AAA123', ...operation('1', `PATCH contacts(${guid.contact1}) HTTP/1.1`, { lastname: 'LF' }), '--batch_AAA123--', ''].join('\n');
     expect(statusLines((await postBatch(lf)).text)).toEqual(['HTTP/1.1 204 No Content']);

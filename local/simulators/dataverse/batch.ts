@@ -10,6 +10,19 @@ export interface BatchResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The operations that ran, in order (none when the batch itself is malformed). */
+  operations: ExecutedOperation[];
+}
+
+/** One operation of a batch as it ran: what was asked and how it was answered. */
+export interface ExecutedOperation {
+  method: string;
+  /** Decoded path of the resolved URL, e.g. "/api/data/v9.2/contacts(…)" (the URL as written when it cannot be resolved). */
+  path: string;
+  contentId?: string;
+  status: number;
+  /** It succeeded, but a later operation of its change set failed, so its change was undone. */
+  rolledBack?: true;
 }
 
 interface Operation {
@@ -33,9 +46,11 @@ export function executeBatch(contentType: string | null, body: string, headers: 
   if ('status' in parsed) return asJson(parsed);
   const continueOnError = parsePreferences(headers.get('prefer')).continueOnError;
   const parts: OutgoingPart[] = [];
+  const operations: ExecutedOperation[] = [];
   for (const item of parsed) {
     const outcome = item.kind === 'request' ? runRequest(item.operation, context) : runChangeSet(item.operations, context);
     parts.push(outcome.part);
+    operations.push(...outcome.operations);
     if (outcome.failed && !continueOnError) break;
   }
   const boundary = `batchresponse_${randomUUID()}`;
@@ -43,43 +58,63 @@ export function executeBatch(contentType: string | null, body: string, headers: 
     status: 200,
     headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'OData-Version': '4.0' },
     body: multipartBody(boundary, parts),
+    operations,
   };
 }
 
 interface ItemOutcome {
   part: OutgoingPart;
   failed: boolean;
+  operations: ExecutedOperation[];
 }
 
 function runRequest(operation: Operation, context: WebApiContext): ItemOutcome {
-  const response = execute(operation, new Map(), context);
-  return { part: responsePart(response, operation.contentId), failed: response.status >= 400 };
+  const { response, executed } = execute(operation, new Map(), context);
+  return { part: responsePart(response, operation.contentId), failed: response.status >= 400, operations: [executed] };
 }
 
 function runChangeSet(operations: Operation[], context: WebApiContext): ItemOutcome {
   const before = context.store.snapshot();
   const written = new Map<string, string>();
   const parts: OutgoingPart[] = [];
+  const executedSoFar: ExecutedOperation[] = [];
   for (const operation of operations) {
-    const response = execute(operation, written, context);
+    const { response, executed } = execute(operation, written, context);
     if (response.status >= 400) {
       context.store.restore(before);
-      return { part: responsePart(response, operation.contentId), failed: true };
+      const undone = executedSoFar.map((done): ExecutedOperation => ({ ...done, rolledBack: true }));
+      return { part: responsePart(response, operation.contentId), failed: true, operations: [...undone, executed] };
     }
+    executedSoFar.push(executed);
     const entityId = response.headers['OData-EntityId'];
     if (operation.contentId !== undefined && entityId) written.set(operation.contentId, entityId.slice(context.apiUrl.length + 1));
     parts.push(responsePart(response, operation.contentId));
   }
   const boundary = `changesetresponse_${randomUUID()}`;
-  return { part: { headers: [`Content-Type: multipart/mixed; boundary=${boundary}`], content: multipartBody(boundary, parts).trimEnd() }, failed: false };
+  return {
+    part: { headers: [`Content-Type: multipart/mixed; boundary=${boundary}`], content: multipartBody(boundary, parts).trimEnd() },
+    failed: false,
+    operations: executedSoFar,
+  };
 }
 
-function execute(operation: Operation, written: Map<string, string>, context: WebApiContext): ApiResponse {
+function execute(operation: Operation, written: Map<string, string>, context: WebApiContext): { response: ApiResponse; executed: ExecutedOperation } {
   const { request } = operation;
   const url = resolveUrl(request.url, written, context.apiUrl);
-  if (!url?.pathname.startsWith(`${apiRootPath}/`)) {
-    return errorResponse(400, errorCodes.queryOrPayloadError, `The request URL '${request.url}' in the batch is not a Web API URL.`);
-  }
+  const path = url ? decodeURIComponent(url.pathname) : request.url;
+  const response = url?.pathname.startsWith(`${apiRootPath}/`)
+    ? executeResolved(request, url, written, context)
+    : errorResponse(400, errorCodes.queryOrPayloadError, `The request URL '${request.url}' in the batch is not a Web API URL.`);
+  const executed: ExecutedOperation = {
+    method: request.method,
+    path,
+    ...(operation.contentId !== undefined && { contentId: operation.contentId }),
+    status: response.status,
+  };
+  return { response, executed };
+}
+
+function executeResolved(request: EmbeddedRequest, url: URL, written: Map<string, string>, context: WebApiContext): ApiResponse {
   return executeWebApiRequest(
     {
       method: request.method,
@@ -166,5 +201,5 @@ function operationOf(part: MimePart): Operation | ApiResponse {
 }
 
 function asJson(response: ApiResponse): BatchResponse {
-  return { status: response.status, headers: response.headers, body: JSON.stringify(response.body) };
+  return { status: response.status, headers: response.headers, body: JSON.stringify(response.body), operations: [] };
 }

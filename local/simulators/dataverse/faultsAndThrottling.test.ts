@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DataverseSimulator, startDataverseSimulator } from './server.js';
-import { accessToken, api, guid, requestToken } from './testRequests.js';
+import { accessToken, api, crlf, guid, requestToken } from './testRequests.js';
 
 let sim: DataverseSimulator;
 let token: string;
@@ -30,6 +30,40 @@ describe('service protection', () => {
     expect(await throttled.json()).toEqual({
       error: { code: '0x80072322', message: 'Number of requests exceeded the limit of 3 over time window of 60 seconds.' },
     });
+  });
+
+  it('reports the requests left on every API answer (0 on a 429) and counts a $batch as one request, however many operations it carries', async () => {
+    const remaining = (response: Response) => response.headers.get('x-ms-ratelimit-burst-remaining-xrm-requests');
+    const batchOfThree = [1, 2, 3].flatMap((n) => [
+      '--batch_R',
+      'Content-Type: application/http',
+      `Content-ID: ${n}`,
+      '',
+      `PATCH contacts(0a6a4c2e-0000-4000-8000-00000000000${n}) HTTP/1.1`,
+      'Content-Type: application/json',
+      '',
+      JSON.stringify({ lastname: `Row ${n}` }),
+    ]);
+
+    const first = await api(sim, token, 'GET', 'contacts');
+    const batch = await fetch(`${sim.apiUrl}/$batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/mixed; boundary=batch_R' },
+      body: crlf(...batchOfThree, '--batch_R--', ''),
+    });
+    const third = await api(sim, token, 'GET', 'contacts');
+    const throttled = await api(sim, token, 'GET', 'contacts');
+
+    expect([first.status, batch.status, third.status, throttled.status]).toEqual([200, 200, 200, 429]);
+    expect([remaining(first), remaining(batch), remaining(third), remaining(throttled)]).toEqual(['2', '1', '0', '0']);
+    expect(sim.rows('contacts')).toHaveLength(3);
+    expect(sim.requests().map((entry) => `${entry.method} ${entry.path.replace('/api/data/v9.2/', '')} ${entry.status}`)).toEqual([
+      'GET contacts 200',
+      'POST $batch 200',
+      'GET contacts 200',
+      'GET contacts 429',
+    ]);
+    expect(sim.batchOperations()).toHaveLength(3);
   });
 
   it('can be changed over /_sim/throttle', async () => {

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
 import { createDataverseApp } from './app.js';
+import type { LoggedBatchOperation } from './BatchOperationLog.js';
 import type { AppRegistration } from './EntraTokenIssuer.js';
 import type { FaultRule } from '../shared/faults.js';
 import type { LoggedRequest } from '../shared/requestLog.js';
@@ -25,7 +26,7 @@ export interface DataverseSimulatorOptions {
   throttle?: ThrottleLimit;
   /** `expires_in` of issued tokens; default 3599 like Entra ID. */
   tokenLifetimeSeconds?: number;
-  /** Tables added to (or replacing) the default `contacts` and `accounts`. */
+  /** Tables added to (or replacing) the defaults: `contacts`, `accounts` and the `msengine_` mirror tables. */
   tables?: Record<string, TableDefinition>;
   clock?: Clock;
 }
@@ -50,8 +51,11 @@ export interface DataverseSimulator {
   /** Refuses every token issued so far (the API answers 401 until the client fetches a new one). */
   expireTokens(): void;
   requests(): LoggedRequest[];
+  /** The operations run inside `$batch` requests, oldest first; `requests()` has one entry per batch. */
+  batchOperations(): LoggedBatchOperation[];
+  /** Clears the request log and the batch operation log. */
   clearRequests(): void;
-  /** Forgets rows, faults, the delay, the request log and counted requests. */
+  /** Forgets rows, faults, the delay, the request and batch operation logs, and counted requests. */
   reset(): void;
   /** The state behind the simulator, for what the methods above do not cover. */
   control: SimulatorControl;
@@ -105,6 +109,7 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     setThrottle: (limit) => control.setThrottle(limit),
     expireTokens: () => control.expireTokens(),
     requests: () => control.requests(),
+    batchOperations: () => control.batchOperations(),
     clearRequests: () => control.clearRequests(),
     reset: () => control.reset(),
     control,

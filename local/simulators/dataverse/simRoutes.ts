@@ -11,6 +11,7 @@ export function simRoutes(control: SimulatorControl): Hono {
   const sim = new Hono();
 
   sim.get('/requests', (c) => c.json(control.requests()));
+  sim.get('/batch-operations', (c) => c.json(control.batchOperations()));
   sim.delete('/requests', (c) => {
     control.clearRequests();
     return c.body(null, 204);

@@ -1,3 +1,5 @@
+import { mirrorTableDefinitions } from './mirrorTableDefinitions.js';
+
 /** The type of a column as the simulator checks it on writes (a subset of Dataverse's column types). */
 export type ColumnType =
   | { kind: 'string'; maxLength: number }
@@ -40,8 +42,9 @@ const address1Columns: Record<string, ColumnType> = {
 
 /**
  * The tables the simulator knows unless told otherwise: the standard columns the engine uses, with
- * Dataverse's default maximum lengths, plus the engine's own `msengine_` columns (their lengths are
- * whatever the MS solution defines; these are the values the solution is expected to use).
+ * Dataverse's default maximum lengths, plus the engine's own `msengine_` columns and the custom
+ * tables mirroring OnlineFundraising (their lengths are whatever the MS solution defines; these
+ * are the values the solution is expected to use).
  */
 export const defaultTableDefinitions: Record<string, TableDefinition> = {
   contacts: {
@@ -92,6 +95,7 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
       parentaccountid: { lookup: 'parentaccountid', targetEntitySet: 'accounts' },
     },
   },
+  ...mirrorTableDefinitions,
 };
 
 /** Columns every row has and no client writes. */
