@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosPersonRepository } from '../adapters/cosmos/CosmosPersonRepository.js';
@@ -29,6 +30,7 @@ import { onlineFundraisingNotificationsFunction } from './queue/onlineFundraisin
 import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
+import { automationTriggerFunction } from './timer/automationTriggerFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
 import { reconciliationFunction } from './timer/reconciliationFunction.js';
@@ -71,6 +73,8 @@ export function createEngine(options: EngineOptions): Engine {
   const crm = new DataverseCrmPersons(dataverse);
   const engineState = database.container(cosmosContainers.engineState.id);
   const fieldMappings = new CosmosVersionedStore<FieldMappingTable>(engineState);
+  const triggers = new CosmosAutomationTriggerStore(database.container(cosmosContainers.automationTriggers.id));
+  const automationOutbox = { send: (trigger: object) => queues.send(queueNames.automationTriggers, JSON.stringify(trigger)) };
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
 
@@ -101,12 +105,14 @@ export function createEngine(options: EngineOptions): Engine {
         parents: parentDirectory(persons, mirror),
         crm,
         fieldMappings,
+        triggers,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
+      automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

@@ -11,6 +11,7 @@ export const containers = {
   'dead-letters': { partitionKey: '/id' },
   mirror: { partitionKey: '/id' },
   'engine-state': { partitionKey: '/id' },
+  'automation-triggers': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

@@ -145,14 +145,14 @@ describe('[Data] Cosmos DB', () => {
     expect(account['disableLocalAuth']).toBe(false); // the test stack's value, not the default
   });
 
-  it('[Data] the database ms-engine has persons, dead-letters, the OF mirror and engine state, each partitioned by /id', () => {
+  it('[Data] the database ms-engine has persons, dead-letters, the OF mirror, engine state and automation triggers, each partitioned by /id', () => {
     const database = inputs(one('azure-native:cosmosdb:SqlResourceSqlDatabase'));
     expect(database).toMatchObject({ accountName: 'cosmos-msengine-test', databaseName: 'ms-engine' });
     expect(database['options']).toBeUndefined(); // serverless: no provisioned throughput
 
     const containers = all('azure-native:cosmosdb:SqlResourceSqlContainer').map(inputs);
     const byName: Record<string, Inputs> = Object.fromEntries(containers.map((c) => [c['containerName'], c]));
-    expect(Object.keys(byName).sort()).toEqual(['dead-letters', 'engine-state', 'mirror', 'persons']);
+    expect(Object.keys(byName).sort()).toEqual(['automation-triggers', 'dead-letters', 'engine-state', 'mirror', 'persons']);
     for (const [name, container] of Object.entries(byName)) {
       expect(container['accountName']).toBe('cosmos-msengine-test');
       expect(container['databaseName']).toBe('ms-engine');
@@ -179,7 +179,7 @@ describe('[Storage] storage account', () => {
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['of-notifications', 'of-notifications-poison']);
+    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison']);
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
     expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);

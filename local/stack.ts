@@ -36,6 +36,8 @@ export interface LocalStackOptions {
   databaseName?: string;
   /** False: timers do not run on their schedules (tests call them when they want). */
   runTimers?: boolean;
+  /** The engine's clock (tests move it forward to close time windows). */
+  clock?: Clock;
   /** The OF simulator's clock (tests move it to make OF answer with older data). */
   onlineFundraisingClock?: Clock;
 }
@@ -91,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const engine = createEngine({
     config,
     logger,
+    ...(options.clock && { clock: options.clock }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
   });

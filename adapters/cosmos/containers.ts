@@ -7,6 +7,7 @@ export const cosmosContainers = {
   mirror: { id: 'mirror', partitionKey: '/id' },
   /** Job state (watermarks, last reports) and staff-maintained tables (field mappings). */
   engineState: { id: 'engine-state', partitionKey: '/id' },
+  automationTriggers: { id: 'automation-triggers', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -1,3 +1,6 @@
+import type { AutomationTriggerStore } from '../automation/ports.js';
+import { recordTriggerEvent } from '../automation/recordTriggerEvent.js';
+import { triggerKindFor } from '../automation/triggerKindFor.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
@@ -13,6 +16,7 @@ export interface MirrorPorts {
   onlineFundraisingRecords: OnlineFundraisingRecords;
   mirror: MirrorRepository;
   parents: ParentDirectory;
+  triggers: AutomationTriggerStore;
   ids: Ids;
   clock: Clock;
   logger: Logger;
@@ -35,14 +39,26 @@ export async function syncMirroredEntity(
   const snapshot = await ports.onlineFundraisingRecords.get(entity, ofId);
   if (!snapshot) throw new NotFoundError(`OnlineFundraising has no ${entity} ${ofId}`);
   const id = mirrorIdFor(ports.ids, entity, snapshot.record.id);
-  const { record, outcome } = await saveNewest(snapshot, id, ports);
+  const { record, outcome, previous } = await saveNewest(snapshot, id, ports);
+  await countTriggerEvent(previous, record, outcome, ports);
   await settleWaitingFor(record.id, ports);
   await linkWaitingChildren(record.id, ports);
   ports.logger.info('OnlineFundraising entity mirrored', { entity, mirrorId: id, outcome, waitingFor: record.waitingFor.length });
   return { id, outcome };
 }
 
-async function saveNewest(snapshot: OfSnapshot, id: string, ports: MirrorPorts): Promise<{ record: MirrorRecord; outcome: MirrorOutcome }> {
+/** A payment event (e.g. a payment that failed) counts into its person's aggregated trigger. */
+async function countTriggerEvent(previous: MirrorRecord | undefined, record: MirrorRecord, outcome: MirrorOutcome, ports: MirrorPorts): Promise<void> {
+  if (outcome !== 'created' && outcome !== 'updated') return;
+  const kind = triggerKindFor(previous, record);
+  if (kind && record.personId) await recordTriggerEvent({ personId: record.personId, kind, sourceId: record.id }, ports);
+}
+
+async function saveNewest(
+  snapshot: OfSnapshot,
+  id: string,
+  ports: MirrorPorts,
+): Promise<{ record: MirrorRecord; outcome: MirrorOutcome; previous?: MirrorRecord }> {
   for (let attempt = 1; attempt <= maxSaveAttempts; attempt++) {
     const stored = await ports.mirror.get(id);
     if (stored && Date.parse(snapshot.record.updatedAt) < Date.parse(stored.value.ofUpdatedAt)) {
@@ -54,7 +70,7 @@ async function saveNewest(snapshot: OfSnapshot, id: string, ports: MirrorPorts):
       continue;
     }
     if (sameMirrorData(candidate, stored.value)) return { record: stored.value, outcome: 'unchanged' };
-    if ((await ports.mirror.replace(candidate, stored.etag)) === 'replaced') return { record: candidate, outcome: 'updated' };
+    if ((await ports.mirror.replace(candidate, stored.etag)) === 'replaced') return { record: candidate, outcome: 'updated', previous: stored.value };
   }
   throw new ConcurrencyConflictError(`mirror record ${id} changed concurrently ${maxSaveAttempts} times in a row`);
 }

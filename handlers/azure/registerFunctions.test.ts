@@ -44,6 +44,7 @@ describe('Azure Functions registration', () => {
       'storageQueue:onlineFundraisingNotifications',
       'storageQueue:ofNotificationsPoison',
       'timer:deadLetterWatch',
+      'timer:automationTriggers',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

@@ -1,6 +1,8 @@
 /** Storage queue names; infra/ declares the same. */
 export const queueNames = {
   onlineFundraisingNotifications: 'of-notifications',
+  /** Raised automation triggers, for the automations (mail, SMS, tasks) to pick up. */
+  automationTriggers: 'automation-triggers',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

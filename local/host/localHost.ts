@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from '../../domain/shared/Logger.js';
 import type { Engine } from '../../handlers/engine.js';
-import { poisonQueueOf } from '../../handlers/queue/queueNames.js';
+import { poisonQueueOf, queueNames as engineQueues } from '../../handlers/queue/queueNames.js';
 import { type QueueRunnerOptions, type RunningQueueFunction, functionsQueueDefaults, runQueueFunction } from './queueRunner.js';
 import { type RunningTimer, runTimerFunction } from './timerRunner.js';
 
@@ -20,7 +20,7 @@ export async function startLocalHost(
   options: { host?: string; port?: number; queue?: Partial<QueueRunnerOptions>; runTimers?: boolean; logger: Logger },
 ): Promise<LocalHost> {
   const queueNames = engine.queueFunctions.flatMap((fn) => [fn.queueName, poisonQueueOf(fn.queueName)]);
-  await engine.queues.ensureQueues([...new Set(queueNames)]);
+  await engine.queues.ensureQueues([...new Set([...queueNames, ...Object.values(engineQueues)])]);
   const runnerOptions = { ...functionsQueueDefaults, ...options.queue };
   const runners: RunningQueueFunction[] = engine.queueFunctions.map((fn) =>
     runQueueFunction(fn, engine.queues.client(), runnerOptions, options.logger),

@@ -1,0 +1,27 @@
+/** The payment events that may start an automation (mail, SMS, a follow-up task). */
+export type TriggerKind =
+  | 'payment_confirmed'
+  | 'payment_failed'
+  | 'payment_rejected'
+  | 'payment_refunded'
+  | 'payment_method_rejected'
+  | 'payment_method_cancelled'
+  | 'subscription_cancelled';
+
+/**
+ * [OnlineFundraising2] One trigger per person, kind and time window, however many events fell in
+ * it: automation starts once per person, not once per payment. Instants are UTC, ISO 8601.
+ */
+export interface AutomationTrigger {
+  id: string;
+  personId: string;
+  kind: TriggerKind;
+  windowStart: string;
+  windowEnd: string;
+  /** Events counted in the window (each source record once). */
+  events: number;
+  /** The mirror records behind the events (the first 50). */
+  sourceIds: string[];
+  status: 'open' | 'raised';
+  raisedAt?: string;
+}
