@@ -10,6 +10,7 @@ import { DataverseClient } from '../adapters/dataverse/DataverseClient.js';
 import { DataverseCrmPersons } from '../adapters/dataverse/DataverseCrmPersons.js';
 import { DataverseMirrorWriter } from '../adapters/dataverse/DataverseMirrorWriter.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
+import type { PacingPolicy } from '../adapters/dataverse/pacing.js';
 import { OnlineFundraisingApiClient } from '../adapters/onlinefundraising/OnlineFundraisingApiClient.js';
 import { OnlineFundraisingChangeFeed } from '../adapters/onlinefundraising/OnlineFundraisingChangeFeed.js';
 import { OnlineFundraisingContactReader } from '../adapters/onlinefundraising/OnlineFundraisingContactReader.js';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   /** Outbound HTTP retries (tests shorten them). */
   retryPolicy?: RetryPolicy;
   sleep?: Sleep;
+  /** How the CRM writer paces itself; Dataverse's real window unless a test scales it down. */
+  dataversePacing?: Partial<PacingPolicy>;
 }
 
 /** Everything the engine runs: the HTTP app, the queue functions and the timer functions. */
@@ -113,7 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
-      crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger }), clock, logger }),
+      crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),
         persons,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+import type { PacingPolicy } from '../adapters/dataverse/pacing.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
 import { ensureCosmosContainers } from '../adapters/cosmos/containers.js';
 import { silentLogger } from '../adapters/system/jsonLogger.js';
@@ -36,6 +37,8 @@ export interface LocalStackOptions {
   databaseName?: string;
   /** False: timers do not run on their schedules (tests call them when they want). */
   runTimers?: boolean;
+  /** The CRM writer's pacing (a benchmark that scales Dataverse's limits down scales this too). */
+  dataversePacing?: Partial<PacingPolicy>;
   /** The engine's clock (tests move it forward to close time windows). */
   clock?: Clock;
   /** The OF simulator's clock (tests move it to make OF answer with older data). */
@@ -94,6 +97,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     config,
     logger,
     ...(options.clock && { clock: options.clock }),
+    ...(options.dataversePacing && { dataversePacing: options.dataversePacing }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
   });

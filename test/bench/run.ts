@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
 import { type LocalStack, localCredentials, startLocalStack } from '../../local/stack.js';
+import { paymentDay } from './paymentDay.js';
 
 /**
- * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
+ * `npm run bench` (add `-- --large` for 200,000 agreements on payment day): the local stack's webhook ingest rate (accepted notifications per second, p50/p99
  * of the 202) and its end-to-end rate (contacts per second from notification to the Dataverse
  * simulator). Figures, not assertions.
  */
@@ -27,6 +28,7 @@ try {
 } finally {
   await stack.stop();
 }
+print(await paymentDay());
 
 async function measureIngest(stack: LocalStack, count: number) {
   const contactIds = seedContacts(stack, count);

@@ -15,7 +15,8 @@ let stack: LocalStack;
 let mirror: Container;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The storm test scales Dataverse's window down to 1 s; the writer's pacing knows the same window.
+  stack = await startTestStack({ dataversePacing: { windowMs: 1_000, reserve: 1, marginMs: 100, maxPauseMs: 1_000 } });
   mirror = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine').container(cosmosContainers.mirror.id);
 });
 afterAll(() => stack.stop());
@@ -82,5 +83,28 @@ describe('[OnlineFundraising2] the CRM projection of the mirror', () => {
     await runProjector();
     expect(batches()).toBe(batchesBefore);
     expect((await stored('payment', 'p-p'))?.crm?.pending).toBe(false);
+  });
+
+  it('[NFR-Throttle] under a 429 storm (Dataverse allows 2 requests a second) the projector loses nothing: every payment reaches the CRM once', async () => {
+    const ids = Array.from({ length: 150 }, (_, index) => `storm-${index}`);
+    for (const id of ids) of().put('payment', id, { contact_id: 'p-c', amount: 5_000, status: 'confirmed' });
+    await Promise.all(ids.map((id) => of().sendWebhook({ entity: 'payment', entityId: id, event: 'created' })));
+    await eventually(async () => expect(await stored('payment', 'storm-149')).toBeDefined());
+    await eventually(async () => {
+      const { resources } = await mirror.items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE STARTSWITH(c.ofId, 'storm-')").fetchAll();
+      expect(resources[0]).toBe(150);
+    });
+    stack.dataverse.setThrottle({ maxRequests: 2, windowMs: 1_000 });
+    stack.dataverse.injectFault({ method: 'POST', path: '/api/data/v9.2/$batch', status: 429, retryAfterSeconds: 1, times: 2 });
+    try {
+      await runProjector();
+    } finally {
+      stack.dataverse.setThrottle({ maxRequests: 6_000, windowMs: 300_000 });
+    }
+    const rows = stack.dataverse.rows('msengine_payments').filter((row) => String(row.msengine_ofid).startsWith('storm-'));
+    expect(rows).toHaveLength(150);
+    expect(new Set(rows.map((row) => row.msengine_ofid)).size).toBe(150);
+    const { resources } = await mirror.items.query<number>("SELECT VALUE COUNT(1) FROM c WHERE STARTSWITH(c.ofId, 'storm-') AND c.crm.pending = true").fetchAll();
+    expect(resources[0]).toBe(0);
   });
 });
