@@ -21,6 +21,9 @@ export interface ProjectionRound {
   failed: number;
 }
 
+/** Marking records written is one store write each; a few at a time keeps a round short. */
+const markConcurrency = 16;
+
 /** Parents first, so a child's lookup finds its parent row in the CRM. */
 const writeOrder: Record<MirrorRecord['entity'], number> = { agreement: 0, subscription: 1, payment_method: 1, add_on: 2, payment: 2, data_set: 0 };
 
@@ -38,11 +41,12 @@ export async function projectMirrorToCrm(ports: ProjectionPorts, options: { maxR
   const results = changed.length > 0 ? await ports.crm.writeMany(changed.map((item) => item.projection)) : [];
   const byKey = new Map(results.map((result) => [result.key, result]));
   let failed = 0;
-  for (const item of projected) {
+  const marks = projected.map((item) => async () => {
     const result: CrmWriteResult = byKey.get(item.projection.key) ?? { key: item.projection.key, ok: true };
     if (!result.ok) failed++;
     await markProjected(item.stored, item.hash, result, ports);
-  }
+  });
+  await runWithConcurrency(marks, markConcurrency);
   const round = { pending: pending.length, written: changed.length - failed, skipped: projected.length - changed.length, failed };
   if (round.pending > 0) ports.logger.info('CRM projection round', round);
   return round;
@@ -59,3 +63,10 @@ async function markProjected(stored: Versioned<MirrorRecord>, hash: string, resu
   await ports.mirror.replace({ ...stored.value, crm }, stored.etag);
 }
 
+async function runWithConcurrency(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
