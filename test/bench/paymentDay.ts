@@ -63,17 +63,27 @@ async function sendShuffled(stack: LocalStack, ids: string[]): Promise<number> {
   const send = async () => {
     while (next < events.length) {
       const body = JSON.stringify({ notificationId: randomUUID(), entity: 'payment', entityId: events[next++], event: 'updated', occurredAt: new Date().toISOString() });
-      const response = await fetch(`${stack.engineUrl}/webhooks/onlinefundraising`, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', ...signWebhook(localCredentials.ofWebhookSecret, body, new Date()) },
-      });
-      if (response.status !== 202) throw new Error(`engine answered ${response.status}`);
-      await response.arrayBuffer();
+      const status = await postWithRetry(`${stack.engineUrl}/webhooks/onlinefundraising`, body);
+      if (status !== 202) throw new Error(`engine answered ${status}`);
     }
   };
   await Promise.all(Array.from({ length: senders }, send));
   return events.length;
+}
+
+/** Like OF, a sender tries again when the connection drops (a repeated notification is harmless). */
+async function postWithRetry(url: string, body: string): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const headers = { 'content-type': 'application/json', ...signWebhook(localCredentials.ofWebhookSecret, body, new Date()) };
+      const response = await fetch(url, { method: 'POST', body, headers });
+      await response.arrayBuffer();
+      return response.status;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 async function drainQueue(stack: LocalStack): Promise<void> {
