@@ -32,6 +32,14 @@ export function parentsOf(snapshot: OfSnapshot, ids: Ids): ParentLink[] {
   }
 }
 
+/** Entities other records name as their parent; the rest (payments, add-ons, data sets) are leaves. */
+const parentEntities: ReadonlySet<MirroredEntity> = new Set(['agreement', 'subscription', 'payment_method']);
+
+/** Whether records may wait for this entity; nothing ever waits for a leaf. */
+export function canBeParent(entity: MirroredEntity): boolean {
+  return parentEntities.has(entity);
+}
+
 /** The person a record belongs to, if OF links it to a contact. */
 export function personOf(parents: ParentLink[]): string | undefined {
   return parents.find((parent) => parent.entity === 'person')?.id;

@@ -8,7 +8,7 @@ import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
 import type { MirrorRecord } from './MirrorRecord.js';
 import type { MirroredEntity, OfSnapshot } from './OnlineFundraisingRecords.js';
 import { linkWaitingChildren, settleWaitingFor } from './linkWaitingChildren.js';
-import { mirrorIdFor, parentsOf, personOf } from './mirrorIds.js';
+import { canBeParent, mirrorIdFor, parentsOf, personOf } from './mirrorIds.js';
 import type { MirrorRepository, OnlineFundraisingRecords, ParentDirectory } from './ports.js';
 import { sameMirrorData } from './sameMirrorData.js';
 
@@ -42,7 +42,8 @@ export async function syncMirroredEntity(
   const { record, outcome, previous } = await saveNewest(snapshot, id, ports);
   await countTriggerEvent(previous, record, outcome, ports);
   await settleWaitingFor(record.id, ports);
-  await linkWaitingChildren(record.id, ports);
+  // Looking for waiting children is a query; a leaf (e.g. a payment) never has any.
+  if (canBeParent(entity)) await linkWaitingChildren(record.id, ports);
   ports.logger.info('OnlineFundraising entity mirrored', { entity, mirrorId: id, outcome, waitingFor: record.waitingFor.length });
   return { id, outcome };
 }
