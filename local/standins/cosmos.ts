@@ -25,7 +25,8 @@ interface Snapshot {
  * when `snapshotFile` exists, loads it back in through the real SDK.
  */
 export async function startCosmos(options: { host?: string; port?: number; snapshotFile?: string } = {}): Promise<RunningCosmos> {
-  const server = createHttpServer();
+  // The stand-in closes every connection after one answer unless asked; the SDK keeps them alive.
+  const server = createHttpServer({ keepAlive: true });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const endpoint = `http://${address}:${port}`;
