@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
+import type { MirroredEntity } from '../../domain/mirror/OnlineFundraisingRecords.js';
 import type { MirrorRepository } from '../../domain/mirror/ports.js';
 import type { Versioned } from '../../domain/person/ports.js';
 import { CosmosVersionedStore } from './CosmosVersionedStore.js';
@@ -13,6 +14,14 @@ export class CosmosMirrorRepository extends CosmosVersionedStore<MirrorRecord> i
   async findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]> {
     const query = { query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.waitingFor, @parentId)', parameters: [{ name: '@parentId', value: parentId }] };
     return this.queryVersioned(query);
+  }
+
+  async findOfPerson(personId: string, entity: MirroredEntity): Promise<MirrorRecord[]> {
+    const query = {
+      query: 'SELECT * FROM c WHERE c.personId = @personId AND c.entity = @entity',
+      parameters: [{ name: '@personId', value: personId }, { name: '@entity', value: entity }],
+    };
+    return (await this.queryVersioned(query)).map((stored) => stored.value);
   }
 
   async findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]> {

@@ -25,6 +25,7 @@ export function contactColumns(person: Person): Record<string, unknown> {
     msengine_ofcontactid: person.onlineFundraising?.contactId ?? null,
     msengine_ofupdatedon: person.onlineFundraising?.updatedAt ?? null,
     msengine_campaigncode: person.campaignCode ?? null,
+    msengine_supporterkind: person.supporterKind ?? null,
     ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),
   };
 }

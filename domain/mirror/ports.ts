@@ -15,6 +15,8 @@ export interface MirrorRepository {
   replace(record: MirrorRecord, etag: string): Promise<'replaced' | 'stale'>;
   /** Records still waiting for the parent with this id. */
   findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]>;
+  /** The records of one entity that belong to a person (e.g. all their agreements). */
+  findOfPerson(personId: string, entity: MirroredEntity): Promise<MirrorRecord[]>;
   /** Up to `limit` records whose change the CRM has not got yet, oldest change first. */
   findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]>;
 }

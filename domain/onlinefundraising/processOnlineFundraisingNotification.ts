@@ -1,4 +1,5 @@
 import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
+import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
@@ -13,7 +14,10 @@ export async function processOnlineFundraisingNotification(
   if (notification.entity === 'contact') {
     const { personId } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
     await linkWaitingChildren(personId, ports);
+    // Their agreements may have arrived before them.
+    await refreshSupporterKind(personId, ports);
     return;
   }
-  await syncMirroredEntity(notification.entity, notification.entityId, ports);
+  const { personId } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
+  if (notification.entity === 'agreement' && personId) await refreshSupporterKind(personId, ports);
 }

@@ -1,4 +1,5 @@
 import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
+import type { SupporterKind } from '../mirror/supporterKind.js';
 
 /** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
 export interface PostalAddress {
@@ -67,6 +68,8 @@ export interface Person {
   mappedFields?: Record<string, MappedValue>;
   /** Form values a mapping rule could not read (the raw value stays in customFields). */
   fieldProblems?: FieldProblem[];
+  /** [Rapportering2] Member, member with regular support, regular supporter or one-off donor; derived from their agreements. */
+  supporterKind?: SupporterKind;
   /** Instants (UTC, ISO 8601) of the engine's own record. */
   createdAt: string;
   updatedAt: string;

@@ -12,7 +12,7 @@ export function personIdForOnlineFundraisingContact(ids: Ids, contactId: string)
 
 /**
  * Builds the person that an OF contact describes. `existing` keeps the engine's own facts (its
- * creation instant); everything OF owns is taken from the contact as it is now.
+ * creation instant, what their agreements make them); everything OF owns is taken from the contact as it is now.
  */
 export function personFromOnlineFundraisingContact(
   contact: OnlineFundraisingContact,
@@ -36,6 +36,7 @@ export function personFromOnlineFundraisingContact(
     ...optional('customFields', contact.customFields && Object.keys(contact.customFields).length > 0 ? contact.customFields : undefined),
     ...optional('mappedFields', Object.keys(mapped).length > 0 ? mapped : undefined),
     ...optional('fieldProblems', problems.length > 0 ? problems : undefined),
+    ...optional('supporterKind', context.existing?.supporterKind),
     createdAt: context.existing?.createdAt ?? now,
     updatedAt: now,
   };

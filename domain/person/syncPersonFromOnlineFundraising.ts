@@ -9,6 +9,7 @@ import type { Person } from './Person.js';
 import { personFromOnlineFundraisingContact, personIdForOnlineFundraisingContact } from './personFromOnlineFundraisingContact.js';
 import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { samePersonData } from './samePersonData.js';
+import { writeNewestToCrm } from './writeNewestToCrm.js';
 
 export interface SyncPersonPorts {
   onlineFundraising: OnlineFundraisingContacts;
@@ -28,7 +29,6 @@ export interface SyncResult {
 }
 
 const maxSaveAttempts = 5;
-const maxCrmRounds = 3;
 
 /**
  * [OnlineFundraising1] An OF contact changed: read it from OF (the notification is only a hint),
@@ -69,22 +69,6 @@ async function saveNewestPerson(
     if ((await ports.persons.replace(updated, stored.etag)) === 'replaced') return { person: updated, outcome: 'updated' };
   }
   throw new ConcurrencyConflictError(`person ${personId} changed concurrently ${maxSaveAttempts} times in a row`);
-}
-
-/**
- * Two workers can write the same person to the CRM at once, and the older write may land last.
- * So after writing, check that the store has not moved on meanwhile; if it has, write the newest
- * again. Whichever worker finishes last then leaves the CRM with the newest stored person.
- */
-async function writeNewestToCrm(person: Person, ports: SyncPersonPorts): Promise<void> {
-  let written = person;
-  for (let round = 1; round <= maxCrmRounds; round++) {
-    await ports.crm.upsertPerson(written);
-    const stored = await ports.persons.get(written.id);
-    if (!stored || samePersonData(stored.value, written)) return;
-    written = stored.value;
-  }
-  throw new ConcurrencyConflictError(`person ${person.id} kept changing while it was written to the CRM`);
 }
 
 function isOlder(candidate: string, stored: string | undefined): boolean {

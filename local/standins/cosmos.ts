@@ -27,6 +27,9 @@ interface Snapshot {
 export async function startCosmos(options: { host?: string; port?: number; snapshotFile?: string } = {}): Promise<RunningCosmos> {
   // The stand-in closes every connection after one answer unless asked; the SDK keeps them alive.
   const server = createHttpServer({ keepAlive: true });
+  // It does not tell clients how long an idle connection lives, so it must not close one: a client
+  // reusing it at that moment gets "socket hang up". 0 keeps idle connections until `close`.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const endpoint = `http://${address}:${port}`;

@@ -9,13 +9,22 @@ import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
 import { type LocalStack, localCredentials, startLocalStack } from '../../local/stack.js';
 
 /**
- * Payment day: N agreements each get a pending payment, then a confirmed (3 % rejected) one, sent in
- * bursts, shuffled, with 5 % duplicates. Dataverse's service protection is scaled down so the run is
- * throttle-bound. Compares the projector with the naive way (one Dataverse request per event).
+ * Payment day, as in production: N agreements each get a pending payment, then a confirmed (3 %
+ * rejected) one. OF sends the notifications in shuffled bursts with 5 % duplicates while the CRM
+ * projector runs on its 10-second timer. Dataverse's service protection is scaled down so that the
+ * CRM, not the engine, is the bottleneck: total time is then compared with the least time the
+ * projector's requests can take at that limit. The naive way (one Dataverse request per event) is
+ * measured on a sample against the same limit.
  */
 const agreements = Number(process.env.BENCH_AGREEMENTS ?? (process.argv.includes('--large') ? 200_000 : 20_000));
-const throttle = { maxRequests: Number(process.env.BENCH_THROTTLE_REQUESTS ?? 20), windowMs: Number(process.env.BENCH_THROTTLE_WINDOW_MS ?? 2_000) };
+const throttle = { maxRequests: Number(process.env.BENCH_THROTTLE_REQUESTS ?? 5), windowMs: Number(process.env.BENCH_THROTTLE_WINDOW_MS ?? 10_000) };
+/**
+ * Notifications per burst. OF sends the next burst once the engine's queue is below a burst: the
+ * local queue (Azurite) slows down with its length, Azure Storage does not.
+ */
+const burstSize = Number(process.env.BENCH_BURST ?? 1_000);
 const senders = 32;
+const projectorTickMs = 10_000;
 
 export async function paymentDay(): Promise<string[]> {
   const stack = await startLocalStack({ runTimers: false, dataversePacing: { windowMs: throttle.windowMs, reserve: 1, marginMs: 100, maxPauseMs: throttle.windowMs } });
@@ -24,28 +33,28 @@ export async function paymentDay(): Promise<string[]> {
     const ids = Array.from({ length: agreements }, () => randomUUID());
     for (const id of ids) stack.onlineFundraising.put('payment', id, { contact_id: `c-${id}`, amount: 10_000, status: 'pending', due_date: '2026-12-01' });
     const started = performance.now();
-    const pendingEvents = await sendShuffled(stack, ids);
-    await drainQueue(stack);
+    const projector = projectorOnItsTimer(stack);
+    const pendingEvents = await sendInBursts(stack, ids);
     ids.forEach((id, index) => stack.onlineFundraising.put('payment', id, { status: index % 33 === 0 ? 'rejected' : 'confirmed' }));
-    const finalEvents = await sendShuffled(stack, ids);
-    await drainQueue(stack);
-    const beforeProjection = stack.dataverse.requests().length;
-    const projectionStarted = performance.now();
-    await drainProjector(stack);
-    const projectionMs = performance.now() - projectionStarted;
+    const finalEvents = await sendInBursts(stack, ids);
+    await waitForEmptyQueue(stack);
+    const processedMs = performance.now() - started;
+    await projector.finish();
     const elapsedMs = performance.now() - started;
-    const projectorRequests = stack.dataverse.requests().length - beforeProjection;
     const events = pendingEvents + finalEvents;
-    const minimumMs = (projectorRequests / throttle.maxRequests) * throttle.windowMs;
-    const naive = await naiveWrites(stack, Math.min(events, 2 * throttle.maxRequests));
+    const api = stack.dataverse.requests().filter((request) => request.path.startsWith('/api/data/'));
+    const accepted = api.filter((request) => request.status !== 429).length;
+    const throttled = api.length - accepted;
+    const minimumMs = (accepted / throttle.maxRequests) * throttle.windowMs;
+    const naive = await naiveWrites(stack, 2 * throttle.maxRequests);
     const counts = await reconcile(stack, ids);
     return [
-      `payment day        ${agreements} agreements, ${events} events (5 % duplicates, shuffled), throttle ${throttle.maxRequests} requests / ${throttle.windowMs} ms`,
-      `  events/s         ${((events / elapsedMs) * 1000).toFixed(0)} (notification to CRM, ${(elapsedMs / 1000).toFixed(1)} s in all)`,
-      `  Dataverse requests per event   projector ${(projectorRequests / events).toFixed(4)}   naive 1 (measured: ${naive.requestsPerEvent.toFixed(2)})`,
-      `  fewer requests than naive      ${(events / projectorRequests).toFixed(1)}×`,
-      `  CRM projection   ${(projectionMs / 1000).toFixed(1)} s for ${projectorRequests} requests; throttle-bound minimum ${(minimumMs / 1000).toFixed(1)} s (ratio ${(projectionMs / Math.max(1, minimumMs)).toFixed(2)})`,
-      `  naive would need ${((events / throttle.maxRequests) * throttle.windowMs / 1000).toFixed(0)} s at the same limit (measured ${naive.msPerRequest.toFixed(0)} ms per request on ${naive.sample} requests)`,
+      `payment day        ${agreements} agreements, ${events} events in bursts of ${burstSize} (5 % duplicates, shuffled), Dataverse limit ${throttle.maxRequests} requests / ${throttle.windowMs / 1000} s`,
+      `  events/s         ${perSecond(events, processedMs)} into the mirror (${(processedMs / 1000).toFixed(1)} s); ${perSecond(events, elapsedMs)} to the CRM`,
+      `  Dataverse requests per event   projector ${(accepted / events).toFixed(4)} (${accepted} requests, ${throttled} answered 429)   naive ${naive.requestsPerEvent.toFixed(2)}`,
+      `  fewer requests than naive      ${(events * naive.requestsPerEvent / Math.max(1, accepted)).toFixed(0)}×`,
+      `  total time       ${(elapsedMs / 1000).toFixed(1)} s; throttle-bound minimum ${(minimumMs / 1000).toFixed(1)} s (${accepted} requests ÷ ${throttle.maxRequests} per ${throttle.windowMs / 1000} s); ratio ${(elapsedMs / Math.max(1, minimumMs)).toFixed(2)}`,
+      `  naive would need ${((events * naive.requestsPerEvent / throttle.maxRequests) * throttle.windowMs / 3_600_000).toFixed(1)} h at the same limit (measured ${(naive.msPerRequest / 1000).toFixed(1)} s per request on ${naive.sample} requests)`,
       `  reconciliation   ${counts}`,
     ];
   } finally {
@@ -53,25 +62,62 @@ export async function paymentDay(): Promise<string[]> {
   }
 }
 
-async function sendShuffled(stack: LocalStack, ids: string[]): Promise<number> {
-  const events = [...ids, ...ids.filter((_, index) => index % 20 === 0)];
-  for (let i = events.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [events[i], events[j]] = [events[j]!, events[i]!];
+/** The crmProjector timer: a tick every 10 seconds; a tick that runs long delays the next (singleton). */
+function projectorOnItsTimer(stack: LocalStack) {
+  const projector = stack.engine.timerFunctions.find((fn) => fn.name === 'crmProjector')!;
+  const firstTick = performance.now();
+  let finishing = false;
+  const ticking = (async () => {
+    for (;;) {
+      await projector.handle();
+      if (finishing && (await pendingInCrm(stack)) === 0) return;
+      const sinceFirst = performance.now() - firstTick;
+      await sleep(projectorTickMs - (sinceFirst % projectorTickMs));
+    }
+  })();
+  return {
+    /** Resolves once every mirrored change is in the CRM. */
+    finish: () => {
+      finishing = true;
+      return ticking;
+    },
+  };
+}
+
+async function pendingInCrm(stack: LocalStack): Promise<number> {
+  const { resources } = await mirrorContainer(stack).items.query<number>('SELECT VALUE COUNT(1) FROM c WHERE c.crm.pending = true').fetchAll();
+  return resources[0] ?? 0;
+}
+
+async function sendInBursts(stack: LocalStack, ids: string[]): Promise<number> {
+  const events = shuffled([...ids, ...ids.filter((_, index) => index % 20 === 0)]);
+  for (let start = 0; start < events.length; start += burstSize) {
+    await waitForQueueBelow(stack, burstSize);
+    await sendConcurrently(stack, events.slice(start, start + burstSize));
   }
+  return events.length;
+}
+
+async function sendConcurrently(stack: LocalStack, burst: string[]): Promise<void> {
   let next = 0;
   const send = async () => {
-    while (next < events.length) {
-      const body = JSON.stringify({ notificationId: randomUUID(), entity: 'payment', entityId: events[next++], event: 'updated', occurredAt: new Date().toISOString() });
+    while (next < burst.length) {
+      const body = JSON.stringify({ notificationId: randomUUID(), entity: 'payment', entityId: burst[next++], event: 'updated', occurredAt: new Date().toISOString() });
       const status = await postWithRetry(`${stack.engineUrl}/webhooks/onlinefundraising`, body);
       if (status !== 202) throw new Error(`engine answered ${status}`);
     }
   };
   await Promise.all(Array.from({ length: senders }, send));
-  return events.length;
 }
 
-/** Like OF, a sender tries again when the connection drops (a repeated notification is harmless). */
+function shuffled<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
 async function postWithRetry(url: string, body: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -86,22 +132,16 @@ async function postWithRetry(url: string, body: string): Promise<number> {
   }
 }
 
-async function drainQueue(stack: LocalStack): Promise<void> {
+async function waitForQueueBelow(stack: LocalStack, count: number): Promise<void> {
   const queue = new QueueClient(stack.azurite.connectionString, 'of-notifications');
-  while (((await queue.getProperties()).approximateMessagesCount ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (((await queue.getProperties()).approximateMessagesCount ?? 0) >= count) await sleep(100);
 }
 
-async function drainProjector(stack: LocalStack): Promise<void> {
-  const projector = stack.engine.timerFunctions.find((fn) => fn.name === 'crmProjector')!;
-  const mirror = mirrorContainer(stack);
-  for (;;) {
-    await projector.handle();
-    const { resources } = await mirror.items.query<number>('SELECT VALUE COUNT(1) FROM c WHERE c.crm.pending = true').fetchAll();
-    if ((resources[0] ?? 0) === 0) return;
-  }
-}
+const waitForEmptyQueue = (stack: LocalStack) => waitForQueueBelow(stack, 1);
 
-/** The naive way, measured on a sample: one PATCH per event against the same throttle. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The naive way, measured on a sample: one upsert per event against the same limit. */
 async function naiveWrites(stack: LocalStack, sample: number) {
   const client = new DataverseClient({ orgUrl: stack.dataverse.url, authorityUrl: stack.dataverse.url, ...stack.dataverse.credentials });
   const { resources } = await mirrorContainer(stack).items.query<MirrorRecord>(`SELECT TOP ${sample} * FROM c`).fetchAll();
@@ -112,8 +152,8 @@ async function naiveWrites(stack: LocalStack, sample: number) {
     const [entitySet, id] = key.replace(')', '').split('(') as [string, string];
     await client.upsert(entitySet, id, payload);
   }
-  const requests = stack.dataverse.requests().filter((request) => request.path.includes('msengine_payments')).length;
-  return { sample: resources.length, requestsPerEvent: (stack.dataverse.requests().length - before) / resources.length, msPerRequest: (performance.now() - started) / Math.max(1, requests) };
+  const accepted = stack.dataverse.requests().slice(before).filter((request) => request.path.startsWith('/api/data/') && request.status !== 429).length;
+  return { sample: resources.length, requestsPerEvent: accepted / resources.length, msPerRequest: (performance.now() - started) / Math.max(1, accepted) };
 }
 
 async function reconcile(stack: LocalStack, ids: string[]): Promise<string> {
@@ -134,6 +174,10 @@ function countBy<T>(items: T[], key: (item: T) => string, amount: (item: T) => n
     bucket.sumOre += amount(item);
   }
   return Object.fromEntries(Object.entries(result).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function perSecond(count: number, ms: number): string {
+  return ((count / ms) * 1000).toFixed(0);
 }
 
 function mirrorContainer(stack: LocalStack) {

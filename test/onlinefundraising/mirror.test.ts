@@ -141,4 +141,33 @@ describe('[OnlineFundraising2] the OF mirror', () => {
     await mirrored('payment', 'g-restricted-p', (record) => expect(record.record).toMatchObject({ purpose: 'Nødhjælp Gaza', campaignCode: 'NOEDHJAELP' }));
     expect((await mirrored('agreement', 'g-restricted')).record).toMatchObject({ restricted: true, purpose: 'Nødhjælp Gaza' });
   });
+
+  it('[Rapportering2] a person is told apart as member, member with regular support, regular supporter only, in the engine and in the CRM', async () => {
+    const kindInCrm = (expected: string) =>
+      eventually(async () => expect(stack.dataverse.row('contacts', personIdOf('k-c'))?.msengine_supporterkind).toBe(expected));
+    of().put('contact', 'k-c', { first_name: 'Lone', last_name: 'Dahl' });
+    of().put('agreement', 'k-member', { contact_id: 'k-c', type: 'membership', status: 'active', restricted: false });
+    // The agreement arrives before its person; the kind is derived when the person arrives.
+    await notify('agreement', 'k-member');
+    await mirrored('agreement', 'k-member');
+    await notify('contact', 'k-c');
+    await kindInCrm('member');
+
+    of().put('agreement', 'k-regular', { contact_id: 'k-c', type: 'recurring_donation', status: 'active', restricted: false });
+    await notify('agreement', 'k-regular');
+    await kindInCrm('member_with_regular_support');
+
+    of().put('agreement', 'k-member', { status: 'cancelled' });
+    await notify('agreement', 'k-member', 'updated');
+    await kindInCrm('regular_supporter');
+  });
+
+  it('[Rapportering2] a one-off gift alone makes a one-off donor', async () => {
+    of().put('contact', 'o-c', { first_name: 'Ib', last_name: 'Krog' });
+    of().put('agreement', 'o-gift', { contact_id: 'o-c', type: 'one_off_donation', status: 'active', restricted: false });
+    await notify('contact', 'o-c');
+    await eventually(async () => expect(stack.dataverse.row('contacts', personIdOf('o-c'))).toBeDefined());
+    await notify('agreement', 'o-gift');
+    await eventually(async () => expect(stack.dataverse.row('contacts', personIdOf('o-c'))?.msengine_supporterkind).toBe('one_off_donor'));
+  });
 });

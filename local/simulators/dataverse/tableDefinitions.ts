@@ -68,6 +68,7 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
       msengine_ofcontactid: text(100),
       msengine_ofupdatedon: { kind: 'datetime' },
       msengine_campaigncode: text(100),
+      msengine_supporterkind: text(40),
     },
     navigationProperties: {
       parentcustomerid_account: { lookup: 'parentcustomerid', targetEntitySet: 'accounts' },
