@@ -70,6 +70,8 @@ export interface Person {
   fieldProblems?: FieldProblem[];
   /** [Rapportering2] Member, member with regular support, regular supporter or one-off donor; derived from their agreements. */
   supporterKind?: SupporterKind;
+  /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */
+  crm?: { writtenHash: string; writtenAt: string };
   /** Instants (UTC, ISO 8601) of the engine's own record. */
   createdAt: string;
   updatedAt: string;

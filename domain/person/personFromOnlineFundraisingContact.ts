@@ -37,6 +37,7 @@ export function personFromOnlineFundraisingContact(
     ...optional('mappedFields', Object.keys(mapped).length > 0 ? mapped : undefined),
     ...optional('fieldProblems', problems.length > 0 ? problems : undefined),
     ...optional('supporterKind', context.existing?.supporterKind),
+    ...optional('crm', context.existing?.crm),
     createdAt: context.existing?.createdAt ?? now,
     updatedAt: now,
   };

@@ -1,8 +1,18 @@
 import { canonicalJson } from '../shared/canonicalJson.js';
+import { contentHash } from '../shared/contentHash.js';
 import type { Person } from './Person.js';
 
-/** True when two versions of a person differ only in the engine's bookkeeping instants. */
+/** The person's data: everything but the engine's bookkeeping (instants, what the CRM last got). */
+function personData({ createdAt: _created, updatedAt: _updated, crm: _crm, ...data }: Person) {
+  return data;
+}
+
+/** True when two versions of a person differ only in the engine's bookkeeping. */
 export function samePersonData(a: Person, b: Person): boolean {
-  const data = ({ createdAt: _created, updatedAt: _updated, ...rest }: Person) => rest;
-  return canonicalJson(data(a)) === canonicalJson(data(b));
+  return canonicalJson(personData(a)) === canonicalJson(personData(b));
+}
+
+/** Fingerprint of the person's data; the CRM columns are derived from exactly this. */
+export function personDataHash(person: Person): string {
+  return contentHash(personData(person));
 }

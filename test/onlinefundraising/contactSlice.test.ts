@@ -6,7 +6,8 @@ import type { Person } from '../../domain/person/Person.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
+import { queueNames } from '../../handlers/queue/queueNames.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
 let persons: Container;
@@ -124,10 +125,27 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
     signUp('of-400', { first_name: 'Older' });
     ofClockOffsetMs = 0;
     const patchesBefore = requestsTo(stack.dataverse.requests(), 'PATCH', `/api/data/v9.2/contacts(${personId})`).length;
+    const readsBefore = requestsTo(of().requests(), 'GET', '/api/v1/contacts/of-400').length;
     await notify('of-400', 'created');
-    await eventually(() => expect(requestsTo(stack.dataverse.requests(), 'PATCH', `/api/data/v9.2/contacts(${personId})`).length).toBeGreaterThan(patchesBefore));
+    await eventually(() => expect(requestsTo(of().requests(), 'GET', '/api/v1/contacts/of-400').length).toBeGreaterThan(readsBefore));
+    await queueDrained(stack, queueNames.onlineFundraisingNotifications);
     expect((await storedPerson(personId))?.firstName).toBe('Newer');
     expect(crmContact(personId)?.firstname).toBe('Newer');
+    expect(requestsTo(stack.dataverse.requests(), 'PATCH', `/api/data/v9.2/contacts(${personId})`)).toHaveLength(patchesBefore);
+  });
+
+  it('[OnlineFundraising2] a repeated notification with nothing new costs no CRM request', async () => {
+    signUp('of-420');
+    await notify('of-420');
+    const personId = personIdOf('of-420');
+    await eventually(() => expect(crmContact(personId)).toBeDefined());
+    await queueDrained(stack, queueNames.onlineFundraisingNotifications);
+    const patchesBefore = requestsTo(stack.dataverse.requests(), 'PATCH', `/api/data/v9.2/contacts(${personId})`).length;
+    const readsBefore = requestsTo(of().requests(), 'GET', '/api/v1/contacts/of-420').length;
+    await notify('of-420', 'updated');
+    await eventually(() => expect(requestsTo(of().requests(), 'GET', '/api/v1/contacts/of-420').length).toBeGreaterThan(readsBefore));
+    await queueDrained(stack, queueNames.onlineFundraisingNotifications);
+    expect(requestsTo(stack.dataverse.requests(), 'PATCH', `/api/data/v9.2/contacts(${personId})`)).toHaveLength(patchesBefore);
   });
 
   it('[OnlineFundraising1] an older CRM write that lands after a newer one is corrected: the CRM ends with the newest person', async () => {

@@ -1,7 +1,10 @@
+import { QueueClient } from '@azure/storage-queue';
+import { expect } from 'vitest';
 import type { RetryPolicy } from '../../adapters/http/retryPolicy.js';
 import { uuidIds } from '../../adapters/system/UuidIds.js';
 import { personIdForOnlineFundraisingContact } from '../../domain/person/personFromOnlineFundraisingContact.js';
-import { type LocalStackOptions, localCredentials, startLocalStack } from '../../local/stack.js';
+import { type LocalStack, type LocalStackOptions, localCredentials, startLocalStack } from '../../local/stack.js';
+import { eventually } from './eventually.js';
 
 /** Retries short enough for tests, long enough to wait out a 1-second Retry-After. */
 export const testRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000, maxRetryAfterMs: 5_000 };
@@ -15,4 +18,10 @@ export const adminHeaders = { authorization: `Bearer ${localCredentials.adminApi
 
 export function personIdOf(ofContactId: string): string {
   return personIdForOnlineFundraisingContact(uuidIds, ofContactId);
+}
+
+/** Resolves once the queue holds no message, visible or in processing (a message is deleted only after its function succeeded). */
+export async function queueDrained(stack: LocalStack, queueName: string): Promise<void> {
+  const queue = new QueueClient(stack.azurite.connectionString, queueName);
+  await eventually(async () => expect((await queue.getProperties()).approximateMessagesCount).toBe(0));
 }
