@@ -56,6 +56,8 @@ export interface Person {
   phones: { primary?: string; secondary?: string };
   rejectedPhones: RejectedPhone[];
   address?: PostalAddress;
+  /** Danish CPR number (ten digits), when the person gave it (needed for the tax report of gifts). */
+  cpr?: string;
   company?: CompanyDetails;
   /** The contribution/campaign code the person signed up with (kampagnekode). */
   campaignCode?: string;
