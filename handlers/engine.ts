@@ -2,6 +2,9 @@ import type { Hono } from 'hono';
 import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
+import { CosmosDuplicateReviewStore } from '../adapters/cosmos/CosmosDuplicateReviewStore.js';
+import { CosmosIdentityIndex } from '../adapters/cosmos/CosmosIdentityIndex.js';
+import { CosmosNotDuplicateRegister } from '../adapters/cosmos/CosmosNotDuplicateRegister.js';
 import { CosmosPersonRepository } from '../adapters/cosmos/CosmosPersonRepository.js';
 import { CosmosVersionedStore } from '../adapters/cosmos/CosmosVersionedStore.js';
 import { createCosmosClient } from '../adapters/cosmos/cosmosClient.js';
@@ -19,6 +22,7 @@ import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import type { MatchRuleTable } from '../domain/identity/MatchRule.js';
 import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { ReconciliationState } from '../domain/reconciliation/ports.js';
@@ -32,6 +36,7 @@ import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
 import { automationTriggerFunction } from './timer/automationTriggerFunction.js';
+import { parkedReviewsFunction } from './timer/parkedReviewsFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
 import { reconciliationFunction } from './timer/reconciliationFunction.js';
@@ -80,6 +85,13 @@ export function createEngine(options: EngineOptions): Engine {
   const automationOutbox = { send: (trigger: object) => queues.send(queueNames.automationTriggers, JSON.stringify(trigger)) };
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
+  const duplicateReviews = database.container(cosmosContainers.duplicateReviews.id);
+  const identity = {
+    matchRules: new CosmosVersionedStore<MatchRuleTable>(engineState),
+    identityIndex: new CosmosIdentityIndex(database.container(cosmosContainers.identityIndex.id)),
+    notDuplicates: new CosmosNotDuplicateRegister(duplicateReviews),
+    reviews: new CosmosDuplicateReviewStore(duplicateReviews),
+  };
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -92,6 +104,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     deadLetters,
     fieldMappings,
+    matchRules: identity.matchRules,
+    duplicateReviews: { ...identity, onlineFundraisingInbox, ids: uuidIds },
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -109,6 +123,7 @@ export function createEngine(options: EngineOptions): Engine {
         crm,
         fieldMappings,
         triggers,
+        ...identity,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
@@ -116,6 +131,7 @@ export function createEngine(options: EngineOptions): Engine {
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
+      parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, ids: uuidIds, clock, logger }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

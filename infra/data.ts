@@ -12,6 +12,8 @@ export const containers = {
   mirror: { partitionKey: '/id' },
   'engine-state': { partitionKey: '/id' },
   'automation-triggers': { partitionKey: '/id' },
+  'identity-index': { partitionKey: '/id' },
+  'duplicate-reviews': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

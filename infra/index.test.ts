@@ -152,7 +152,7 @@ describe('[Data] Cosmos DB', () => {
 
     const containers = all('azure-native:cosmosdb:SqlResourceSqlContainer').map(inputs);
     const byName: Record<string, Inputs> = Object.fromEntries(containers.map((c) => [c['containerName'], c]));
-    expect(Object.keys(byName).sort()).toEqual(['automation-triggers', 'dead-letters', 'engine-state', 'mirror', 'persons']);
+    expect(Object.keys(byName).sort()).toEqual(['automation-triggers', 'dead-letters', 'duplicate-reviews', 'engine-state', 'identity-index', 'mirror', 'persons']);
     for (const [name, container] of Object.entries(byName)) {
       expect(container['accountName']).toBe('cosmos-msengine-test');
       expect(container['databaseName']).toBe('ms-engine');

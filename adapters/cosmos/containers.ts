@@ -8,6 +8,10 @@ export const cosmosContainers = {
   /** Job state (watermarks, last reports) and staff-maintained tables (field mappings). */
   engineState: { id: 'engine-state', partitionKey: '/id' },
   automationTriggers: { id: 'automation-triggers', partitionKey: '/id' },
+  /** Match keys → persons, and each person's keys ([CARE-Dedupe]). */
+  identityIndex: { id: 'identity-index', partitionKey: '/id' },
+  /** Duplicate review cases, their parked data, and pairs kept apart ([OnlineFundraising13]). */
+  duplicateReviews: { id: 'duplicate-reviews', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -128,7 +128,9 @@ function lookupBindings(record: MirrorRecord): Columns {
     const { navigationProperty, entitySet } = lookups[parentEntity];
     const parent = record.parents.find((link) => link.entity === parentEntity);
     const arrived = parent !== undefined && !record.waitingFor.includes(parent.id);
-    bindings[`${navigationProperty}@odata.bind`] = arrived ? `/${entitySet}(${parent.id})` : null;
+    // A person's row is the active person's: a merged-away person has none of their own.
+    const rowId = parentEntity === 'person' ? (record.personId ?? parent?.id) : parent?.id;
+    bindings[`${navigationProperty}@odata.bind`] = arrived ? `/${entitySet}(${rowId})` : null;
   }
   return bindings;
 }

@@ -19,6 +19,7 @@ describe('contactColumns', () => {
       msengine_ofcontactid: 'of-contact-81',
       msengine_ofupdatedon: '2024-06-01T08:30:00Z',
       msengine_campaigncode: 'SOMMER24',
+      msengine_supporterkind: null,
     });
   });
 

@@ -14,7 +14,7 @@ export interface OnlineFundraisingApiConfig {
 const service = 'OnlineFundraising';
 
 /**
- * Reads from OF's REST API with its API key. Throttling (429 + Retry-After), 5xx and timeouts are
+ * Talks to OF's REST API with its API key. Throttling (429 + Retry-After), 5xx and timeouts are
  * retried by `fetchWithRetry`; whatever still fails becomes an `HttpError`.
  */
 export class OnlineFundraisingApiClient {
@@ -36,12 +36,28 @@ export class OnlineFundraisingApiClient {
     return body;
   }
 
+  /**
+   * POSTs `body` as JSON to `<baseUrl>/<path>`; null when OF answers 404. Retried like a read, so
+   * only for requests OF carries out once however often they arrive (such as a contact merge).
+   */
+  async post(path: string, body: unknown): Promise<unknown> {
+    return this.send(`${this.baseUrl}/${path}`, {
+      method: 'POST',
+      headers: { ...this.headers(), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
   private async get(url: string): Promise<unknown> {
-    const response = await fetchWithRetry(
-      url,
-      { method: 'GET', headers: { authorization: `Bearer ${this.config.apiKey}`, accept: 'application/json' } },
-      { ...optionalRetryOptions(this.config) },
-    );
+    return this.send(url, { method: 'GET', headers: this.headers() });
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.config.apiKey}`, accept: 'application/json' };
+  }
+
+  private async send(url: string, init: RequestInit): Promise<unknown> {
+    const response = await fetchWithRetry(url, init, { ...optionalRetryOptions(this.config) });
     if (response.status === 404) {
       await response.body?.cancel();
       return null;

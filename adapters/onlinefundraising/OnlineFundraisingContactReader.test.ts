@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from '../../local/simulators/onlinefundraising/server.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { HttpError } from '../http/HttpError.js';
 import type { RetryPolicy } from '../http/retryPolicy.js';
 import { OnlineFundraisingApiClient } from './OnlineFundraisingApiClient.js';
@@ -140,5 +141,73 @@ describe('OnlineFundraisingContactReader', () => {
 
     expect(failure).toBeInstanceOf(OnlineFundraisingFormatError);
     expect((failure as Error).message).toContain('consents.0.channel');
+  });
+});
+
+describe('OnlineFundraisingContactReader.mergeContacts', () => {
+  beforeEach(() => {
+    sim.put('contact', 'c-2002', { first_name: 'Mette', last_name: 'Sorensen' });
+    sim.put('agreement', 'ag-1', { contact_id: 'c-2002' });
+  });
+
+  function mergeRequests(): { method: string; status: number }[] {
+    return sim
+      .requests()
+      .filter((request) => request.path === '/api/v1/contacts/c-1001/merge')
+      .map(({ method, status }) => ({ method, status }));
+  }
+
+  it('[OnlineFundraising13] has OF merge the contact, which then reads back as merged into the survivor', async () => {
+    await reader().mergeContacts('c-1001', 'c-2002');
+
+    expect(sim.get('agreement', 'ag-1')?.contact_id).toBe('c-1001');
+    expect(await reader().getContact('c-2002')).toMatchObject({ id: 'c-2002', mergedIntoContactId: 'c-1001' });
+    expect(await reader().getContact('c-1001')).not.toHaveProperty('mergedIntoContactId');
+    expect(mergeRequests()).toEqual([{ method: 'POST', status: 200 }]);
+  });
+
+  it('[OnlineFundraising13] waits out a 429 on the merge for as long as Retry-After says, then merges', async () => {
+    sim.injectFault({ method: 'POST', path: '/api/v1/contacts/*/merge', status: 429, retryAfterSeconds: 2 });
+    const waits: number[] = [];
+
+    await reader({ sleep: async (ms) => void waits.push(ms) }).mergeContacts('c-1001', 'c-2002');
+
+    expect(waits).toEqual([2_000]);
+    expect(mergeRequests()).toEqual([
+      { method: 'POST', status: 429 },
+      { method: 'POST', status: 200 },
+    ]);
+    expect(sim.get('contact', 'c-2002')?.merged_into_contact_id).toBe('c-1001');
+  });
+
+  it('[OnlineFundraising13] retries a 503 on the merge, and a repeated merge call is harmless', async () => {
+    sim.injectFault({ method: 'POST', path: '/api/v1/contacts/*/merge', status: 503 });
+    await reader().mergeContacts('c-1001', 'c-2002');
+    await reader().mergeContacts('c-1001', 'c-2002');
+
+    expect(mergeRequests()).toEqual([
+      { method: 'POST', status: 503 },
+      { method: 'POST', status: 200 },
+      { method: 'POST', status: 200 },
+    ]);
+    expect(sim.get('agreement', 'ag-1')?.contact_id).toBe('c-1001');
+  });
+
+  it('throws NotFoundError when OF does not know one of the contacts', async () => {
+    const failure = await reader().mergeContacts('c-1001', 'nobody').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect((failure as Error).message).toContain('nobody');
+  });
+
+  it('surfaces OF refusing the merge (409) as an HttpError, without retrying', async () => {
+    sim.put('contact', 'c-3003', {});
+    await reader().mergeContacts('c-3003', 'c-2002');
+
+    const failure = await reader().mergeContacts('c-1001', 'c-2002').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(HttpError);
+    expect(failure).toMatchObject({ service: 'OnlineFundraising', status: 409 });
+    expect(mergeRequests()).toEqual([{ method: 'POST', status: 409 }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { OnlineFundraisingContact } from '../../domain/person/OnlineFundraisingContact.js';
 import type { OnlineFundraisingContacts } from '../../domain/person/ports.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { contactFromWire } from './contactFromWire.js';
 import { contactWireSchema } from './contactWireSchema.js';
 import { formatIssues } from './formatIssues.js';
@@ -7,7 +8,7 @@ import type { OnlineFundraisingApiClient } from './OnlineFundraisingApiClient.js
 import { OnlineFundraisingFormatError } from './OnlineFundraisingFormatError.js';
 import { onlineFundraisingResourcePaths } from './resourcePaths.js';
 
-/** Reads a contact from OF's API and hands the domain its `OnlineFundraisingContact`. */
+/** Reads a contact from OF's API and hands the domain its `OnlineFundraisingContact`; merges contacts in OF. */
 export class OnlineFundraisingContactReader implements OnlineFundraisingContacts {
   constructor(private readonly client: OnlineFundraisingApiClient) {}
 
@@ -17,5 +18,14 @@ export class OnlineFundraisingContactReader implements OnlineFundraisingContacts
     const parsed = contactWireSchema.safeParse(body);
     if (!parsed.success) throw new OnlineFundraisingFormatError('contact', formatIssues(parsed.error.issues));
     return contactFromWire(parsed.data);
+  }
+
+  /** `POST /contacts/<survivor>/merge` (assumed, see the simulator's README); OF's refusals surface as HttpError. */
+  async mergeContacts(survivorContactId: string, mergedContactId: string): Promise<void> {
+    const path = `${onlineFundraisingResourcePaths.contact}/${encodeURIComponent(survivorContactId)}/merge`;
+    const survivor = await this.client.post(path, { contact_id: mergedContactId });
+    if (survivor === null) {
+      throw new NotFoundError(`OnlineFundraising cannot merge contact ${mergedContactId} into ${survivorContactId}: it does not know one of them`);
+    }
   }
 }

@@ -72,6 +72,13 @@ describe('contactFromWire', () => {
     });
   });
 
+  it('[OnlineFundraising13] names the contact a merged contact went into, and leaves it out while the contact lives on', () => {
+    expect(contactFromWire({ ...fullContact, merged_into_contact_id: 'c-0001' }).mergedIntoContactId).toBe('c-0001');
+    for (const absent of [null, '', undefined]) {
+      expect(contactFromWire({ ...fullContact, merged_into_contact_id: absent })).not.toHaveProperty('mergedIntoContactId');
+    }
+  });
+
   it('reads an address without a country as Danish', () => {
     const contact = contactFromWire({ ...fullContact, address: { street: 'Vestergade 1', postal_code: '8000', city: 'Aarhus C', country: '' } });
 

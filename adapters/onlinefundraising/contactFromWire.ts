@@ -12,6 +12,7 @@ export function contactFromWire(wire: ContactWire): OnlineFundraisingContact {
   return withoutUndefined({
     id: wire.id,
     updatedAt: utcInstant(wire.updated_at),
+    mergedIntoContactId: text(wire.merged_into_contact_id),
     firstName: text(wire.first_name) ?? '',
     lastName: text(wire.last_name) ?? '',
     email: text(wire.email),

@@ -47,6 +47,8 @@ export const contactWireSchema = z.object({
   consents: z.array(consentWireSchema).nullish(),
   /** Form-specific fields, e.g. { "tshirt_size": "M" }; null or left out reads as none. */
   custom_fields: z.record(z.string(), z.string()).nullish(),
+  /** The contact this one was merged into (OF's contact merge); null or left out while it lives on. */
+  merged_into_contact_id: optionalText,
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }),
 });

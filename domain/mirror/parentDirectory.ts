@@ -1,3 +1,4 @@
+import { survivorOf } from '../identity/survivorOf.js';
 import type { PersonRepository } from '../person/ports.js';
 import type { MirrorRepository, ParentDirectory } from './ports.js';
 
@@ -5,5 +6,6 @@ import type { MirrorRepository, ParentDirectory } from './ports.js';
 export function parentDirectory(persons: Pick<PersonRepository, 'get'>, mirror: Pick<MirrorRepository, 'get'>): ParentDirectory {
   return {
     exists: async (parent) => (parent.entity === 'person' ? await persons.get(parent.id) : await mirror.get(parent.id)) !== null,
+    activePersonOf: (personId) => survivorOf(personId, { persons }),
   };
 }

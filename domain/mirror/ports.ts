@@ -24,4 +24,6 @@ export interface MirrorRepository {
 /** Port: whether a parent (a person or a mirrored record) is in the engine yet. */
 export interface ParentDirectory {
   exists(parent: ParentLink): Promise<boolean>;
+  /** The active person behind a person id (its survivor when it was merged away); undefined when unknown. */
+  activePersonOf(personId: string): Promise<string | undefined>;
 }

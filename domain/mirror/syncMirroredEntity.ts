@@ -79,7 +79,9 @@ async function saveNewest(
 async function buildRecord(snapshot: OfSnapshot, id: string, ports: MirrorPorts, existing?: MirrorRecord): Promise<MirrorRecord> {
   const parents = parentsOf(snapshot, ports.ids);
   const present = await Promise.all(parents.map((parent) => ports.parents.exists(parent)));
-  const personId = personOf(parents);
+  // [OnlineFundraising13] A record of a merged-away person belongs to the survivor.
+  const contactPerson = personOf(parents);
+  const personId = contactPerson && ((await ports.parents.activePersonOf(contactPerson)) ?? contactPerson);
   const now = ports.clock.now().toISOString();
   return {
     id,

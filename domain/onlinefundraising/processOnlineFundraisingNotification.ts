@@ -1,6 +1,7 @@
 import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
+import { personIdForOnlineFundraisingContact } from '../person/personFromOnlineFundraisingContact.js';
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
 
@@ -12,8 +13,10 @@ export async function processOnlineFundraisingNotification(
   ports: ProcessNotificationPorts,
 ): Promise<void> {
   if (notification.entity === 'contact') {
-    const { personId } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
-    await linkWaitingChildren(personId, ports);
+    const { personId, outcome } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
+    if (outcome === 'parked') return;
+    // Records may wait for the contact's own person (which may now point to a survivor).
+    await linkWaitingChildren(personIdForOnlineFundraisingContact(ports.ids, notification.entityId), ports);
     // Their agreements may have arrived before them.
     await refreshSupporterKind(personId, ports);
     return;

@@ -8,6 +8,8 @@ export interface OnlineFundraisingContact {
   id: string;
   /** OF's last-modified instant (UTC, ISO 8601). */
   updatedAt: string;
+  /** [OnlineFundraising13] Set once OF merged this contact into another: that contact is the one that lives on. */
+  mergedIntoContactId?: string;
   firstName: string;
   lastName: string;
   email?: string;

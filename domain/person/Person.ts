@@ -72,6 +72,8 @@ export interface Person {
   fieldProblems?: FieldProblem[];
   /** [Rapportering2] Member, member with regular support, regular supporter or one-off donor; derived from their agreements. */
   supporterKind?: SupporterKind;
+  /** [OnlineFundraising13] Set when this person was merged into another: everything for them goes to that survivor. */
+  mergedInto?: string;
   /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */
   crm?: { writtenHash: string; writtenAt: string };
   /** Instants (UTC, ISO 8601) of the engine's own record. */

@@ -5,6 +5,12 @@ import type { Person } from './Person.js';
 export interface OnlineFundraisingContacts {
   /** Resolves null when OF does not know the contact. */
   getContact(contactId: string): Promise<OnlineFundraisingContact | null>;
+  /**
+   * [OnlineFundraising13] Has OF merge `mergedContactId` into `survivorContactId`: OF moves the merged
+   * contact's agreements, payment methods, payments and data sets to the survivor, and from then on
+   * reads the merged contact as merged into it (`mergedIntoContactId`). Repeating it is harmless.
+   */
+  mergeContacts(survivorContactId: string, mergedContactId: string): Promise<void>;
 }
 
 /** A stored document with the version tag the store uses for optimistic concurrency. */

@@ -6,12 +6,14 @@ import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { Person } from './Person.js';
+import { indexForResolution } from '../identity/indexForResolution.js';
+import { type ContactIdentityPorts, personForOnlineFundraisingContact } from '../identity/personForOnlineFundraisingContact.js';
 import { personFromOnlineFundraisingContact, personIdForOnlineFundraisingContact } from './personFromOnlineFundraisingContact.js';
 import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { samePersonData } from './samePersonData.js';
 import { writeNewestToCrm } from './writeNewestToCrm.js';
 
-export interface SyncPersonPorts {
+export interface SyncPersonPorts extends ContactIdentityPorts {
   onlineFundraising: OnlineFundraisingContacts;
   persons: PersonRepository;
   crm: CrmPersons;
@@ -21,7 +23,8 @@ export interface SyncPersonPorts {
   logger: Logger;
 }
 
-export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored';
+/** `merged`: OF merged the contact into another, whose person lives on; `parked`: waiting for a duplicate review. */
+export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored' | 'merged' | 'parked';
 
 export interface SyncResult {
   personId: string;
@@ -32,18 +35,25 @@ const maxSaveAttempts = 5;
 
 /**
  * [OnlineFundraising1] An OF contact changed: read it from OF (the notification is only a hint),
- * store the person it describes, and write the stored person to the CRM. Safe to repeat and to run
- * out of order: the person keeps the newest OF data, and the CRM write is an upsert by the person's id.
+ * find out which person it is ([CARE-Dedupe]), store the person with the contact's data, index
+ * them for the resolver, and write the stored person to the CRM. Safe to repeat and to run out of
+ * order: the person keeps the newest OF data, and the CRM write is an upsert by the person's id.
  */
 export async function syncPersonFromOnlineFundraising(contactId: string, ports: SyncPersonPorts): Promise<SyncResult> {
   const contact = await ports.onlineFundraising.getContact(contactId);
   if (!contact) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
-  const personId = personIdForOnlineFundraisingContact(ports.ids, contact.id);
+  const target = await personForOnlineFundraisingContact(contact, ports);
+  if (target.kind === 'parked') {
+    ports.logger.info('OF contact parked for a duplicate review', { contactId, reviewId: target.reviewId });
+    return { personId: personIdForOnlineFundraisingContact(ports.ids, contact.id), outcome: 'parked' };
+  }
+  if (target.kind === 'merged') return { personId: target.personId, outcome: 'merged' };
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
-  const { person, outcome } = await saveNewestPerson(contact, personId, fieldMappings, ports);
+  const { person, outcome } = await saveNewestPerson(contact, target.personId, fieldMappings, ports);
+  await indexForResolution(person, ports);
   await writeNewestToCrm(person, ports);
-  ports.logger.info('person synchronised from OnlineFundraising', { personId, outcome });
-  return { personId, outcome };
+  ports.logger.info('person synchronised from OnlineFundraising', { personId: person.id, outcome });
+  return { personId: person.id, outcome };
 }
 
 async function saveNewestPerson(

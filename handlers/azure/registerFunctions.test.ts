@@ -45,6 +45,7 @@ describe('Azure Functions registration', () => {
       'storageQueue:ofNotificationsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
+      'timer:parkedDuplicateReviews',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

@@ -1,11 +1,16 @@
 import { Hono } from 'hono';
 import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/ports.js';
+import type { DuplicateReviewStore, MatchRuleStore, NotDuplicateRegister } from '../../domain/identity/ports.js';
 import type { FieldMappingStore } from '../../domain/mapping/ports.js';
+import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
+import type { Ids } from '../../domain/shared/Ids.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { adminAuth } from './adminAuth.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
+import { duplicateReviewRoutes } from './duplicateReviewRoutes.js';
 import { fieldMappingRoutes } from './fieldMappingRoutes.js';
+import { matchRuleRoutes } from './matchRuleRoutes.js';
 import { mapErrors } from './mapErrors.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
@@ -14,6 +19,8 @@ export interface HttpAppDeps {
   onlineFundraisingWebhook: WebhookDeps;
   deadLetters: DeadLetterStore;
   fieldMappings: FieldMappingStore;
+  matchRules: MatchRuleStore;
+  duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -30,5 +37,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
+  app.route('/admin/match-rules', matchRuleRoutes(deps));
+  app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
   return app;
 }

@@ -9,6 +9,7 @@ import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.j
 import { createCosmosClient } from '../../adapters/cosmos/cosmosClient.js';
 import { cosmosContainers } from '../../adapters/cosmos/containers.js';
 import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
+import type { Logger } from '../../domain/shared/Logger.js';
 import { type LocalStack, localCredentials, startLocalStack } from '../../local/stack.js';
 
 /**
@@ -38,7 +39,7 @@ export async function paymentDay(): Promise<string[]> {
   // On disk, as under `npm start`: Azurite's in-memory store keeps one extent per message, and
   // deleting those one by one slows it down with the queue's history.
   const dataDir = await mkdtemp(join(tmpdir(), 'ms-engine-bench-'));
-  const stack = await startLocalStack({ dataDir, runTimers: false, dataversePacing: benchPacing });
+  const stack = await startLocalStack({ dataDir, runTimers: false, dataversePacing: benchPacing, logger: benchLogger });
   try {
     stack.dataverse.setThrottle(throttle);
     const ids = Array.from({ length: agreements }, () => randomUUID());
@@ -67,6 +68,7 @@ export async function paymentDay(): Promise<string[]> {
       `  total time       ${(elapsedMs / 1000).toFixed(1)} s; throttle-bound minimum ${(minimumMs / 1000).toFixed(1)} s (${accepted} requests ÷ ${throttle.maxRequests} per ${throttle.windowMs / 1000} s); ratio ${(elapsedMs / Math.max(1, minimumMs)).toFixed(2)}`,
       `  naive would need ${((events * naive.requestsPerEvent / throttle.maxRequests) * throttle.windowMs / 3_600_000).toFixed(1)} h at the same limit (measured ${(naive.msPerRequest / 1000).toFixed(1)} s per request on ${naive.sample} requests)`,
       `  reconciliation   ${counts}`,
+      `  sender retries   ${senderRetries.size === 0 ? 'none' : JSON.stringify(Object.fromEntries(senderRetries))}${engineErrors.length > 0 ? `; engine errors: ${engineErrors.join(' | ')}` : ''}`,
     ];
   } finally {
     await stack.stop();
@@ -130,18 +132,30 @@ function shuffled<T>(items: T[]): T[] {
   return items;
 }
 
+/** Webhook answers that were not 202, by status, and the first few engine errors: printed, never hidden. */
+const senderRetries = new Map<string, number>();
+const engineErrors: string[] = [];
+const benchLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: (message, fields) => void (engineErrors.length < 5 && engineErrors.push(`${message} ${JSON.stringify(fields ?? {})}`)),
+};
+
+/** Like OF, a sender tries again when the connection drops or the engine answers 5xx (a repeated notification is harmless). */
 async function postWithRetry(url: string, body: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
-    try {
-      const headers = { 'content-type': 'application/json', ...signWebhook(localCredentials.ofWebhookSecret, body, new Date()) };
-      const response = await fetch(url, { method: 'POST', body, headers });
-      await response.arrayBuffer();
-      return response.status;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
+    const status = await post(url, body).catch((error: unknown) => (attempt >= 5 ? Promise.reject(error) : 'connection dropped'));
+    if (typeof status === 'number' && (status < 500 || attempt >= 5)) return status;
+    senderRetries.set(String(status), (senderRetries.get(String(status)) ?? 0) + 1);
+    await sleep(100 * attempt);
   }
+}
+
+async function post(url: string, body: string): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...signWebhook(localCredentials.ofWebhookSecret, body, new Date()) };
+  const response = await fetch(url, { method: 'POST', body, headers });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 async function waitForQueueBelow(stack: LocalStack, count: number): Promise<void> {

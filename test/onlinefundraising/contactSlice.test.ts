@@ -30,13 +30,14 @@ const of = () => stack.onlineFundraising;
 const crmContact = (personId: string) => stack.dataverse.row('contacts', personId);
 const storedPerson = async (personId: string) => (await persons.item(personId, personId).read<Person>()).resource;
 
+/** Each contact its own name, email and phone: the same ones would make the resolver take them for one person. */
 function signUp(contactId: string, fields: Record<string, unknown> = {}) {
   return of().put('contact', contactId, {
     first_name: 'Mette',
-    last_name: 'Sørensen',
-    email: 'mette.sorensen@example.dk',
-    phone: '22 33 44 55',
-    phone_secondary: '+46 70 123 45 67',
+    last_name: `Sørensen ${contactId}`,
+    email: `${contactId}@example.dk`,
+    phone: `22 33 ${contactId.replace(/\D/g, '').padStart(4, '0').slice(-4)}`,
+    phone_secondary: null,
     address: { street: 'Fælledvej 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
     contribution_code: 'KLIMA2026',
     company: null,
@@ -57,7 +58,7 @@ const requestsTo = <R extends { method: string; path: string }>(log: R[], method
 
 describe('[OnlineFundraising1] an OF contact notification travels OF → engine → CRM', () => {
   it('[OnlineFundraising1] a signed contact notification is answered 202 and becomes a person in Cosmos DB (with the consents given at signup and unmapped form fields kept) and a contact in Dataverse', async () => {
-    signUp('of-100');
+    signUp('of-100', { last_name: 'Sørensen', email: 'mette.sorensen@example.dk', phone: '22 33 44 55', phone_secondary: '+46 70 123 45 67' });
     const delivery = await notify('of-100');
     expect(delivery.status).toBe(202);
     const personId = personIdOf('of-100');

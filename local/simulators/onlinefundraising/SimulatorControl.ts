@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OnlineFundraisingEntity, OnlineFundraisingNotification } from '../../../adapters/onlinefundraising/notification.js';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { type ContactMerge, mergeContacts } from './contactMerge.js';
 import { demoContactFields } from './demoContact.js';
 import type { ContactRecord, EntityRecords } from './entities.js';
 import { EntityStore } from './entityStore.js';
@@ -12,6 +13,13 @@ export interface SimulatorSettings {
   apiKey: string;
   webhookSecret: string;
   clock: Clock;
+}
+
+export interface ContactMergeResult extends ContactMerge {
+  /** One `updated` notification per changed entity, in that order; none without a webhook target. */
+  deliveries: WebhookDelivery[];
+  /** Notifications that could not be delivered; they do not undo the merge. */
+  failures: WebhookDeliveryError[];
 }
 
 export interface DemoSignup {
@@ -80,6 +88,26 @@ export class SimulatorControl {
     const notification: OnlineFundraisingNotification = buildNotification(request, now);
     if (!this.targetUrl) throw new WebhookDeliveryError('no_target', 'no webhook target is set', notification);
     return deliverWebhook({ notification, targetUrl: this.targetUrl, secret: this.settings.webhookSecret, now });
+  }
+
+  /**
+   * Merges one contact into another as OF's API does (see contactMerge.ts; throws ContactMergeError
+   * when OF would refuse), then notifies the webhook target about every entity it changed.
+   */
+  async merge(survivorId: string, mergedId: string): Promise<ContactMergeResult> {
+    const { survivor, changed } = mergeContacts(this.store, survivorId, mergedId);
+    const result: ContactMergeResult = { survivor, changed, deliveries: [], failures: [] };
+    if (!this.targetUrl) return result;
+    // One after another, so the target sees the notifications in a predictable order.
+    for (const { entity, id } of changed) {
+      try {
+        result.deliveries.push(await this.sendWebhook({ entity, entityId: id, event: 'updated' }));
+      } catch (error) {
+        if (!(error instanceof WebhookDeliveryError)) throw error;
+        result.failures.push(error);
+      }
+    }
+    return result;
   }
 
   /** Seeds a realistic new contact, as if someone signed up on ms.dk, and sends its `created` notification. */

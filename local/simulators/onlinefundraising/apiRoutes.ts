@@ -1,13 +1,19 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
+import { ContactMergeError } from './contactMerge.js';
 import { InvalidCursorError, type ListQuery } from './entityStore.js';
 import { codeForStatus, jsonError } from './jsonError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
+const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
 
-/** OF's REST API as the simulator assumes it: `GET /<resource>/<id>` and `GET /<resource>?…` listings. */
+/**
+ * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings
+ * and `POST /contacts/<id>/merge`.
+ */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
   api.use('*', logRequests(control), injectFaults(control), requireApiKey(control.settings.apiKey));
@@ -29,6 +35,17 @@ export function apiRoutes(control: SimulatorControl): Hono {
       return c.json({ data: page.data, next_cursor: page.nextCursor });
     } catch (error) {
       if (error instanceof InvalidCursorError) return jsonError(400, 'invalid_cursor', error.message);
+      throw error;
+    }
+  });
+
+  api.post('/contacts/:id/merge', async (c) => {
+    const request = mergeRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!request.success) return jsonError(400, 'invalid_request', 'the body must be { "contact_id": "<id of the contact to merge>" }');
+    try {
+      return c.json((await control.merge(c.req.param('id'), request.data.contact_id)).survivor);
+    } catch (error) {
+      if (error instanceof ContactMergeError) return jsonError(error.status, error.code, error.message);
       throw error;
     }
   });

@@ -17,6 +17,7 @@ export const blankRecords: { [E in OnlineFundraisingEntity]: (now: string) => Bl
     company: null,
     consents: [],
     custom_fields: {},
+    merged_into_contact_id: null,
   }),
   agreement: () => ({
     contact_id: '',

@@ -49,6 +49,7 @@ export function demoContactFields(now: Date, random: Random = Math.random): Omit
       { channel: 'sms', given: random() < 0.5, at, source: contributionCode },
     ],
     custom_fields: { interest: pick(interests, random) },
+    merged_into_contact_id: null,
   };
 }
 

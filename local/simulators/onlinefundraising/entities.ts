@@ -35,6 +35,8 @@ export interface ContactRecord extends Timestamps {
   consents: ContactConsent[];
   /** Form-specific fields OF keeps on the contact, e.g. `{ "tshirt_size": "M" }`. */
   custom_fields: Record<string, string>;
+  /** Set once this contact was merged into another (`POST /contacts/<survivor>/merge`); that one lives on. */
+  merged_into_contact_id: string | null;
 }
 
 export interface ContactConsent {

@@ -64,15 +64,21 @@ export class EntityStore {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw new InvalidCursorError('cursor is not one this API gave out');
     const since = query.updatedSince?.toISOString();
-    const matching = [...this.table(entity).values()]
+    const matching = this.matching(entity, query.filters ?? {})
       .filter((record) => since === undefined || record.updated_at >= since)
-      .filter((record) => Object.entries(query.filters ?? {}).every(([field, value]) => fieldOf(record, field) === value))
       .sort(byUpdatedAtThenId)
       .filter((record) => !after || byUpdatedAtThenId(record, { updated_at: after.updatedAt, id: after.id }) > 0);
     const data = matching.slice(0, query.pageSize) as EntityRecords[E][];
     const last = data.at(-1);
     const nextCursor = matching.length > data.length && last ? encodeCursor({ updatedAt: last.updated_at, id: last.id }) : null;
     return { data, nextCursor };
+  }
+
+  /** Every record whose fields equal `filters`, e.g. { contact_id: "c-1" }, in no particular order. */
+  matching<E extends OnlineFundraisingEntity>(entity: E, filters: Record<string, string>): EntityRecords[E][] {
+    return [...this.table(entity).values()].filter((record) =>
+      Object.entries(filters).every(([field, value]) => fieldOf(record, field) === value),
+    ) as EntityRecords[E][];
   }
 
   clear(): void {

@@ -1,0 +1,23 @@
+import type { WorkQueue } from '../messaging/WorkItem.js';
+import { onlineFundraisingNotificationKind } from '../onlinefundraising/OnlineFundraisingNotification.js';
+import type { Clock } from '../shared/Clock.js';
+import type { Ids } from '../shared/Ids.js';
+import type { DuplicateReview } from './DuplicateReview.js';
+
+export interface ReleasePorts {
+  onlineFundraisingInbox: WorkQueue;
+  ids: Ids;
+  clock: Clock;
+}
+
+/** Parked data is processed again from its source, like a fresh notification of a change there. */
+export async function releaseParked(review: DuplicateReview, reason: string, ports: ReleasePorts): Promise<void> {
+  const now = ports.clock.now().toISOString();
+  const notificationId = `${review.id}:${reason}:${now}`;
+  await ports.onlineFundraisingInbox.enqueue({
+    messageId: ports.ids.fromKey(`duplicate-review-release:${notificationId}`),
+    kind: onlineFundraisingNotificationKind,
+    body: { notificationId, entity: 'contact', entityId: review.source.id, event: 'updated', occurredAt: now },
+    enqueuedAt: now,
+  });
+}
