@@ -19,6 +19,8 @@ const environmentSchema = z.object({
   DATAVERSE_TENANT_ID: z.string().min(1),
   DATAVERSE_CLIENT_ID: z.string().min(1),
   DATAVERSE_CLIENT_SECRET: z.string().min(1),
+  /** The key Dataverse's webhook registration sends (header or `code` query parameter). */
+  DATAVERSE_WEBHOOK_KEY: z.string().min(16),
   ADMIN_API_KEY: z.string().min(16),
 });
 
@@ -29,7 +31,7 @@ export interface EngineConfig {
   cosmos: CosmosConfig;
   storageConnectionString: string;
   onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
-  dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string };
+  dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
   admin: { apiKey: string };
 }
 
@@ -57,6 +59,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       tenantId: env.DATAVERSE_TENANT_ID,
       clientId: env.DATAVERSE_CLIENT_ID,
       clientSecret: env.DATAVERSE_CLIENT_SECRET,
+      webhookKey: env.DATAVERSE_WEBHOOK_KEY,
     },
     admin: { apiKey: env.ADMIN_API_KEY },
   };

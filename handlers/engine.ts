@@ -36,6 +36,7 @@ import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
 import { automationTriggerFunction } from './timer/automationTriggerFunction.js';
+import { personMergesFunction } from './queue/personMergesFunction.js';
 import { parkedReviewsFunction } from './timer/parkedReviewsFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
@@ -85,6 +86,7 @@ export function createEngine(options: EngineOptions): Engine {
   const automationOutbox = { send: (trigger: object) => queues.send(queueNames.automationTriggers, JSON.stringify(trigger)) };
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
+  const mergeQueue = queues.workQueue(queueNames.personMerges);
   const duplicateReviews = database.container(cosmosContainers.duplicateReviews.id);
   const identity = {
     matchRules: new CosmosVersionedStore<MatchRuleTable>(engineState),
@@ -102,6 +104,7 @@ export function createEngine(options: EngineOptions): Engine {
       clock,
       logger,
     },
+    dataverseWebhook: { key: config.dataverse.webhookKey, mergeQueue, ids: uuidIds, clock, logger },
     deadLetters,
     fieldMappings,
     matchRules: identity.matchRules,
@@ -127,6 +130,8 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
+      personMergesFunction({ persons, mirror, onlineFundraising, crm, ...identity, ...failureTracking }),
+      poisonQueueFunction(queueNames.personMerges, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),

@@ -21,6 +21,7 @@ const config: StackConfig = {
     clientId: 'client',
     authorityUrl: 'https://login.microsoftonline.com',
     clientSecret: pulumi.secret('dataverse-client-secret'),
+    webhookKey: pulumi.secret('dataverse-webhook-key'),
   },
   adminApiKey: pulumi.secret('admin-api-key'),
 };
@@ -33,7 +34,7 @@ describe('[Secrets] Function App settings', () => {
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
     });
-    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'ADMIN_API_KEY'];
+    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY'];
 
     for (const { name, value } of settings) {
       expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(secretNames.includes(name));

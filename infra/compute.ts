@@ -40,6 +40,7 @@ export function functionAppSettings({
     { name: 'DATAVERSE_CLIENT_ID', value: dataverse.clientId },
     { name: 'DATAVERSE_AUTHORITY_URL', value: dataverse.authorityUrl },
     { name: 'DATAVERSE_CLIENT_SECRET', value: dataverse.clientSecret },
+    { name: 'DATAVERSE_WEBHOOK_KEY', value: dataverse.webhookKey },
     { name: 'ADMIN_API_KEY', value: config.adminApiKey },
   ];
 }

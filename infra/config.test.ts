@@ -21,13 +21,14 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the four engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the five engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
       ofApiKey: config.onlineFundraising.apiKey,
       ofWebhookSecret: config.onlineFundraising.webhookSecret,
       dataverseClientSecret: config.dataverse.clientSecret,
+      dataverseWebhookKey: config.dataverse.webhookKey,
       adminApiKey: config.adminApiKey,
     };
 

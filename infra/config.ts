@@ -33,6 +33,8 @@ export interface StackConfig {
     clientId: string;
     authorityUrl: string;
     clientSecret: pulumi.Output<string>;
+    /** The key Dataverse's webhook registration sends to the engine. */
+    webhookKey: pulumi.Output<string>;
   };
   adminApiKey: pulumi.Output<string>;
 }
@@ -60,6 +62,7 @@ export function readStackConfig(): StackConfig {
       clientId: config.require('dataverseClientId'),
       authorityUrl: config.get('dataverseAuthorityUrl') ?? 'https://login.microsoftonline.com',
       clientSecret: config.requireSecret('dataverseClientSecret'),
+      webhookKey: config.requireSecret('dataverseWebhookKey'),
     },
     adminApiKey: config.requireSecret('adminApiKey'),
   };

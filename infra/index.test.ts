@@ -103,6 +103,7 @@ describe('[Settings] app settings', () => {
         'DATAVERSE_CLIENT_ID',
         'DATAVERSE_AUTHORITY_URL',
         'DATAVERSE_CLIENT_SECRET',
+        'DATAVERSE_WEBHOOK_KEY',
         'ADMIN_API_KEY',
       ].sort(),
     );
@@ -118,6 +119,7 @@ describe('[Settings] app settings', () => {
       DATAVERSE_CLIENT_ID: testConfig['ms-engine:dataverseClientId'],
       DATAVERSE_AUTHORITY_URL: 'https://login.microsoftonline.com',
       DATAVERSE_CLIENT_SECRET: testSecrets['ms-engine:dataverseClientSecret'],
+      DATAVERSE_WEBHOOK_KEY: testSecrets['ms-engine:dataverseWebhookKey'],
       ADMIN_API_KEY: testSecrets['ms-engine:adminApiKey'],
     });
   });
@@ -179,7 +181,7 @@ describe('[Storage] storage account', () => {
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison']);
+    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison']);
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
     expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);

@@ -4,7 +4,14 @@ import type { StackConfig } from './config.js';
 import type { ResourceNames } from './names.js';
 
 /** Queues the engine reads: webhook notifications from OnlineFundraising, and those that failed too often. */
-export const queueNames = ['of-notifications', 'of-notifications-poison', 'automation-triggers', 'automation-triggers-poison'] as const;
+export const queueNames = [
+  'of-notifications',
+  'of-notifications-poison',
+  'automation-triggers',
+  'automation-triggers-poison',
+  'person-merges',
+  'person-merges-poison',
+] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */
 export const containerNames = { datasets: 'datasets', deployments: 'deployments' } as const;

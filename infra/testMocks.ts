@@ -30,6 +30,7 @@ export const testSecrets = {
   'ms-engine:ofApiKey': 'clear-of-api-key',
   'ms-engine:ofWebhookSecret': 'clear-of-webhook-secret',
   'ms-engine:dataverseClientSecret': 'clear-dataverse-client-secret',
+  'ms-engine:dataverseWebhookKey': 'clear-dataverse-webhook-key',
   'ms-engine:adminApiKey': 'clear-admin-api-key',
 } as const;
 

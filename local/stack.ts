@@ -22,6 +22,7 @@ export const localCredentials = {
   dataverseTenantId: '00000000-0000-0000-0000-00000000a11e',
   dataverseClientId: '11111111-1111-1111-1111-111111111111',
   dataverseClientSecret: 'local-dataverse-client-secret',
+  dataverseWebhookKey: 'local-dataverse-webhook-key',
   adminApiKey: 'local-admin-key-0123456789',
 };
 
@@ -109,6 +110,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.runTimers !== undefined && { runTimers: options.runTimers }),
   });
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
+  // As MS's IT registers it in Dynamics: a step on Merge of contacts, posting to the engine with its key.
+  dataverse.registerWebhook({
+    url: `${localHost.url}/webhooks/dataverse`,
+    messages: ['Merge'],
+    entity: 'contact',
+    auth: { kind: 'webhookKey', value: localCredentials.dataverseWebhookKey },
+  });
 
   return {
     engineUrl: localHost.url,
@@ -147,6 +155,7 @@ function localEnvironment(parts: {
     DATAVERSE_TENANT_ID: localCredentials.dataverseTenantId,
     DATAVERSE_CLIENT_ID: localCredentials.dataverseClientId,
     DATAVERSE_CLIENT_SECRET: localCredentials.dataverseClientSecret,
+    DATAVERSE_WEBHOOK_KEY: localCredentials.dataverseWebhookKey,
     ADMIN_API_KEY: localCredentials.adminApiKey,
   };
 }

@@ -24,6 +24,10 @@ export class CosmosMirrorRepository extends CosmosVersionedStore<MirrorRecord> i
     return (await this.queryVersioned(query)).map((stored) => stored.value);
   }
 
+  findAllOfPerson(personId: string): Promise<Versioned<MirrorRecord>[]> {
+    return this.queryVersioned({ query: 'SELECT * FROM c WHERE c.personId = @personId', parameters: [{ name: '@personId', value: personId }] });
+  }
+
   async findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]> {
     const query = { query: 'SELECT TOP @limit * FROM c WHERE c.crm.pending = true ORDER BY c.crm.pendingSince', parameters: [{ name: '@limit', value: limit }] };
     return this.queryVersioned(query);

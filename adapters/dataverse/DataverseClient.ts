@@ -85,6 +85,26 @@ export class DataverseClient {
     await response.body?.cancel();
   }
 
+  /**
+   * Calls an unbound action, e.g. `Merge`, with its parameters as the JSON body. Retried like every
+   * call, so the action must be safe to repeat, or its caller must recognise a repeat.
+   */
+  async executeAction(name: string, parameters: Record<string, unknown>): Promise<void> {
+    const response = await this.send('POST', name, { body: parameters });
+    await response.body?.cancel();
+  }
+
+  /** The row's `columns` (with `@odata.etag`), or null when it does not exist. */
+  async retrieve(entitySet: string, id: string, columns: string[]): Promise<Record<string, unknown> | null> {
+    try {
+      const response = await this.send('GET', `${entitySet}(${id})?$select=${columns.join(',')}`);
+      return (await response.json()) as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
   private attempt(method: string, path: string, request: DataverseRequest, token: string): Promise<Response> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DataverseSimulator, startDataverseSimulator } from '../../local/simulators/dataverse/server.js';
+import { startTestWebhookReceiver } from '../../local/simulators/dataverse/testWebhookReceiver.js';
 import { HttpError } from '../http/HttpError.js';
 import { DataverseCrmPersons } from './DataverseCrmPersons.js';
 import { dataverseClientFor } from './testClient.js';
@@ -123,5 +124,107 @@ describe('DataverseCrmPersons.upsertPerson', () => {
 
     expect(sim.rows('contacts')).toHaveLength(1);
     expect(sim.rows('accounts')).toEqual([expect.objectContaining({ accountid: person.company?.id, _primarycontactid_value: person.id })]);
+  });
+});
+
+describe('[OnlineFundraising13] DataverseCrmPersons.mergePersons', () => {
+  const survivor = aPerson();
+  const merged = aPerson({ id: '5d1c2a9e-7c1f-4a51-9a0e-000000000003', emails: ['karen.old@example.dk'] });
+
+  it("merges the merged person's contact into the survivor's with the Merge action: deactivated, pointed at the survivor, related rows moved", async () => {
+    const crm = crmOn(sim);
+    await crm.upsertPerson(survivor);
+    await crm.upsertPerson(merged);
+    const agreementId = 'a9a9a9a9-0000-4000-8000-000000000001';
+    await dataverseClientFor(sim).upsert('msengine_agreements', agreementId, { msengine_ofid: 'of-agr-1', 'msengine_contactid@odata.bind': `/contacts(${merged.id})` });
+    sim.clearRequests();
+
+    await crm.mergePersons(survivor.id, merged.id);
+
+    expect(sim.requests().filter((entry) => entry.path.startsWith('/api/')).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'POST /api/data/v9.2/Merge 204',
+    ]);
+    expect(sim.row('contacts', merged.id)).toMatchObject({ statecode: 1, statuscode: 2, merged: true, _masterid_value: survivor.id });
+    expect(sim.row('contacts', survivor.id)).toMatchObject({ statecode: 0, merged: false, emailaddress1: 'karen@example.dk' });
+    expect(sim.row('msengine_agreements', agreementId)?.['_msengine_contactid_value']).toBe(survivor.id);
+  });
+
+  it('is harmless to repeat, also where Dataverse refuses the repeat (400: the subordinate is inactive)', async () => {
+    const crm = crmOn(sim);
+    await crm.upsertPerson(survivor);
+    await crm.upsertPerson(merged);
+    await crm.mergePersons(survivor.id, merged.id);
+    sim.injectFault({
+      method: 'POST',
+      path: '/api/data/v9.2/Merge',
+      status: 400,
+      body: { error: { code: '0x80040203', message: `sub-entity:contact-${merged.id} is deactive` } },
+    });
+
+    await crm.mergePersons(survivor.id, merged.id);
+    await crm.mergePersons(survivor.id, merged.id);
+
+    expect(sim.requests().filter((entry) => entry.path === '/api/data/v9.2/Merge').map((entry) => entry.status)).toEqual([204, 400, 204]);
+    expect(sim.row('contacts', merged.id)).toMatchObject({ merged: true, _masterid_value: survivor.id });
+  });
+
+  it('a merge whose answer was lost (5xx after the fact) is retried and completes', async () => {
+    const crm = crmOn(sim);
+    await crm.upsertPerson(survivor);
+    await crm.upsertPerson(merged);
+    sim.injectFault({ method: 'POST', path: '/api/data/v9.2/Merge', status: 503, times: 2 });
+
+    await crm.mergePersons(survivor.id, merged.id);
+
+    expect(sim.requests().filter((entry) => entry.path === '/api/data/v9.2/Merge').map((entry) => entry.status)).toEqual([503, 503, 204]);
+    expect(sim.row('contacts', merged.id)?.['merged']).toBe(true);
+  });
+
+  it('is done when the merged person has no contact in the CRM: nothing to merge', async () => {
+    await crmOn(sim).upsertPerson(survivor);
+
+    await crmOn(sim).mergePersons(survivor.id, merged.id);
+
+    expect(sim.row('contacts', survivor.id)).toMatchObject({ statecode: 0, merged: false });
+    expect(sim.row('contacts', merged.id)).toBeUndefined();
+  });
+
+  it('throws HttpError when the survivor has no contact yet, or the merged contact was merged into another one', async () => {
+    const crm = crmOn(sim);
+    await crm.upsertPerson(merged);
+    const noSurvivor = await crm.mergePersons(survivor.id, merged.id).catch((caught: unknown) => caught);
+    const other = aPerson({ id: '5d1c2a9e-7c1f-4a51-9a0e-000000000004' });
+    await crm.upsertPerson(survivor);
+    await crm.upsertPerson(other);
+    await crm.mergePersons(other.id, merged.id);
+
+    const mergedElsewhere = await crm.mergePersons(survivor.id, merged.id).catch((caught: unknown) => caught);
+
+    expect(noSurvivor).toBeInstanceOf(HttpError);
+    expect(noSurvivor).toMatchObject({ service: 'Dataverse', status: 404 });
+    expect(mergedElsewhere).toBeInstanceOf(HttpError);
+    expect(mergedElsewhere).toMatchObject({ status: 400 });
+    expect((mergedElsewhere as HttpError).detail).toContain('is deactive');
+    expect(sim.row('contacts', merged.id)?.['_masterid_value']).toBe(other.id);
+  });
+
+  it('a Merge webhook registered in Dataverse reports the merge as done by the application user', async () => {
+    const receiver = await startTestWebhookReceiver();
+    const webhook = sim.registerWebhook({ url: `${receiver.url}/webhooks/dataverse`, messages: ['Merge'], entity: 'contact', auth: { kind: 'webhookKey', value: 'k' } });
+    try {
+      const crm = crmOn(sim);
+      await crm.upsertPerson(survivor);
+      await crm.upsertPerson(merged);
+
+      await crm.mergePersons(survivor.id, merged.id);
+      await sim.webhooksSettled();
+
+      expect(receiver.received.map((call) => call.body)).toEqual([
+        expect.objectContaining({ MessageName: 'Merge', PrimaryEntityId: survivor.id, UserId: sim.applicationUserId, InputParameters: expect.arrayContaining([{ key: 'SubordinateId', value: merged.id }]) }),
+      ]);
+    } finally {
+      sim.unregisterWebhook(webhook.id);
+      await receiver.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountColumns, contactColumns, primaryContactColumns } from './personColumns.js';
+import { accountColumns, contactColumns, contactMergeParameters, primaryContactColumns } from './personColumns.js';
 import { aCompanyPerson, aPerson } from './testPersons.js';
 
 describe('contactColumns', () => {
@@ -64,5 +64,15 @@ describe('accountColumns and primaryContactColumns', () => {
     expect(accountColumns({ id: 'x', name: 'Jensen Tømrer ApS', cvr: '12345678' })).toEqual({ name: 'Jensen Tømrer ApS', msengine_cvr: '12345678' });
     expect(accountColumns({ id: 'x', name: 'Uden CVR' })).toEqual({ name: 'Uden CVR', msengine_cvr: null });
     expect(primaryContactColumns(person)).toEqual({ 'primarycontactid@odata.bind': `/contacts(${person.id})` });
+  });
+});
+
+describe('[OnlineFundraising13] contactMergeParameters', () => {
+  it('names the survivor as Target and the merged person as Subordinate, typed contacts, without UpdateContent or parenting checks', () => {
+    expect(contactMergeParameters('s-id', 'm-id')).toEqual({
+      Target: { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: 's-id' },
+      Subordinate: { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: 'm-id' },
+      PerformParentingChecks: false,
+    });
   });
 });

@@ -43,3 +43,16 @@ export function primaryContactColumns(person: Person): Record<string, unknown> {
 function accountReference(accountId: string): string {
   return `/accounts(${accountId})`;
 }
+
+/**
+ * [OnlineFundraising13] The Merge action's parameters: the survivor's contact is the Target, the
+ * merged person's the Subordinate. No UpdateContent (the engine writes the survivor's columns
+ * itself) and no parenting checks (a company person's account may differ; the engine decides).
+ */
+export function contactMergeParameters(survivorPersonId: string, mergedPersonId: string): Record<string, unknown> {
+  return {
+    Target: { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: survivorPersonId },
+    Subordinate: { '@odata.type': 'Microsoft.Dynamics.CRM.contact', contactid: mergedPersonId },
+    PerformParentingChecks: false,
+  };
+}

@@ -17,6 +17,8 @@ export interface MirrorRepository {
   findWaitingFor(parentId: string): Promise<Versioned<MirrorRecord>[]>;
   /** The records of one entity that belong to a person (e.g. all their agreements). */
   findOfPerson(personId: string, entity: MirroredEntity): Promise<MirrorRecord[]>;
+  /** Every record that belongs to a person, with versions (to move them to a survivor). */
+  findAllOfPerson(personId: string): Promise<Versioned<MirrorRecord>[]>;
   /** Up to `limit` records whose change the CRM has not got yet, oldest change first. */
   findCrmPending(limit: number): Promise<Versioned<MirrorRecord>[]>;
 }

@@ -31,4 +31,10 @@ export interface PersonRepository {
 /** Port: the CRM (Dynamics 365). Upserts by the person's id, so repeating a write is harmless. */
 export interface CrmPersons {
   upsertPerson(person: Person): Promise<void>;
+  /**
+   * [OnlineFundraising13] Merges the CRM contact of `mergedPersonId` into that of `survivorPersonId`
+   * as the CRM does it (Dataverse's Merge action: the merged contact is deactivated, its related rows
+   * move to the survivor). Repeating it is harmless.
+   */
+  mergePersons(survivorPersonId: string, mergedPersonId: string): Promise<void>;
 }

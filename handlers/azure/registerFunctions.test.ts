@@ -30,6 +30,7 @@ const engine = createEngine({
     DATAVERSE_TENANT_ID: 'tenant',
     DATAVERSE_CLIENT_ID: 'client',
     DATAVERSE_CLIENT_SECRET: 'secret',
+    DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
     ADMIN_API_KEY: 'an-admin-key-of-some-length',
   }),
 });
@@ -43,6 +44,8 @@ describe('Azure Functions registration', () => {
       'http:http',
       'storageQueue:onlineFundraisingNotifications',
       'storageQueue:ofNotificationsPoison',
+      'storageQueue:personMerges',
+      'storageQueue:personMergesPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:parkedDuplicateReviews',
@@ -53,6 +56,8 @@ describe('Azure Functions registration', () => {
     expect(queues).toEqual([
       ['of-notifications', 'AzureWebJobsStorage'],
       ['of-notifications-poison', 'AzureWebJobsStorage'],
+      ['person-merges', 'AzureWebJobsStorage'],
+      ['person-merges-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

@@ -7,7 +7,9 @@ import type { Ids } from '../../domain/shared/Ids.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { adminAuth } from './adminAuth.js';
+import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
+import { personRoutes } from './personRoutes.js';
 import { duplicateReviewRoutes } from './duplicateReviewRoutes.js';
 import { fieldMappingRoutes } from './fieldMappingRoutes.js';
 import { matchRuleRoutes } from './matchRuleRoutes.js';
@@ -17,6 +19,7 @@ import { problem } from './problem.js';
 
 export interface HttpAppDeps {
   onlineFundraisingWebhook: WebhookDeps;
+  dataverseWebhook: DataverseWebhookDeps;
   deadLetters: DeadLetterStore;
   fieldMappings: FieldMappingStore;
   matchRules: MatchRuleStore;
@@ -34,10 +37,12 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
+  app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
   app.route('/admin/match-rules', matchRuleRoutes(deps));
+  app.route('/admin/persons', personRoutes(deps.dataverseWebhook));
   app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
   return app;
 }

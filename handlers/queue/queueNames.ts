@@ -3,6 +3,8 @@ export const queueNames = {
   onlineFundraisingNotifications: 'of-notifications',
   /** Raised automation triggers, for the automations (mail, SMS, tasks) to pick up. */
   automationTriggers: 'automation-triggers',
+  /** Merges of two persons asked for by staff (admin API or Dynamics), done with retries. */
+  personMerges: 'person-merges',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

@@ -34,6 +34,7 @@ beforeAll(async () => {
     DATAVERSE_TENANT_ID: 'tenant',
     DATAVERSE_CLIENT_ID: 'client',
     DATAVERSE_CLIENT_SECRET: 'secret',
+    DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
     ADMIN_API_KEY: localCredentials.adminApiKey,
   });
   engine = createEngine({ config, logger: silentLogger });

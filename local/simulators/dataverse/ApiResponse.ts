@@ -27,6 +27,8 @@ export function errorResponse(status: number, code: string, message: string, hea
 /** The error codes the simulator answers with, named as in Dataverse's error code reference. */
 export const errorCodes = {
   objectDoesNotExist: '0x80040217',
+  /** A request Dataverse refuses on its merits, e.g. a Merge of a row with itself or of an inactive row. */
+  invalidArgument: '0x80040203',
   duplicateRecord: '0x80040237',
   /** OData syntax or payload errors: unknown property, bad literal, bad key. */
   queryOrPayloadError: '0x80060888',

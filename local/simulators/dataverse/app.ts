@@ -4,6 +4,7 @@ import { executeBatch } from './batch.js';
 import { apiRootPath } from './entityPath.js';
 import { executeWebApiRequest } from './entityRequests.js';
 import type { Fault } from '../shared/faults.js';
+import type { OperationEvent } from './operationEvents.js';
 import { remainingRequestsHeader } from './ServiceProtection.js';
 import { simRoutes } from './simRoutes.js';
 import type { SimulatorControl } from './SimulatorControl.js';
@@ -56,18 +57,20 @@ export function createDataverseApp(control: SimulatorControl): Hono {
     const path = decodeURIComponent(url.pathname).slice(apiRootPath.length + 1);
     const body = await c.req.text();
     const rateHeaders = { [remainingRequestsHeader]: String(control.serviceProtection.remaining()) };
+    // Updates and merges that succeed are sent to the webhooks, as done by the application user.
+    const events: OperationEvent[] = [];
+    const context = control.webApiContext((event) => events.push(event));
     if (path === '$batch' && c.req.method === 'POST') {
-      const batch = executeBatch(c.req.header('content-type') ?? null, body, c.req.raw.headers, control.webApiContext());
+      const batch = executeBatch(c.req.header('content-type') ?? null, body, c.req.raw.headers, context);
       control.batchLog.add(control.settings.clock.now().toISOString(), batch.operations);
+      control.notifyWebhooks(events);
       return new Response(batch.body, { status: batch.status, headers: { ...batch.headers, ...rateHeaders } });
     }
     const response: ApiResponse =
       path === 'WhoAmI' && c.req.method === 'GET'
         ? whoAmI(control)
-        : executeWebApiRequest(
-            { method: c.req.method, path, query: url.searchParams, headers: c.req.raw.headers, body },
-            control.webApiContext(),
-          );
+        : executeWebApiRequest({ method: c.req.method, path, query: url.searchParams, headers: c.req.raw.headers, body }, context);
+    control.notifyWebhooks(events);
     return toWebResponse({ ...response, headers: { ...response.headers, ...rateHeaders } });
   });
 

@@ -3,6 +3,7 @@ import { type ApiResponse, errorCodes, errorResponse } from './ApiResponse.js';
 import { apiRootPath } from './entityPath.js';
 import { type WebApiContext, executeWebApiRequest } from './entityRequests.js';
 import { type EmbeddedRequest, type MimePart, type OutgoingPart, boundaryOf, multipartBody, parseEmbeddedRequest, parseMultipart, responsePart } from './multipart.js';
+import type { OperationEvent } from './operationEvents.js';
 import { parsePreferences } from './preferences.js';
 
 /** The whole `$batch` answer: multipart/mixed text, or a JSON error when the batch itself is malformed. */
@@ -73,8 +74,11 @@ function runRequest(operation: Operation, context: WebApiContext): ItemOutcome {
   return { part: responsePart(response, operation.contentId), failed: response.status >= 400, operations: [executed] };
 }
 
-function runChangeSet(operations: Operation[], context: WebApiContext): ItemOutcome {
-  const before = context.store.snapshot();
+function runChangeSet(operations: Operation[], outerContext: WebApiContext): ItemOutcome {
+  const before = outerContext.store.snapshot();
+  // The change set's updates and merges are only reported (to the webhooks) when it is kept.
+  const events: OperationEvent[] = [];
+  const context: WebApiContext = { ...outerContext, onEvent: (event) => events.push(event) };
   const written = new Map<string, string>();
   const parts: OutgoingPart[] = [];
   const executedSoFar: ExecutedOperation[] = [];
@@ -90,6 +94,7 @@ function runChangeSet(operations: Operation[], context: WebApiContext): ItemOutc
     if (operation.contentId !== undefined && entityId) written.set(operation.contentId, entityId.slice(context.apiUrl.length + 1));
     parts.push(responsePart(response, operation.contentId));
   }
+  for (const event of events) outerContext.onEvent?.(event);
   const boundary = `changesetresponse_${randomUUID()}`;
   return {
     part: { headers: [`Content-Type: multipart/mixed; boundary=${boundary}`], content: multipartBody(boundary, parts).trimEnd() },

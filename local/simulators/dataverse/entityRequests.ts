@@ -8,13 +8,16 @@ import {
   jsonResponse,
 } from './ApiResponse.js';
 import { isGuid, parseResourcePath } from './entityPath.js';
+import { xrmAttributes, xrmEntity } from './executionContext.js';
+import { executeMerge } from './mergeAction.js';
 import { matchesFilter } from './odataFilter.js';
 import { parseQueryOptions, parseSelect, skipTokenFor } from './odataQuery.js';
+import type { OperationEventSink } from './operationEvents.js';
 import { parsePreferences } from './preferences.js';
 import { columnValuesFromPayload, toDataverseInstant } from './rowPayload.js';
 import { contextUrl, etagOf, rowRepresentation } from './rowRepresentation.js';
 import type { Row, TableStore } from './TableStore.js';
-import { type TableDefinition, lookupValueColumn } from './tableDefinitions.js';
+import { type TableDefinition, initialValues, lookupValueColumn } from './tableDefinitions.js';
 
 /** One request to the Web API, already read off the wire (directly or out of a `$batch`). */
 export interface WebApiRequest {
@@ -32,6 +35,8 @@ export interface WebApiContext {
   /** Absolute URL of the API root, for `OData-EntityId`, `@odata.context` and `@odata.nextLink`. */
   apiUrl: string;
   now: () => Date;
+  /** Told about every update and merge that succeeded, for the webhooks (see operationEvents.ts). */
+  onEvent?: OperationEventSink;
 }
 
 /** Dataverse's page size when the client states none. */
@@ -57,8 +62,12 @@ interface Target {
 }
 
 function route(request: WebApiRequest, context: WebApiContext): ApiResponse {
-  const target = resolveTarget(request.path, context);
   const method = request.method.toUpperCase();
+  if (request.path === 'Merge') {
+    if (method === 'POST') return executeMerge(request, context);
+    return errorResponse(405, errorCodes.queryOrPayloadError, `The HTTP method '${method}' is not allowed on '${request.path}'.`);
+  }
+  const target = resolveTarget(request.path, context);
   if (target.id === undefined) {
     if (method === 'GET') return queryRows(request, target, context);
     if (method === 'POST') return createRow(request, target, context);
@@ -150,6 +159,13 @@ function upsertRow(request: WebApiRequest, target: Required<Target>, context: We
     versionnumber: context.store.nextVersion(),
   };
   context.store.put(target.entitySet, target.id, row);
+  const written: Row = { [target.table.primaryKey]: target.id, ...values, modifiedon: row['modifiedon'] };
+  context.onEvent?.({
+    message: 'Update',
+    entity: target.table.logicalName,
+    id: target.id,
+    target: xrmEntity(target.table.logicalName, target.id, xrmAttributes(target.table, written, context.tables, context.store)),
+  });
   return writtenResponse(request, target, row, 'updated', context);
 }
 
@@ -182,8 +198,7 @@ function checkPreconditions(headers: Headers, target: Required<Target>, existing
 function newRow(target: Target, id: string, values: Row, context: WebApiContext): Row {
   const now = toDataverseInstant(context.now());
   const row: Row = {
-    statecode: 0,
-    statuscode: 1,
+    ...initialValues(target.table),
     ...values,
     [target.table.primaryKey]: id,
     createdon: now,

@@ -22,7 +22,11 @@ export interface PayloadContext {
  * `_<lookup>_value` and must point at an existing row.
  */
 export function columnValuesFromPayload(body: string, context: PayloadContext): Row {
-  const payload = parseJsonObject(body);
+  return columnValuesFromObject(parseJsonObject(body), context);
+}
+
+/** The same checks for a body already parsed (e.g. a Merge's `UpdateContent`). */
+export function columnValuesFromObject(payload: Record<string, unknown>, context: PayloadContext): Row {
   const { table } = context;
   const values: Row = {};
   for (const [property, value] of Object.entries(payload)) {
@@ -34,7 +38,7 @@ export function columnValuesFromPayload(body: string, context: PayloadContext): 
       values[property] = primaryKeyValue(value, context);
     } else if (/^_.+_value$/.test(property)) {
       throw payloadError('CRM do not support direct update of Entity Reference properties, Use Navigation properties instead.');
-    } else if (ignoredOnWrite.has(property) || table.computed?.[property]) {
+    } else if (ignoredOnWrite.has(property) || table.computed?.[property] || table.readOnlyColumns?.[property]) {
       continue;
     } else if (writableSystemColumns.has(property)) {
       values[property] = checkedValue(property, { kind: 'integer' }, value, table);
@@ -51,7 +55,7 @@ export function columnValuesFromPayload(body: string, context: PayloadContext): 
   return values;
 }
 
-function parseJsonObject(body: string): Record<string, unknown> {
+export function parseJsonObject(body: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body || 'null');
@@ -71,6 +75,8 @@ function lookupFromBind(navigationProperty: string, value: unknown, context: Pay
       `An undeclared property '${navigationProperty}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.`,
     );
   }
+  // Dataverse sets these lookups itself (masterid: by a merge) and ignores what a client sends.
+  if (navigation.readOnly) return {};
   const column = lookupValueColumn(navigation.lookup);
   if (value === null) return { [column]: null };
   const reference = typeof value === 'string' ? parseEntityReference(value) : undefined;
@@ -141,6 +147,6 @@ function conversionError(value: unknown, edmType: string): DataverseErrorRespons
   return payloadError(`Cannot convert the literal '${typeof value === 'string' ? value : JSON.stringify(value)}' to the expected type '${edmType}'.`);
 }
 
-function payloadError(message: string): DataverseErrorResponse {
+export function payloadError(message: string): DataverseErrorResponse {
   return new DataverseErrorResponse(400, errorCodes.queryOrPayloadError, message);
 }

@@ -9,9 +9,11 @@ import type { AppRegistration } from './EntraTokenIssuer.js';
 import type { FaultRule } from '../shared/faults.js';
 import type { LoggedRequest } from '../shared/requestLog.js';
 import { type ThrottleLimit, dataverseRequestLimit } from './ServiceProtection.js';
-import { SimulatorControl } from './SimulatorControl.js';
+import type { MergeOutcome } from './mergeAction.js';
+import { SimulatorControl, type StaffMergeOptions, type StaffOperationResult, type StaffOptions } from './SimulatorControl.js';
 import type { Row } from './TableStore.js';
 import { type TableDefinition, defaultTableDefinitions } from './tableDefinitions.js';
+import type { RegisteredWebhook, WebhookDelivery, WebhookRegistration } from './webhooks.js';
 
 export interface DataverseSimulatorOptions {
   /** Default 127.0.0.1. */
@@ -29,6 +31,12 @@ export interface DataverseSimulatorOptions {
   /** Tables added to (or replacing) the defaults: `contacts`, `accounts` and the `msengine_` mirror tables. */
   tables?: Record<string, TableDefinition>;
   clock?: Clock;
+  /** The systemuserid of the app registration's application user (WhoAmI, webhooks); default `defaultApplicationUserId`. */
+  applicationUserId?: string;
+  /** The systemuserid `staffMerge`/`staffUpdate` act as by default; default `defaultStaffUserId`. */
+  staffUserId?: string;
+  /** How long a webhook may take to answer before the delivery counts as failed; default 60 000 ms. */
+  webhookTimeoutMs?: number;
 }
 
 export interface DataverseSimulator {
@@ -40,6 +48,10 @@ export interface DataverseSimulator {
   tokenUrl: string;
   /** The credentials the simulator accepts. */
   credentials: AppRegistration;
+  /** The systemuserid of the application user the credentials' tokens stand for (WhoAmI's UserId, a webhook's UserId). */
+  applicationUserId: string;
+  /** The systemuserid of the member of staff `staffMerge`/`staffUpdate` act as by default. */
+  staffUserId: string;
   /** The rows of a table as the Web API returns them, oldest first. */
   rows(entitySet: string): Row[];
   row(entitySet: string, id: string): Row | undefined;
@@ -55,7 +67,20 @@ export interface DataverseSimulator {
   batchOperations(): LoggedBatchOperation[];
   /** Clears the request log and the batch operation log. */
   clearRequests(): void;
-  /** Forgets rows, faults, the delay, the request and batch operation logs, and counted requests. */
+  /** Registers a webhook on Merge and/or Update of contacts (or accounts); throws a ZodError when it is not valid. */
+  registerWebhook(registration: WebhookRegistration): RegisteredWebhook;
+  unregisterWebhook(id: string): boolean;
+  clearWebhooks(): void;
+  webhooks(): RegisteredWebhook[];
+  /** Every webhook delivery so far, oldest first, pending ones included. */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Waits for the webhook deliveries under way, then returns every delivery so far. */
+  webhooksSettled(): Promise<WebhookDelivery[]>;
+  /** A member of staff merges two contacts (or accounts) in Dynamics; resolves once its webhooks are delivered. */
+  staffMerge(targetId: string, subordinateId: string, options?: StaffMergeOptions): Promise<StaffOperationResult & { outcome: MergeOutcome }>;
+  /** A member of staff edits an existing row in Dynamics (`columns` as a Web API PATCH body); resolves once its webhooks are delivered. */
+  staffUpdate(entitySet: string, id: string, columns: Record<string, unknown>, options?: StaffOptions): Promise<StaffOperationResult>;
+  /** Forgets rows, faults, the delay, the request and batch operation logs, webhook deliveries and counted requests; keeps registered webhooks. */
   reset(): void;
   /** The state behind the simulator, for what the methods above do not cover. */
   control: SimulatorControl;
@@ -67,6 +92,12 @@ export const localDataverseApp: AppRegistration = {
   clientId: '11111111-1111-1111-1111-111111111111',
   clientSecret: 'local-dataverse-client-secret',
 };
+
+/** The application user of the local app registration: what WhoAmI answers and webhooks carry as UserId for API calls. */
+export const defaultApplicationUserId = 'a1a1a1a1-a1a1-4a1a-8a1a-a1a1a1a1a1a1';
+
+/** The member of staff (systemuserid) who merges and edits rows in Dynamics through `staffMerge`/`staffUpdate`. */
+export const defaultStaffUserId = '5aff5aff-5aff-45af-85af-5aff5aff5aff';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -93,6 +124,9 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     throttle: options.throttle ?? dataverseRequestLimit,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     clock: options.clock ?? systemClock,
+    applicationUserId: (options.applicationUserId ?? defaultApplicationUserId).toLowerCase(),
+    staffUserId: (options.staffUserId ?? defaultStaffUserId).toLowerCase(),
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 60_000,
   });
   app = createDataverseApp(control);
 
@@ -101,6 +135,8 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     apiUrl: control.apiUrl,
     tokenUrl: `${url}/${credentials.tenantId}/oauth2/v2.0/token`,
     credentials,
+    applicationUserId: control.settings.applicationUserId,
+    staffUserId: control.settings.staffUserId,
     rows: (entitySet) => control.rows(entitySet),
     row: (entitySet, id) => control.row(entitySet, id),
     injectFault: (rule) => control.injectFault(rule),
@@ -111,6 +147,14 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     requests: () => control.requests(),
     batchOperations: () => control.batchOperations(),
     clearRequests: () => control.clearRequests(),
+    registerWebhook: (registration) => control.registerWebhook(registration),
+    unregisterWebhook: (id) => control.unregisterWebhook(id),
+    clearWebhooks: () => control.clearWebhooks(),
+    webhooks: () => control.webhooks(),
+    webhookDeliveries: () => control.webhookDeliveries(),
+    webhooksSettled: () => control.webhooksSettled(),
+    staffMerge: (targetId, subordinateId, options) => control.staffMerge(targetId, subordinateId, options),
+    staffUpdate: (entitySet, id, columns, options) => control.staffUpdate(entitySet, id, columns, options),
     reset: () => control.reset(),
     control,
     close: async () => {

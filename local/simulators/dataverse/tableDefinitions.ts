@@ -15,6 +15,14 @@ export type ColumnType =
 export interface NavigationProperty {
   lookup: string;
   targetEntitySet: string;
+  /** Dataverse sets this lookup itself (e.g. `masterid` on a merge); a client's `@odata.bind` to it is ignored. */
+  readOnly?: true;
+}
+
+/** A column Dataverse sets itself: returned on reads, ignored on writes, `initial` on new rows. */
+export interface ReadOnlyColumn {
+  type: ColumnType;
+  initial: unknown;
 }
 
 /** One table, addressed by its entity set name as in the Web API URL. */
@@ -27,9 +35,21 @@ export interface TableDefinition {
   navigationProperties: Record<string, NavigationProperty>;
   /** Columns Dataverse computes from others; writes to them are ignored like in Dataverse. */
   computed?: Record<string, (row: Record<string, unknown>) => unknown>;
+  /** Columns only Dataverse writes (e.g. `merged`); writes to them are ignored. */
+  readOnlyColumns?: Record<string, ReadOnlyColumn>;
 }
 
 const text = (maxLength: number): ColumnType => ({ kind: 'string', maxLength });
+
+/**
+ * What a merge sets on the subordinate row, in tables that support the Merge action: `merged` true
+ * and the lookup `masterid` (to the same table) pointing at the row it was merged into.
+ */
+const mergedColumn: Record<string, ReadOnlyColumn> = { merged: { type: { kind: 'boolean' }, initial: false } };
+
+function masterLookup(entitySet: string): Record<string, NavigationProperty> {
+  return { masterid: { lookup: 'masterid', targetEntitySet: entitySet, readOnly: true } };
+}
 
 const address1Columns: Record<string, ColumnType> = {
   address1_line1: text(250),
@@ -73,7 +93,9 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
     navigationProperties: {
       parentcustomerid_account: { lookup: 'parentcustomerid', targetEntitySet: 'accounts' },
       parentcustomerid_contact: { lookup: 'parentcustomerid', targetEntitySet: 'contacts' },
+      ...masterLookup('contacts'),
     },
+    readOnlyColumns: mergedColumn,
     computed: {
       fullname: (row) => [row['firstname'], row['lastname']].filter((part) => typeof part === 'string' && part).join(' ') || null,
     },
@@ -94,12 +116,17 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
     navigationProperties: {
       primarycontactid: { lookup: 'primarycontactid', targetEntitySet: 'contacts' },
       parentaccountid: { lookup: 'parentaccountid', targetEntitySet: 'accounts' },
+      ...masterLookup('accounts'),
     },
+    readOnlyColumns: mergedColumn,
   },
   ...mirrorTableDefinitions,
 };
 
-/** Columns every row has and no client writes. */
+/**
+ * Columns every row has. `statecode`/`statuscode` are 0/1 (active) on a new row and 1/2 (inactive)
+ * on a merged one.
+ */
 export const systemColumns = ['createdon', 'modifiedon', 'versionnumber', 'statecode', 'statuscode'] as const;
 
 export function lookupValueColumn(lookup: string): string {
@@ -109,13 +136,31 @@ export function lookupValueColumn(lookup: string): string {
 /** Every column a row of the table returns, in a stable order: key, writable, computed, lookups, system. */
 export function readableColumns(table: TableDefinition): string[] {
   const lookups = [...new Set(Object.values(table.navigationProperties).map((nav) => lookupValueColumn(nav.lookup)))];
-  return [table.primaryKey, ...Object.keys(table.columns), ...Object.keys(table.computed ?? {}), ...lookups, ...systemColumns];
+  return [
+    table.primaryKey,
+    ...Object.keys(table.columns),
+    ...Object.keys(table.computed ?? {}),
+    ...Object.keys(table.readOnlyColumns ?? {}),
+    ...lookups,
+    ...systemColumns,
+  ];
+}
+
+/** The type of a column a client may write or Dataverse writes itself; undefined for keys, lookups and system columns. */
+export function columnTypeOf(table: TableDefinition, column: string): ColumnType | undefined {
+  return table.columns[column] ?? table.readOnlyColumns?.[column]?.type;
+}
+
+/** The values a new row starts with before the client's: active, and the read-only columns' initial values. */
+export function initialValues(table: TableDefinition): Record<string, unknown> {
+  const readOnly = Object.entries(table.readOnlyColumns ?? {}).map(([column, { initial }]) => [column, initial]);
+  return { statecode: 0, statuscode: 1, ...Object.fromEntries(readOnly) };
 }
 
 /** The OData (EDM) type of a readable column, for `$filter` type checks; undefined when the table has no such column. */
 export function edmTypeOf(table: TableDefinition, column: string): string | undefined {
   if (column === table.primaryKey) return 'Edm.Guid';
-  const type = table.columns[column];
+  const type = columnTypeOf(table, column);
   if (type) return edmTypeByKind[type.kind];
   if (table.computed?.[column]) return 'Edm.String';
   if (readableColumns(table).includes(column)) return systemEdmTypes[column] ?? 'Edm.Guid';
