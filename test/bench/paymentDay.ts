@@ -45,6 +45,7 @@ export async function paymentDay(): Promise<string[]> {
     const ids = Array.from({ length: agreements }, () => randomUUID());
     for (const id of ids) stack.onlineFundraising.put('payment', id, { contact_id: `c-${id}`, amount: 10_000, status: 'pending', due_date: '2026-12-01' });
     const started = performance.now();
+    const progress = setInterval(() => void printProgress(stack, started), 30_000);
     const projector = projectorOnItsTimer(stack);
     const pendingEvents = await sendInBursts(stack, ids);
     ids.forEach((id, index) => stack.onlineFundraising.put('payment', id, { status: index % 33 === 0 ? 'rejected' : 'confirmed' }));
@@ -53,6 +54,7 @@ export async function paymentDay(): Promise<string[]> {
     const processedMs = performance.now() - started;
     await projector.finish();
     const elapsedMs = performance.now() - started;
+    clearInterval(progress);
     const events = pendingEvents + finalEvents;
     const api = stack.dataverse.requests().filter((request) => request.path.startsWith('/api/data/'));
     const accepted = api.filter((request) => request.status !== 429).length;
@@ -96,6 +98,14 @@ function projectorOnItsTimer(stack: LocalStack) {
       return ticking;
     },
   };
+}
+
+/** A line every 30 s on stderr, so a long run shows where it is. */
+async function printProgress(stack: LocalStack, started: number): Promise<void> {
+  const queue = new QueueClient(stack.azurite.connectionString, 'of-notifications');
+  const queued = (await queue.getProperties()).approximateMessagesCount ?? 0;
+  const written = stack.dataverse.rows('msengine_payments').length;
+  process.stderr.write(`  … ${((performance.now() - started) / 1000).toFixed(0)} s: ${queued} notifications queued, ${await pendingInCrm(stack)} records pending for the CRM, ${written} payment rows in Dataverse\n`);
 }
 
 async function pendingInCrm(stack: LocalStack): Promise<number> {
