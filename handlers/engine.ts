@@ -37,6 +37,8 @@ import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
 import { automationTriggerFunction } from './timer/automationTriggerFunction.js';
 import { personMergesFunction } from './queue/personMergesFunction.js';
+import { crmContactChangesFunction } from './queue/crmContactChangesFunction.js';
+import { DataverseIdentity } from '../adapters/dataverse/DataverseIdentity.js';
 import { parkedReviewsFunction } from './timer/parkedReviewsFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
@@ -80,6 +82,7 @@ export function createEngine(options: EngineOptions): Engine {
   const onlineFundraisingRecords = new OnlineFundraisingRecordReader(onlineFundraisingApi);
   const dataverse = new DataverseClient({ ...config.dataverse, ...retry });
   const crm = new DataverseCrmPersons(dataverse);
+  const crmIdentity = new DataverseIdentity(dataverse);
   const engineState = database.container(cosmosContainers.engineState.id);
   const fieldMappings = new CosmosVersionedStore<FieldMappingTable>(engineState);
   const triggers = new CosmosAutomationTriggerStore(database.container(cosmosContainers.automationTriggers.id));
@@ -87,6 +90,7 @@ export function createEngine(options: EngineOptions): Engine {
   const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
   const mergeQueue = queues.workQueue(queueNames.personMerges);
+  const crmChangeQueue = queues.workQueue(queueNames.crmContactChanges);
   const duplicateReviews = database.container(cosmosContainers.duplicateReviews.id);
   const identity = {
     matchRules: new CosmosVersionedStore<MatchRuleTable>(engineState),
@@ -104,7 +108,7 @@ export function createEngine(options: EngineOptions): Engine {
       clock,
       logger,
     },
-    dataverseWebhook: { key: config.dataverse.webhookKey, mergeQueue, ids: uuidIds, clock, logger },
+    dataverseWebhook: { key: config.dataverse.webhookKey, mergeQueue, crmChangeQueue, ids: uuidIds, clock, logger },
     deadLetters,
     fieldMappings,
     matchRules: identity.matchRules,
@@ -130,8 +134,10 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
-      personMergesFunction({ persons, mirror, onlineFundraising, crm, ...identity, ...failureTracking }),
+      personMergesFunction({ persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
+      crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
+      poisonQueueFunction(queueNames.crmContactChanges, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),

@@ -11,6 +11,8 @@ export const queueNames = [
   'automation-triggers-poison',
   'person-merges',
   'person-merges-poison',
+  'crm-contact-changes',
+  'crm-contact-changes-poison',
 ] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */

@@ -110,10 +110,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.runTimers !== undefined && { runTimers: options.runTimers }),
   });
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
-  // As MS's IT registers it in Dynamics: a step on Merge of contacts, posting to the engine with its key.
+  // As MS's IT registers it in Dynamics: steps on Merge and Update of contacts, posting to the engine with its key.
   dataverse.registerWebhook({
     url: `${localHost.url}/webhooks/dataverse`,
-    messages: ['Merge'],
+    messages: ['Merge', 'Update'],
     entity: 'contact',
     auth: { kind: 'webhookKey', value: localCredentials.dataverseWebhookKey },
   });

@@ -41,7 +41,6 @@ describe('DataverseCrmPersons.upsertPerson', () => {
         address1_city: 'København N',
         address1_country: 'DK',
         msengine_ofcontactid: 'of-contact-81',
-        msengine_ofupdatedon: '2024-06-01T08:30:00Z',
         msengine_campaigncode: 'SOMMER24',
         _parentcustomerid_value: null,
       }),

@@ -17,7 +17,6 @@ describe('contactColumns', () => {
       address1_city: 'København N',
       address1_country: 'DK',
       msengine_ofcontactid: 'of-contact-81',
-      msengine_ofupdatedon: '2024-06-01T08:30:00Z',
       msengine_campaigncode: 'SOMMER24',
       msengine_supporterkind: null,
     });
@@ -38,7 +37,6 @@ describe('contactColumns', () => {
       address1_city: null,
       address1_country: null,
       msengine_ofcontactid: null,
-      msengine_ofupdatedon: null,
       msengine_campaigncode: null,
     });
   });

@@ -23,7 +23,6 @@ export function contactColumns(person: Person): Record<string, unknown> {
     // ISO 3166-1 alpha-2 ("DK"), as the engine holds it.
     address1_country: address?.countryCode ?? null,
     msengine_ofcontactid: person.onlineFundraising?.contactId ?? null,
-    msengine_ofupdatedon: person.onlineFundraising?.updatedAt ?? null,
     msengine_campaigncode: person.campaignCode ?? null,
     msengine_supporterkind: person.supporterKind ?? null,
     ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),

@@ -48,6 +48,17 @@ export class OnlineFundraisingApiClient {
     });
   }
 
+  /**
+   * PATCHes `body` as JSON to `<baseUrl>/<path>`, with extra `headers` such as `If-Match`; null when
+   * OF answers 404. Retried like a read, so only for changes that set fields to given values (doing
+   * one twice leaves what doing it once does), such as a contact update.
+   */
+  async patch(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+    const allHeaders = new Headers(headers);
+    for (const [name, value] of Object.entries({ ...this.headers(), 'content-type': 'application/json' })) allHeaders.set(name, value);
+    return this.send(`${this.baseUrl}/${path}`, { method: 'PATCH', headers: allHeaders, body: JSON.stringify(body) });
+  }
+
   private async get(url: string): Promise<unknown> {
     return this.send(url, { method: 'GET', headers: this.headers() });
   }

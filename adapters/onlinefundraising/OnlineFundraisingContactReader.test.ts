@@ -211,3 +211,107 @@ describe('OnlineFundraisingContactReader.mergeContacts', () => {
     expect(mergeRequests()).toEqual([{ method: 'POST', status: 409 }]);
   });
 });
+
+describe('OnlineFundraisingContactReader.updateContact', () => {
+  function patchRequests(id = 'c-1001'): { method: string; status: number }[] {
+    return contactRequests(id).filter((request) => request.method === 'PATCH');
+  }
+
+  it('has OF change the fields given, in OF’s words, and leaves the others as they are', async () => {
+    await reader().updateContact('c-1001', {
+      firstName: 'Mette K.',
+      secondaryEmail: 'mette@arbejde.dk',
+      phone: '+4587654321',
+      address: { street: 'Vesterbrogade 3', street2: 'c/o Hansen', postalCode: '1620', city: 'København V', countryCode: 'DK' },
+    });
+
+    expect(sim.get('contact', 'c-1001')).toMatchObject({
+      first_name: 'Mette K.',
+      last_name: 'Sørensen',
+      email: 'mette@example.dk',
+      email_secondary: 'mette@arbejde.dk',
+      phone: '+4587654321',
+      phone_secondary: '0046701234567',
+      address: { street: 'Vesterbrogade 3', street2: 'c/o Hansen', postal_code: '1620', city: 'København V', country: 'DK' },
+      company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+      custom_fields: { tshirt_size: 'M' },
+      updated_by: 'api',
+    });
+    expect(await reader().getContact('c-1001')).toMatchObject({
+      firstName: 'Mette K.',
+      secondaryEmail: 'mette@arbejde.dk',
+      address: { street: 'Vesterbrogade 3', street2: 'c/o Hansen', postalCode: '1620', city: 'København V', countryCode: 'DK' },
+    });
+    expect(patchRequests()).toEqual([{ method: 'PATCH', status: 200 }]);
+  });
+
+  it('clears the fields given as null', async () => {
+    await reader().updateContact('c-1001', { email: null, secondaryPhone: null, address: null });
+
+    expect(sim.get('contact', 'c-1001')).toMatchObject({ email: null, phone_secondary: null, address: null, phone: '12 34 56 78' });
+    const contact = await reader().getContact('c-1001');
+    expect(contact).not.toHaveProperty('email');
+    expect(contact).not.toHaveProperty('secondaryPhone');
+    expect(contact).not.toHaveProperty('address');
+  });
+
+  it('waits out a 429 on the update for as long as Retry-After says, then updates', async () => {
+    sim.injectFault({ method: 'PATCH', path: '/api/v1/contacts/*', status: 429, retryAfterSeconds: 2 });
+    const waits: number[] = [];
+
+    await reader({ sleep: async (ms) => void waits.push(ms) }).updateContact('c-1001', { lastName: 'Sorensen' });
+
+    expect(waits).toEqual([2_000]);
+    expect(patchRequests()).toEqual([
+      { method: 'PATCH', status: 429 },
+      { method: 'PATCH', status: 200 },
+    ]);
+    expect(sim.get('contact', 'c-1001')?.last_name).toBe('Sorensen');
+  });
+
+  it('retries a 503 on the update, and a repeated update is harmless', async () => {
+    sim.injectFault({ method: 'PATCH', path: '/api/v1/contacts/*', status: 503 });
+    await reader().updateContact('c-1001', { lastName: 'Sorensen' });
+    const updatedAt = sim.get('contact', 'c-1001')?.updated_at;
+    await reader().updateContact('c-1001', { lastName: 'Sorensen' });
+
+    expect(patchRequests()).toEqual([
+      { method: 'PATCH', status: 503 },
+      { method: 'PATCH', status: 200 },
+      { method: 'PATCH', status: 200 },
+    ]);
+    expect(sim.get('contact', 'c-1001')?.updated_at).toBe(updatedAt);
+  });
+
+  it('throws NotFoundError when OF does not know the contact', async () => {
+    const failure = await reader().updateContact('nobody', { firstName: 'Anne' }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(NotFoundError);
+    expect((failure as Error).message).toContain('nobody');
+  });
+
+  it('surfaces OF refusing to update a merged-away contact (409) as an HttpError, without retrying', async () => {
+    sim.put('contact', 'c-2002', {});
+    await sim.merge('c-2002', 'c-1001');
+
+    const failure = await reader().updateContact('c-1001', { firstName: 'Anne' }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(HttpError);
+    expect(failure).toMatchObject({ service: 'OnlineFundraising', status: 409 });
+    expect(patchRequests()).toEqual([{ method: 'PATCH', status: 409 }]);
+  });
+});
+
+describe('OnlineFundraisingApiClient.patch', () => {
+  it('sends extra headers such as If-Match: a stale version is refused with an HttpError 412, the current one goes through', async () => {
+    const client = new OnlineFundraisingApiClient({ baseUrl: sim.apiBaseUrl, apiKey, retryPolicy: shortRetries });
+    const current = `"${sim.get('contact', 'c-1001')?.updated_at}"`;
+
+    const stale = await client.patch('contacts/c-1001', { first_name: 'Anne' }, { 'If-Match': '"2020-01-01T00:00:00.000Z"' }).catch((error: unknown) => error);
+    const updated = await client.patch('contacts/c-1001', { first_name: 'Anne' }, { 'If-Match': current, authorization: 'Bearer not-this' });
+
+    expect(stale).toBeInstanceOf(HttpError);
+    expect(stale).toMatchObject({ status: 412 });
+    expect(updated).toMatchObject({ id: 'c-1001', first_name: 'Anne', updated_by: 'api' });
+  });
+});

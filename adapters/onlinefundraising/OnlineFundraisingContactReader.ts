@@ -1,6 +1,7 @@
 import type { OnlineFundraisingContact } from '../../domain/person/OnlineFundraisingContact.js';
 import type { OnlineFundraisingContacts } from '../../domain/person/ports.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
+import { type OnlineFundraisingContactChanges, contactChangesToWire } from './contactChanges.js';
 import { contactFromWire } from './contactFromWire.js';
 import { contactWireSchema } from './contactWireSchema.js';
 import { formatIssues } from './formatIssues.js';
@@ -8,7 +9,7 @@ import type { OnlineFundraisingApiClient } from './OnlineFundraisingApiClient.js
 import { OnlineFundraisingFormatError } from './OnlineFundraisingFormatError.js';
 import { onlineFundraisingResourcePaths } from './resourcePaths.js';
 
-/** Reads a contact from OF's API and hands the domain its `OnlineFundraisingContact`; merges contacts in OF. */
+/** Reads a contact from OF's API and hands the domain its `OnlineFundraisingContact`; updates and merges contacts in OF. */
 export class OnlineFundraisingContactReader implements OnlineFundraisingContacts {
   constructor(private readonly client: OnlineFundraisingApiClient) {}
 
@@ -27,5 +28,17 @@ export class OnlineFundraisingContactReader implements OnlineFundraisingContacts
     if (survivor === null) {
       throw new NotFoundError(`OnlineFundraising cannot merge contact ${mergedContactId} into ${survivorContactId}: it does not know one of them`);
     }
+  }
+
+  /**
+   * `PATCH /contacts/<id>` (assumed, see the simulator's README) with the changed master data; OF
+   * then reads the contact as `updated_by: "api"` and notifies its `updated`. Retried like a read:
+   * an update repeated changes nothing more. Throws NotFoundError when OF does not know the contact;
+   * OF's other refusals (409 for a contact merged away, 400) surface as HttpError.
+   */
+  async updateContact(contactId: string, changes: OnlineFundraisingContactChanges): Promise<void> {
+    const path = `${onlineFundraisingResourcePaths.contact}/${encodeURIComponent(contactId)}`;
+    const contact = await this.client.patch(path, contactChangesToWire(changes));
+    if (contact === null) throw new NotFoundError(`OnlineFundraising cannot update contact ${contactId}: it does not know it`);
   }
 }

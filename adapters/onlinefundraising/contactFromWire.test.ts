@@ -79,6 +79,15 @@ describe('contactFromWire', () => {
     }
   });
 
+  it('accepts who changed the contact last (updated_by) but does not map it: the domain’s contact has no field for it yet', () => {
+    for (const updatedBy of ['api', 'staff', null, undefined]) {
+      const wire = contactWireSchema.parse({ ...fullContact, updated_by: updatedBy });
+
+      expect(contactFromWire(wire)).toEqual(contactFromWire(fullContact));
+    }
+    expect(contactWireSchema.safeParse({ ...fullContact, updated_by: 42 }).success).toBe(false);
+  });
+
   it('reads an address without a country as Danish', () => {
     const contact = contactFromWire({ ...fullContact, address: { street: 'Vestergade 1', postal_code: '8000', city: 'Aarhus C', country: '' } });
 

@@ -1,3 +1,4 @@
+import type { WholeContactChanges } from './ContactChanges.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { Person } from './Person.js';
 
@@ -11,6 +12,8 @@ export interface OnlineFundraisingContacts {
    * reads the merged contact as merged into it (`mergedIntoContactId`). Repeating it is harmless.
    */
   mergeContacts(survivorContactId: string, mergedContactId: string): Promise<void>;
+  /** [OnlineFundraising12] Writes master data changed elsewhere (in the CRM) onto the OF contact. */
+  updateContact(contactId: string, changes: WholeContactChanges): Promise<void>;
 }
 
 /** A stored document with the version tag the store uses for optimistic concurrency. */

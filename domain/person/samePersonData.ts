@@ -12,7 +12,11 @@ export function samePersonData(a: Person, b: Person): boolean {
   return canonicalJson(personData(a)) === canonicalJson(personData(b));
 }
 
-/** Fingerprint of the person's data; the CRM columns are derived from exactly this. */
+/**
+ * Fingerprint of what the CRM holds of the person: their data without OF's change instant (which
+ * only orders OF's versions), so OF confirming a change the engine made costs no CRM write.
+ */
 export function personDataHash(person: Person): string {
-  return contentHash(personData(person));
+  const { onlineFundraising, ...data } = personData(person);
+  return contentHash({ ...data, ...(onlineFundraising && { onlineFundraisingContactId: onlineFundraising.contactId }) });
 }

@@ -46,6 +46,8 @@ describe('Azure Functions registration', () => {
       'storageQueue:ofNotificationsPoison',
       'storageQueue:personMerges',
       'storageQueue:personMergesPoison',
+      'storageQueue:crmContactChanges',
+      'storageQueue:crmContactChangesPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:parkedDuplicateReviews',
@@ -58,6 +60,8 @@ describe('Azure Functions registration', () => {
       ['of-notifications-poison', 'AzureWebJobsStorage'],
       ['person-merges', 'AzureWebJobsStorage'],
       ['person-merges-poison', 'AzureWebJobsStorage'],
+      ['crm-contact-changes', 'AzureWebJobsStorage'],
+      ['crm-contact-changes-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

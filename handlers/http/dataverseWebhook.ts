@@ -1,5 +1,7 @@
 import type { Handler } from 'hono';
+import { contactChangeOf } from '../../adapters/dataverse/contactChangeOf.js';
 import { contactMergeOf, remoteExecutionContextSchema } from '../../adapters/dataverse/remoteExecutionContext.js';
+import { acceptCrmContactChange } from '../../domain/person/acceptCrmContactChange.js';
 import { hasDataverseWebhookKey } from '../../adapters/dataverse/webhookKey.js';
 import { requestMerge } from '../../domain/identity/requestMerge.js';
 import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
@@ -12,14 +14,16 @@ import { invalidRequest, problem } from './problem.js';
 export interface DataverseWebhookDeps {
   key: string;
   mergeQueue: WorkQueue;
+  crmChangeQueue: WorkQueue;
   ids: Ids;
   clock: Clock;
   logger: Logger;
 }
 
 /**
- * [OnlineFundraising13] POST /webhooks/dataverse: Dynamics reports an operation (a step on the
- * Merge message of contacts). Check the key, read the RemoteExecutionContext, queue the merge, 202.
+ * [OnlineFundraising12][OnlineFundraising13] POST /webhooks/dataverse: Dynamics reports an operation
+ * (steps on Merge and Update of contacts). Check the key, read the RemoteExecutionContext, queue the
+ * merge or the change, 202. An Update that changes no master data the engine keeps is refused (400).
  */
 export function dataverseWebhook(deps: DataverseWebhookDeps): Handler {
   return async (c) => {
@@ -29,10 +33,16 @@ export function dataverseWebhook(deps: DataverseWebhookDeps): Handler {
     }
     const parsed = remoteExecutionContextSchema.safeParse(parseJsonBody(await c.req.text()));
     if (!parsed.success) return invalidRequest(c, parsed.error);
+    const change = contactChangeOf(parsed.data);
+    if (change) {
+      const { messageId } = await acceptCrmContactChange(change, deps);
+      deps.logger.info('webhook accepted', { source: 'dataverse', messageId, message: 'Update' });
+      return c.json({ accepted: true, messageId }, 202);
+    }
     const merge = contactMergeOf(parsed.data);
     if (!merge) {
       deps.logger.warn('Dataverse webhook for an operation the engine does not handle', { message: parsed.data.MessageName, entity: parsed.data.PrimaryEntityName });
-      return problem(c, 400, 'unsupported_operation', `the engine handles Merge of contacts, not ${parsed.data.MessageName} of ${parsed.data.PrimaryEntityName}`);
+      return problem(c, 400, 'unsupported_operation', `the engine handles Merge and Update of contacts, not ${parsed.data.MessageName} of ${parsed.data.PrimaryEntityName}`);
     }
     const { messageId } = await requestMerge({ survivorPersonId: merge.survivorId, mergedPersonId: merge.mergedId, origin: 'crm', requestedBy: merge.userId }, deps);
     deps.logger.info('webhook accepted', { source: 'dataverse', messageId, message: 'Merge' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type MergePorts, mergePersons } from '../../domain/identity/mergePersons.js';
+import { type MergeRequestPorts, carryOutMergeRequest } from '../../domain/identity/carryOutMergeRequest.js';
 import { personMergeKind } from '../../domain/identity/requestMerge.js';
 import type { QueueFunction } from './QueueFunction.js';
 import { queueNames } from './queueNames.js';
@@ -18,7 +18,7 @@ const personMergeWorkItem = z.object({
 });
 
 /** [OnlineFundraising13] Carries out queued merges of two persons. */
-export function personMergesFunction(deps: MergePorts & FailureTrackingDeps): QueueFunction {
+export function personMergesFunction(deps: MergeRequestPorts & FailureTrackingDeps): QueueFunction {
   const queueName = queueNames.personMerges;
   return {
     name: 'personMerges',
@@ -27,7 +27,7 @@ export function personMergesFunction(deps: MergePorts & FailureTrackingDeps): Qu
       queueName,
       async (message) => {
         const { body } = personMergeWorkItem.parse(message);
-        await mergePersons(body.survivorPersonId, body.mergedPersonId, body.origin, deps);
+        await carryOutMergeRequest(body, deps);
       },
       deps,
     ),

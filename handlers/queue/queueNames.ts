@@ -5,6 +5,8 @@ export const queueNames = {
   automationTriggers: 'automation-triggers',
   /** Merges of two persons asked for by staff (admin API or Dynamics), done with retries. */
   personMerges: 'person-merges',
+  /** Master-data changes staff made in the CRM, to apply in the engine and OF. */
+  crmContactChanges: 'crm-contact-changes',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

@@ -26,7 +26,7 @@ const throttle = { maxRequests: Number(process.env.BENCH_THROTTLE_REQUESTS ?? 5)
  * Notifications per burst. OF sends the next burst once the engine's queue is below a burst: the
  * local queue (Azurite) slows down with its length, Azure Storage does not.
  */
-const burstSize = Number(process.env.BENCH_BURST ?? 1_000);
+const burstSize = Number(process.env.BENCH_BURST ?? 250);
 const senders = 32;
 /**
  * The engine's pacing scaled with the limit: in production it keeps 20 of 6,000 requests (0.3 %)

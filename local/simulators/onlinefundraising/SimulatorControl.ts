@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { OnlineFundraisingEntity, OnlineFundraisingNotification } from '../../../adapters/onlinefundraising/notification.js';
 import type { Clock } from '../../../domain/shared/Clock.js';
-import { type ContactMerge, mergeContacts } from './contactMerge.js';
+import { type ChangedEntity, type ContactMerge, mergeContacts } from './contactMerge.js';
+import { type ContactChangesInput, type ContactUpdate, updateContact } from './contactUpdate.js';
 import { demoContactFields } from './demoContact.js';
 import type { ContactRecord, EntityRecords } from './entities.js';
 import { EntityStore } from './entityStore.js';
@@ -19,6 +20,13 @@ export interface ContactMergeResult extends ContactMerge {
   /** One `updated` notification per changed entity, in that order; none without a webhook target. */
   deliveries: WebhookDelivery[];
   /** Notifications that could not be delivered; they do not undo the merge. */
+  failures: WebhookDeliveryError[];
+}
+
+export interface ContactUpdateResult extends ContactUpdate {
+  /** The contact's `updated` notification; none when nothing changed or without a webhook target. */
+  deliveries: WebhookDelivery[];
+  /** A notification that could not be delivered; it does not undo the update. */
   failures: WebhookDeliveryError[];
 }
 
@@ -44,9 +52,22 @@ export class SimulatorControl {
     this.targetUrl = webhookTargetUrl;
   }
 
-  /** Creates or updates an entity (updates bump updated_at). */
+  /**
+   * Creates or updates an entity (updates bump updated_at), as OF's staff would: a contact changed
+   * this way reads `updated_by: "staff"` unless `fields` name another `updated_by`. Sends no notification.
+   */
   put<E extends OnlineFundraisingEntity>(entity: E, id: string, fields: Partial<EntityRecords[E]> = {}): EntityRecords[E] {
-    return this.store.put(entity, id, fields).record;
+    return this.upsert(entity, id, fields).record;
+  }
+
+  /** `put`, also saying whether the entity was created. */
+  upsert<E extends OnlineFundraisingEntity>(
+    entity: E,
+    id: string,
+    fields: Partial<EntityRecords[E]>,
+  ): { record: EntityRecords[E]; created: boolean } {
+    const byStaff = entity === 'contact' && !('updated_by' in fields) ? { updated_by: 'staff', ...fields } : fields;
+    return this.store.put(entity, id, byStaff as Partial<EntityRecords[E]>);
   }
 
   get<E extends OnlineFundraisingEntity>(entity: E, id: string): EntityRecords[E] | undefined {
@@ -96,18 +117,32 @@ export class SimulatorControl {
    */
   async merge(survivorId: string, mergedId: string): Promise<ContactMergeResult> {
     const { survivor, changed } = mergeContacts(this.store, survivorId, mergedId);
-    const result: ContactMergeResult = { survivor, changed, deliveries: [], failures: [] };
-    if (!this.targetUrl) return result;
-    // One after another, so the target sees the notifications in a predictable order.
+    return { survivor, changed, ...(await this.notifyUpdated(changed)) };
+  }
+
+  /**
+   * Changes a contact's master data as `PATCH /api/v1/contacts/<id>` does (see contactUpdate.ts;
+   * throws ContactUpdateError when OF would refuse), marking it `updated_by: "api"`, then notifies
+   * the webhook target when something changed. `ifMatch` is the `If-Match` header's value.
+   */
+  async updateContact(contactId: string, changes: ContactChangesInput, options: { ifMatch?: string } = {}): Promise<ContactUpdateResult> {
+    const { contact, changed } = updateContact(this.store, contactId, changes, options);
+    return { contact, changed, ...(await this.notifyUpdated(changed)) };
+  }
+
+  /** Sends one `updated` notification per changed entity, one after another so the target sees them in a predictable order. */
+  private async notifyUpdated(changed: ChangedEntity[]): Promise<{ deliveries: WebhookDelivery[]; failures: WebhookDeliveryError[] }> {
+    const outcome = { deliveries: [] as WebhookDelivery[], failures: [] as WebhookDeliveryError[] };
+    if (!this.targetUrl) return outcome;
     for (const { entity, id } of changed) {
       try {
-        result.deliveries.push(await this.sendWebhook({ entity, entityId: id, event: 'updated' }));
+        outcome.deliveries.push(await this.sendWebhook({ entity, entityId: id, event: 'updated' }));
       } catch (error) {
         if (!(error instanceof WebhookDeliveryError)) throw error;
-        result.failures.push(error);
+        outcome.failures.push(error);
       }
     }
-    return result;
+    return outcome;
   }
 
   /** Seeds a realistic new contact, as if someone signed up on ms.dk, and sends its `created` notification. */

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
 import { ContactMergeError } from './contactMerge.js';
+import { ContactUpdateError, etagOf, parseContactChanges } from './contactUpdate.js';
 import { InvalidCursorError, type ListQuery } from './entityStore.js';
 import { codeForStatus, jsonError } from './jsonError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
@@ -11,8 +12,8 @@ const maxPageSize = 200;
 const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
 
 /**
- * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings
- * and `POST /contacts/<id>/merge`.
+ * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings,
+ * `PATCH /contacts/<id>` and `POST /contacts/<id>/merge`.
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
@@ -22,7 +23,8 @@ export function apiRoutes(control: SimulatorControl): Hono {
     const entity = entityOfResourcePath(c.req.param('resource'));
     if (!entity) return unknownResource(c.req.param('resource'));
     const record = control.get(entity, c.req.param('id'));
-    return record ? c.json(record) : jsonError(404, 'not_found', `no ${entity} with id ${c.req.param('id')}`);
+    if (!record) return jsonError(404, 'not_found', `no ${entity} with id ${c.req.param('id')}`);
+    return c.json(record, 200, { etag: etagOf(record) });
   });
 
   api.get('/:resource', (c) => {
@@ -35,6 +37,18 @@ export function apiRoutes(control: SimulatorControl): Hono {
       return c.json({ data: page.data, next_cursor: page.nextCursor });
     } catch (error) {
       if (error instanceof InvalidCursorError) return jsonError(400, 'invalid_cursor', error.message);
+      throw error;
+    }
+  });
+
+  api.patch('/contacts/:id', async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    try {
+      const ifMatch = c.req.header('if-match');
+      const { contact } = await control.updateContact(c.req.param('id'), parseContactChanges(body), ifMatch === undefined ? {} : { ifMatch });
+      return c.json(contact, 200, { etag: etagOf(contact) });
+    } catch (error) {
+      if (error instanceof ContactUpdateError) return jsonError(error.status, error.code, error.message);
       throw error;
     }
   });

@@ -18,6 +18,7 @@ export const blankRecords: { [E in OnlineFundraisingEntity]: (now: string) => Bl
     consents: [],
     custom_fields: {},
     merged_into_contact_id: null,
+    updated_by: null,
   }),
   agreement: () => ({
     contact_id: '',

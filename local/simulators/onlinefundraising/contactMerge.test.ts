@@ -65,8 +65,8 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
     const response = await merge('c-1', { contact_id: 'c-2' });
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: 'c-1', first_name: 'Mette', merged_into_contact_id: null, updated_at: mergedAt });
-    expect(await get('/contacts/c-2')).toMatchObject({ merged_into_contact_id: 'c-1', updated_at: mergedAt, created_at: seededAt });
+    expect(await response.json()).toMatchObject({ id: 'c-1', first_name: 'Mette', merged_into_contact_id: null, updated_at: mergedAt, updated_by: 'api' });
+    expect(await get('/contacts/c-2')).toMatchObject({ merged_into_contact_id: 'c-1', updated_at: mergedAt, created_at: seededAt, updated_by: 'api' });
     for (const path of ['/agreements/ag-2', '/payment-methods/pm-2', '/payments/pay-2a', '/payments/pay-2b', '/data-sets/ds-2']) {
       expect(await get(path)).toMatchObject({ contact_id: 'c-1', updated_at: mergedAt });
     }

@@ -31,14 +31,14 @@ export class ContactMergeError extends Error {
 /**
  * Merges `mergedId` into `survivorId` as OF is assumed to: the merged contact's records move to the
  * survivor, the merged contact is marked `merged_into_contact_id`, and both contacts' updated_at
- * move. Repeating a merge that has been done changes nothing.
+ * move and read `updated_by: "api"`. Repeating a merge that has been done changes nothing.
  */
 export function mergeContacts(store: EntityStore, survivorId: string, mergedId: string): ContactMerge {
   const { survivor, merged } = checkedContacts(store, survivorId, mergedId);
   if (merged.merged_into_contact_id === survivorId) return { survivor, changed: [] };
   const moved = contactOwnedEntities.flatMap((entity) => moveRecords(store, entity, mergedId, survivorId));
-  store.put('contact', mergedId, { merged_into_contact_id: survivorId });
-  const { record } = store.put('contact', survivorId, {});
+  store.put('contact', mergedId, { merged_into_contact_id: survivorId, updated_by: 'api' });
+  const { record } = store.put('contact', survivorId, { updated_by: 'api' });
   return {
     survivor: record,
     changed: [{ entity: 'contact', id: survivorId }, { entity: 'contact', id: mergedId }, ...moved],

@@ -71,7 +71,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
       return jsonError(400, 'invalid_body', 'the body must be a JSON object of the entity’s fields');
     }
-    const { record, created } = control.store.put(entity, c.req.param('id'), fields);
+    const { record, created } = control.upsert(entity, c.req.param('id'), fields);
     return c.json(record, created ? 201 : 200);
   });
   sim.delete('/:resource/:id', (c) => {

@@ -50,6 +50,7 @@ export function demoContactFields(now: Date, random: Random = Math.random): Omit
     ],
     custom_fields: { interest: pick(interests, random) },
     merged_into_contact_id: null,
+    updated_by: 'staff',
   };
 }
 

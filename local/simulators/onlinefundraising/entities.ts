@@ -37,7 +37,16 @@ export interface ContactRecord extends Timestamps {
   custom_fields: Record<string, string>;
   /** Set once this contact was merged into another (`POST /contacts/<survivor>/merge`); that one lives on. */
   merged_into_contact_id: string | null;
+  /** Who made the last change (see `ContactUpdater`); null when not known. */
+  updated_by: ContactUpdater | null;
 }
+
+/**
+ * Who changed a contact last: `api` is the API-key holder (the engine) writing through OF's API
+ * (`PATCH /contacts/<id>`, the contact merge); `staff` is everyone else, such as OF's staff in its
+ * UI or a form signup (in the simulator: every change through the control API).
+ */
+export type ContactUpdater = 'api' | 'staff';
 
 export interface ContactConsent {
   channel: 'email' | 'sms' | 'phone' | 'post';

@@ -72,9 +72,11 @@ describe('GET /api/v1/<resource>/<id>', () => {
       consents: [{ channel: 'email', given: true, at: '2025-03-01T09:59:00.000Z', source: 'WEB-MEDLEM-NRF' }],
       custom_fields: { tshirt_size: 'M' },
       merged_into_contact_id: null,
+      updated_by: 'staff',
       created_at: '2025-03-01T10:00:00.000Z',
       updated_at: '2025-03-01T10:00:00.000Z',
     });
+    expect(response.headers.get('etag')).toBe('"2025-03-01T10:00:00.000Z"');
   });
 
   it('answers 404 with a JSON error for an unknown id or resource', async () => {
