@@ -112,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     deadLetters,
     fieldMappings,
     matchRules: identity.matchRules,
+    contactFlags: { persons, crm, clock },
     duplicateReviews: { ...identity, onlineFundraisingInbox, ids: uuidIds },
     queue: queues,
     adminApiKey: config.admin.apiKey,

@@ -19,6 +19,8 @@ describe('contactColumns', () => {
       msengine_ofcontactid: 'of-contact-81',
       msengine_campaigncode: 'SOMMER24',
       msengine_supporterkind: null,
+      msengine_invalidemail: false,
+      msengine_invalidphone: false,
     });
   });
 

@@ -1,4 +1,5 @@
 import type { CompanyDetails, Person } from '../../domain/person/Person.js';
+import { isFlaggedInvalid } from '../../domain/person/flagInvalidContact.js';
 
 /**
  * Person → Dataverse `contact` columns. Every column the engine owns is always sent, null when the
@@ -25,6 +26,8 @@ export function contactColumns(person: Person): Record<string, unknown> {
     msengine_ofcontactid: person.onlineFundraising?.contactId ?? null,
     msengine_campaigncode: person.campaignCode ?? null,
     msengine_supporterkind: person.supporterKind ?? null,
+    msengine_invalidemail: isFlaggedInvalid(person, 'email'),
+    msengine_invalidphone: isFlaggedInvalid(person, 'phone'),
     ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),
   };
 }

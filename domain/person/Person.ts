@@ -1,5 +1,6 @@
 import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
 import type { SupporterKind } from '../mirror/supporterKind.js';
+import type { ContactChannel, InvalidContactFlag } from './invalidContact.js';
 
 /** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
 export interface PostalAddress {
@@ -72,6 +73,8 @@ export interface Person {
   fieldProblems?: FieldProblem[];
   /** [Rapportering2] Member, member with regular support, regular supporter or one-off donor; derived from their agreements. */
   supporterKind?: SupporterKind;
+  /** [OnlineFundraising12] The primary email or phone marked as not working (bounce, failed SMS or call). */
+  invalid?: Partial<Record<ContactChannel, InvalidContactFlag>>;
   /** [OnlineFundraising13] Set when this person was merged into another: everything for them goes to that survivor. */
   mergedInto?: string;
   /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */

@@ -38,6 +38,7 @@ export function personFromOnlineFundraisingContact(
     ...optional('fieldProblems', problems.length > 0 ? problems : undefined),
     ...optional('supporterKind', context.existing?.supporterKind),
     ...optional('crm', context.existing?.crm),
+    ...optional('invalid', context.existing?.invalid),
     createdAt: context.existing?.createdAt ?? now,
     updatedAt: now,
   };

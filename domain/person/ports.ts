@@ -1,6 +1,7 @@
 import type { WholeContactChanges } from './ContactChanges.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { Person } from './Person.js';
+import type { ContactChannel } from './invalidContact.js';
 
 /** Port: reads contacts from OnlineFundraising's API (the state there is the truth). */
 export interface OnlineFundraisingContacts {
@@ -29,6 +30,8 @@ export interface PersonRepository {
   create(person: Person): Promise<'created' | 'exists'>;
   /** 'stale' when the stored person changed since `etag` was read. */
   replace(person: Person, etag: string): Promise<'replaced' | 'stale'>;
+  /** Active persons with a mark on this channel (the caller checks the mark still applies), a page at a time. */
+  findFlaggedInvalid(channel: ContactChannel, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }>;
 }
 
 /** Port: the CRM (Dynamics 365). Upserts by the person's id, so repeating a write is harmless. */

@@ -10,6 +10,8 @@ import { adminAuth } from './adminAuth.js';
 import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
 import { personRoutes } from './personRoutes.js';
+import { contactListRoutes, invalidContactRoute } from './contactFlagRoutes.js';
+import type { FlagPorts } from '../../domain/person/flagInvalidContact.js';
 import { duplicateReviewRoutes } from './duplicateReviewRoutes.js';
 import { fieldMappingRoutes } from './fieldMappingRoutes.js';
 import { matchRuleRoutes } from './matchRuleRoutes.js';
@@ -23,6 +25,7 @@ export interface HttpAppDeps {
   deadLetters: DeadLetterStore;
   fieldMappings: FieldMappingStore;
   matchRules: MatchRuleStore;
+  contactFlags: FlagPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
   queue: MessageQueue;
   adminApiKey: string;
@@ -43,6 +46,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
   app.route('/admin/match-rules', matchRuleRoutes(deps));
   app.route('/admin/persons', personRoutes(deps.dataverseWebhook));
+  app.route('/admin/persons', invalidContactRoute(deps.contactFlags));
+  app.route('/admin/contacts', contactListRoutes(deps.contactFlags));
   app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
   return app;
 }

@@ -89,6 +89,8 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
       msengine_ofupdatedon: { kind: 'datetime' },
       msengine_campaigncode: text(100),
       msengine_supporterkind: text(40),
+      msengine_invalidemail: { kind: 'boolean' },
+      msengine_invalidphone: { kind: 'boolean' },
     },
     navigationProperties: {
       parentcustomerid_account: { lookup: 'parentcustomerid', targetEntitySet: 'accounts' },

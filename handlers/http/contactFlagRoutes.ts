@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { type FlagPorts, flagInvalidContact } from '../../domain/person/flagInvalidContact.js';
+import { invalidReasons } from '../../domain/person/invalidContact.js';
+import { listInvalidContacts } from '../../domain/person/listInvalidContacts.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { invalidRequest } from './problem.js';
+
+const channel = z.enum(['email', 'phone']);
+const listQuery = z.object({
+  invalid: channel,
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  continuationToken: z.string().min(1).optional(),
+});
+const flagBody = z.object({ channel, reason: z.enum(invalidReasons), flaggedBy: z.string().min(1).max(200) });
+
+/** [OnlineFundraising12] GET /admin/contacts?invalid=email|phone lists contacts marked as not working. */
+export function contactListRoutes(deps: FlagPorts): Hono {
+  return new Hono().get('/', async (c) => {
+    const query = listQuery.safeParse(c.req.query());
+    if (!query.success) return invalidRequest(c, query.error, 'query');
+    const { invalid, ...page } = query.data;
+    return c.json(await listInvalidContacts(invalid, page, deps));
+  });
+}
+
+/** [OnlineFundraising12] POST /admin/persons/{id}/invalid-contact: member service marks a number or address that failed. */
+export function invalidContactRoute(deps: FlagPorts): Hono {
+  return new Hono().post('/:id/invalid-contact', async (c) => {
+    const body = flagBody.safeParse(parseJsonBody(await c.req.text()));
+    if (!body.success) return invalidRequest(c, body.error);
+    const person = await flagInvalidContact(c.req.param('id'), { channel: body.data.channel, reason: body.data.reason, by: body.data.flaggedBy }, deps);
+    return c.json({ personId: person.id, invalid: person.invalid });
+  });
+}
