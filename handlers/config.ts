@@ -22,6 +22,9 @@ const environmentSchema = z.object({
   /** The key Dataverse's webhook registration sends (header or `code` query parameter). */
   DATAVERSE_WEBHOOK_KEY: z.string().min(16),
   ADMIN_API_KEY: z.string().min(16),
+  /** Azure Communication Services Email: connection string and the verified sender address. */
+  ACS_EMAIL_CONNECTION_STRING: z.string().min(1),
+  ACS_EMAIL_SENDER: z.email(),
 });
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -33,6 +36,7 @@ export interface EngineConfig {
   onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
   dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
   admin: { apiKey: string };
+  email: { connectionString: string; senderAddress: string };
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +66,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       webhookKey: env.DATAVERSE_WEBHOOK_KEY,
     },
     admin: { apiKey: env.ADMIN_API_KEY },
+    email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
   };
 }

@@ -23,6 +23,9 @@ import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
 import type { MatchRuleTable } from '../domain/identity/MatchRule.js';
+import type { SendStatistics } from '../domain/delivery/SendStatistics.js';
+import type { DeliveryAlertSettings } from '../domain/delivery/DeliveryAlertSettings.js';
+import { AcsEmailSender } from '../adapters/email/AcsEmailSender.js';
 import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { ReconciliationState } from '../domain/reconciliation/ports.js';
@@ -113,6 +116,15 @@ export function createEngine(options: EngineOptions): Engine {
     fieldMappings,
     matchRules: identity.matchRules,
     contactFlags: { persons, crm, clock },
+    delivery: {
+      persons,
+      crm,
+      clock,
+      logger,
+      sendStatistics: new CosmosVersionedStore<SendStatistics>(engineState),
+      alertSettings: new CosmosVersionedStore<DeliveryAlertSettings>(engineState),
+      email: new AcsEmailSender(config.email),
+    },
     duplicateReviews: { ...identity, onlineFundraisingInbox, ids: uuidIds },
     queue: queues,
     adminApiKey: config.admin.apiKey,

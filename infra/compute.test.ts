@@ -24,6 +24,7 @@ const config: StackConfig = {
     webhookKey: pulumi.secret('dataverse-webhook-key'),
   },
   adminApiKey: pulumi.secret('admin-api-key'),
+  email: { connectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5'), senderAddress: 'noreply@ms.dk' },
 };
 
 describe('[Secrets] Function App settings', () => {
@@ -34,7 +35,7 @@ describe('[Secrets] Function App settings', () => {
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
     });
-    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY'];
+    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY', 'ACS_EMAIL_CONNECTION_STRING'];
 
     for (const { name, value } of settings) {
       expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(secretNames.includes(name));

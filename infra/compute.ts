@@ -42,6 +42,8 @@ export function functionAppSettings({
     { name: 'DATAVERSE_CLIENT_SECRET', value: dataverse.clientSecret },
     { name: 'DATAVERSE_WEBHOOK_KEY', value: dataverse.webhookKey },
     { name: 'ADMIN_API_KEY', value: config.adminApiKey },
+    { name: 'ACS_EMAIL_CONNECTION_STRING', value: config.email.connectionString },
+    { name: 'ACS_EMAIL_SENDER', value: config.email.senderAddress },
   ];
 }
 

@@ -10,6 +10,7 @@ const required = {
   'ms-engine:dataverseUrl': testConfig['ms-engine:dataverseUrl'],
   'ms-engine:dataverseTenantId': testConfig['ms-engine:dataverseTenantId'],
   'ms-engine:dataverseClientId': testConfig['ms-engine:dataverseClientId'],
+  'ms-engine:acsEmailSender': testConfig['ms-engine:acsEmailSender'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -21,7 +22,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the five engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the six engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -30,6 +31,7 @@ describe('[Config] stack config', () => {
       dataverseClientSecret: config.dataverse.clientSecret,
       dataverseWebhookKey: config.dataverse.webhookKey,
       adminApiKey: config.adminApiKey,
+      acsEmailConnectionString: config.email.connectionString,
     };
 
     for (const [key, output] of Object.entries(secrets)) {

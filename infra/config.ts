@@ -37,6 +37,7 @@ export interface StackConfig {
     webhookKey: pulumi.Output<string>;
   };
   adminApiKey: pulumi.Output<string>;
+  email: { connectionString: pulumi.Output<string>; senderAddress: string };
 }
 
 /** Reads the stack's config (`Pulumi.<stack>.yaml`) once; everything else receives the result. */
@@ -65,5 +66,6 @@ export function readStackConfig(): StackConfig {
       webhookKey: config.requireSecret('dataverseWebhookKey'),
     },
     adminApiKey: config.requireSecret('adminApiKey'),
+    email: { connectionString: config.requireSecret('acsEmailConnectionString'), senderAddress: config.require('acsEmailSender') },
   };
 }

@@ -105,6 +105,8 @@ describe('[Settings] app settings', () => {
         'DATAVERSE_CLIENT_SECRET',
         'DATAVERSE_WEBHOOK_KEY',
         'ADMIN_API_KEY',
+        'ACS_EMAIL_CONNECTION_STRING',
+        'ACS_EMAIL_SENDER',
       ].sort(),
     );
     expect(settings).toMatchObject({
@@ -121,6 +123,8 @@ describe('[Settings] app settings', () => {
       DATAVERSE_CLIENT_SECRET: testSecrets['ms-engine:dataverseClientSecret'],
       DATAVERSE_WEBHOOK_KEY: testSecrets['ms-engine:dataverseWebhookKey'],
       ADMIN_API_KEY: testSecrets['ms-engine:adminApiKey'],
+      ACS_EMAIL_CONNECTION_STRING: testSecrets['ms-engine:acsEmailConnectionString'],
+      ACS_EMAIL_SENDER: testConfig['ms-engine:acsEmailSender'],
     });
   });
 

@@ -22,6 +22,7 @@ export const testConfig = {
   'ms-engine:functionMaxInstances': '100',
   'ms-engine:ofApiUrl': 'https://of.example.test/api',
   'ms-engine:dataverseUrl': 'https://msdk-test.crm4.dynamics.com',
+  'ms-engine:acsEmailSender': 'noreply@ms.dk',
   'ms-engine:dataverseTenantId': '11111111-1111-4111-8111-111111111111',
   'ms-engine:dataverseClientId': '22222222-2222-4222-8222-222222222222',
 } as const;
@@ -31,6 +32,7 @@ export const testSecrets = {
   'ms-engine:ofWebhookSecret': 'clear-of-webhook-secret',
   'ms-engine:dataverseClientSecret': 'clear-dataverse-client-secret',
   'ms-engine:dataverseWebhookKey': 'clear-dataverse-webhook-key',
+  'ms-engine:acsEmailConnectionString': 'endpoint=https://acs.example/;accesskey=Y2xlYXI=',
   'ms-engine:adminApiKey': 'clear-admin-api-key',
 } as const;
 

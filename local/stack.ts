@@ -12,6 +12,7 @@ import { type LocalHost, startLocalHost } from './host/localHost.js';
 import type { QueueRunnerOptions } from './host/queueRunner.js';
 import { type RunningAzurite, startAzurite } from './standins/azurite.js';
 import { type RunningCosmos, startCosmos } from './standins/cosmos.js';
+import { type EmailSimulator, startEmailSimulator } from './simulators/email/server.js';
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
 
@@ -30,7 +31,7 @@ export interface LocalStackOptions {
   /** Keep Azurite's and the Cosmos stand-in's data here across restarts; omitted = memory only. */
   dataDir?: string;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -55,6 +56,7 @@ export interface LocalStack {
   cosmos: RunningCosmos;
   onlineFundraising: OnlineFundraisingSimulator;
   dataverse: DataverseSimulator;
+  email: EmailSimulator;
   engine: Engine;
   environment: EngineEnvironment;
   stop(): Promise<void>;
@@ -91,7 +93,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clientId: localCredentials.dataverseClientId,
     clientSecret: localCredentials.dataverseClientSecret,
   });
-  const environment = localEnvironment({ azurite, cosmos, onlineFundraisingUrl: onlineFundraising.url, dataverseUrl: dataverse.url, databaseName: options.databaseName });
+  const email = await startEmailSimulator({ host, port: ports.email ?? 0 });
+  const environment = localEnvironment({
+    azurite,
+    cosmos,
+    onlineFundraisingUrl: onlineFundraising.url,
+    dataverseUrl: dataverse.url,
+    emailConnectionString: email.connectionString,
+    databaseName: options.databaseName,
+  });
   const config = loadConfig(environment);
   await ensureCosmosContainers(new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } }), config.cosmos.database);
   const engine = createEngine({
@@ -124,13 +134,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cosmos,
     onlineFundraising,
     dataverse,
+    email,
     engine,
     environment,
     stop: async () => {
       await localHost.stop();
       engine.dispose();
       if (cosmosSnapshot) await cosmos.saveSnapshot(cosmosSnapshot);
-      await Promise.all([onlineFundraising.close(), dataverse.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
@@ -140,6 +151,7 @@ function localEnvironment(parts: {
   cosmos: RunningCosmos;
   onlineFundraisingUrl: string;
   dataverseUrl: string;
+  emailConnectionString: string;
   databaseName: string | undefined;
 }): EngineEnvironment {
   return {
@@ -157,6 +169,8 @@ function localEnvironment(parts: {
     DATAVERSE_CLIENT_SECRET: localCredentials.dataverseClientSecret,
     DATAVERSE_WEBHOOK_KEY: localCredentials.dataverseWebhookKey,
     ADMIN_API_KEY: localCredentials.adminApiKey,
+    ACS_EMAIL_CONNECTION_STRING: parts.emailConnectionString,
+    ACS_EMAIL_SENDER: 'DoNotReply@engine.ms.dk',
   };
 }
 

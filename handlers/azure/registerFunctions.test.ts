@@ -31,6 +31,8 @@ const engine = createEngine({
     DATAVERSE_CLIENT_ID: 'client',
     DATAVERSE_CLIENT_SECRET: 'secret',
     DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
+    ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
+    ACS_EMAIL_SENDER: 'noreply@ms.dk',
     ADMIN_API_KEY: 'an-admin-key-of-some-length',
   }),
 });

@@ -12,6 +12,8 @@ import { deadLetterRoutes } from './deadLetterRoutes.js';
 import { personRoutes } from './personRoutes.js';
 import { contactListRoutes, invalidContactRoute } from './contactFlagRoutes.js';
 import type { FlagPorts } from '../../domain/person/flagInvalidContact.js';
+import type { DeliveryPorts } from '../../domain/delivery/recordDeliveryOutcomes.js';
+import { deliveryRoutes } from './deliveryRoutes.js';
 import { duplicateReviewRoutes } from './duplicateReviewRoutes.js';
 import { fieldMappingRoutes } from './fieldMappingRoutes.js';
 import { matchRuleRoutes } from './matchRuleRoutes.js';
@@ -26,6 +28,7 @@ export interface HttpAppDeps {
   fieldMappings: FieldMappingStore;
   matchRules: MatchRuleStore;
   contactFlags: FlagPorts;
+  delivery: DeliveryPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
   queue: MessageQueue;
   adminApiKey: string;
@@ -48,6 +51,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', personRoutes(deps.dataverseWebhook));
   app.route('/admin/persons', invalidContactRoute(deps.contactFlags));
   app.route('/admin/contacts', contactListRoutes(deps.contactFlags));
+  app.route('/admin', deliveryRoutes(deps.delivery));
   app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
   return app;
 }

@@ -35,6 +35,8 @@ beforeAll(async () => {
     DATAVERSE_CLIENT_ID: 'client',
     DATAVERSE_CLIENT_SECRET: 'secret',
     DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
+    ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
+    ACS_EMAIL_SENDER: 'noreply@ms.dk',
     ADMIN_API_KEY: localCredentials.adminApiKey,
   });
   engine = createEngine({ config, logger: silentLogger });

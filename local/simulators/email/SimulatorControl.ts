@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../../domain/shared/Clock.js';
+import { type FaultRule, FaultInjector } from '../shared/faults.js';
+import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
+import type { EmailRequest } from './emailRequestSchema.js';
+import { type EmailSendError, EmailOutbox, type SentEmail } from './EmailOutbox.js';
+
+export interface SimulatorSettings {
+  /** The resource's access key (base64), the HMAC key requests are signed with. */
+  accessKey: string;
+  clock: Clock;
+  /** Status reads answered `Running` before an operation ends; what `reset` returns to. */
+  runningStatusReads: number;
+  /** `retry-after` on `Running` answers; what `reset` returns to. */
+  statusRetryAfterSeconds?: number;
+}
+
+/** How a message to a failing recipient ends (the error of ACS's own Failed example). */
+export const droppedEmailError: EmailSendError = { code: 'EmailDropped', message: 'Email was dropped after several attempts to deliver.' };
+
+/** The simulated ACS Email resource's state and everything a test or a developer can do to it. */
+export class SimulatorControl {
+  readonly outbox = new EmailOutbox();
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  private failingRecipients: RegExp | undefined;
+  private runningReads = 1;
+  private retryAfterSeconds: number | undefined;
+
+  constructor(readonly settings: SimulatorSettings) {
+    this.setRunningStatusReads(settings.runningStatusReads);
+    this.setStatusRetryAfter(settings.statusRetryAfterSeconds);
+  }
+
+  /**
+   * Accepts a message as `POST /emails:send` does. An operation id already known is not sent again:
+   * its operation is returned as it stands (assumed ACS behaviour for a repeated `Operation-Id`).
+   */
+  send(request: EmailRequest, operationId: string = randomUUID()): { email: SentEmail; repeated: boolean } {
+    const known = this.outbox.get(operationId);
+    if (known) return { email: known, repeated: true };
+    const failing = this.matchesFailingRecipient(request);
+    const email = this.outbox.accept({
+      operationId,
+      request,
+      acceptedAt: this.settings.clock.now().toISOString(),
+      runningReads: this.runningReads,
+      ...(failing && { failure: droppedEmailError }),
+    });
+    return { email, repeated: false };
+  }
+
+  /** The operation as `GET /emails/operations/<id>` answers it (moving it on), or undefined. */
+  readStatus(operationId: string): SentEmail | undefined {
+    return this.outbox.readStatus(operationId);
+  }
+
+  /** Every accepted message, oldest first, with its operation's status. */
+  sentEmails(): SentEmail[] {
+    return this.outbox.all();
+  }
+
+  clearSentEmails(): void {
+    this.outbox.clear();
+  }
+
+  /**
+   * Messages accepted from now on with any recipient (to, cc or bcc) matching `pattern` end
+   * `Failed` with `EmailDropped`; `undefined` stops that. A string is a case-insensitive RegExp.
+   */
+  failRecipientsMatching(pattern: RegExp | string | undefined): void {
+    this.failingRecipients = typeof pattern === 'string' ? new RegExp(pattern, 'i') : pattern;
+  }
+
+  get failingRecipientPattern(): RegExp | undefined {
+    return this.failingRecipients;
+  }
+
+  /** How many status reads answer `Running` before an operation ends (0: the first read sees the end); for operations accepted from now on. */
+  setRunningStatusReads(reads: number): void {
+    if (!Number.isInteger(reads) || reads < 0) throw new RangeError('runningStatusReads must be a whole number ≥ 0');
+    this.runningReads = reads;
+  }
+
+  get runningStatusReads(): number {
+    return this.runningReads;
+  }
+
+  /** `retry-after` (seconds) on answers whose status is `Running`, as ACS sends it; undefined (the default) leaves it out. */
+  setStatusRetryAfter(seconds: number | undefined): void {
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 0)) throw new RangeError('retry-after must be a whole number of seconds ≥ 0');
+    this.retryAfterSeconds = seconds;
+  }
+
+  get statusRetryAfterSeconds(): number | undefined {
+    return this.retryAfterSeconds;
+  }
+
+  injectFault(rule: FaultRule): void {
+    this.faults.add(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /** The API requests answered so far (not the /_sim/ ones), oldest first. */
+  requests(): LoggedRequest[] {
+    return this.log.all();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  /** Forgets messages, faults, logged requests and failing recipients, and restores the start options' status settings; keeps the access key. */
+  reset(): void {
+    this.outbox.clear();
+    this.faults.clear();
+    this.log.clear();
+    this.failingRecipients = undefined;
+    this.runningReads = this.settings.runningStatusReads;
+    this.retryAfterSeconds = this.settings.statusRetryAfterSeconds;
+  }
+
+  private matchesFailingRecipient(request: EmailRequest): boolean {
+    const pattern = this.failingRecipients;
+    if (!pattern) return false;
+    const { to = [], cc = [], bcc = [] } = request.recipients;
+    return [...to, ...cc, ...bcc].some(({ address }) => {
+      pattern.lastIndex = 0;
+      return pattern.test(address);
+    });
+  }
+}

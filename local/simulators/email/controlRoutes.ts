@@ -1,0 +1,94 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { faultRuleSchema } from '../shared/faults.js';
+import { acsError } from './acsError.js';
+import type { SimulatorControl } from './SimulatorControl.js';
+
+const failingRecipientsSchema = z.object({ pattern: z.string().min(1).nullable() });
+const statusProgressSchema = z.object({
+  runningReads: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.number().int().nonnegative().nullable().optional(),
+});
+
+/** The simulator's own control API under /_sim/: not part of ACS, never signed, logged or faulted. */
+export function controlRoutes(control: SimulatorControl): Hono {
+  const sim = new Hono();
+
+  sim.get('/emails', (c) => c.json({ emails: control.sentEmails() }));
+  sim.delete('/emails', (c) => {
+    control.clearSentEmails();
+    return c.body(null, 204);
+  });
+
+  sim.get('/requests', (c) => c.json({ requests: control.requests() }));
+  sim.delete('/requests', (c) => {
+    control.clearRequests();
+    return c.body(null, 204);
+  });
+
+  sim.get('/faults', (c) => c.json({ faults: control.faults.pending() }));
+  sim.post('/faults', async (c) => {
+    const rule = faultRuleSchema.safeParse(await jsonBody(c));
+    if (!rule.success) return invalidBody(rule.error);
+    control.injectFault(rule.data);
+    return c.json({ faults: control.faults.pending() }, 201);
+  });
+  sim.delete('/faults', (c) => {
+    control.clearFaults();
+    return c.body(null, 204);
+  });
+
+  sim.get('/failing-recipients', (c) => c.json(failingRecipients(control)));
+  sim.put('/failing-recipients', async (c) => {
+    const input = failingRecipientsSchema.safeParse(await jsonBody(c));
+    if (!input.success) return invalidBody(input.error);
+    const pattern = compile(input.data.pattern);
+    if (pattern instanceof Error) return acsError(400, 'InvalidBody', `pattern: ${pattern.message}`);
+    control.failRecipientsMatching(pattern);
+    return c.json(failingRecipients(control));
+  });
+
+  sim.get('/status-progress', (c) => c.json(statusProgress(control)));
+  sim.put('/status-progress', async (c) => {
+    const input = statusProgressSchema.safeParse(await jsonBody(c));
+    if (!input.success) return invalidBody(input.error);
+    if (input.data.runningReads !== undefined) control.setRunningStatusReads(input.data.runningReads);
+    if (input.data.retryAfterSeconds !== undefined) control.setStatusRetryAfter(input.data.retryAfterSeconds ?? undefined);
+    return c.json(statusProgress(control));
+  });
+
+  sim.post('/reset', (c) => {
+    control.reset();
+    return c.body(null, 204);
+  });
+
+  sim.all('/*', () => acsError(404, 'NotFound', 'No such control route.'));
+  return sim;
+}
+
+function failingRecipients(control: SimulatorControl) {
+  const pattern = control.failingRecipientPattern;
+  return { pattern: pattern?.source ?? null, flags: pattern?.flags ?? null };
+}
+
+function statusProgress(control: SimulatorControl) {
+  return { runningReads: control.runningStatusReads, retryAfterSeconds: control.statusRetryAfterSeconds ?? null };
+}
+
+/** A case-insensitive RegExp, null for none, or the reason the pattern is not one. */
+function compile(pattern: string | null): RegExp | undefined | Error {
+  if (pattern === null) return undefined;
+  try {
+    return new RegExp(pattern, 'i');
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  return c.req.json().catch(() => undefined);
+}
+
+function invalidBody(error: z.ZodError): Response {
+  return acsError(400, 'InvalidBody', error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '));
+}
