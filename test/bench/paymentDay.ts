@@ -105,7 +105,11 @@ async function printProgress(stack: LocalStack, started: number): Promise<void> 
   const queue = new QueueClient(stack.azurite.connectionString, 'of-notifications');
   const queued = (await queue.getProperties()).approximateMessagesCount ?? 0;
   const written = stack.dataverse.rows('msengine_payments').length;
-  process.stderr.write(`  … ${((performance.now() - started) / 1000).toFixed(0)} s: ${queued} notifications queued, ${await pendingInCrm(stack)} records pending for the CRM, ${written} payment rows in Dataverse\n`);
+  const poisoned = (await new QueueClient(stack.azurite.connectionString, 'of-notifications-poison').getProperties()).approximateMessagesCount ?? 0;
+  const errors = engineErrors.length > 0 ? `; first engine errors: ${engineErrors.join(' | ')}` : '';
+  process.stderr.write(
+    `  … ${((performance.now() - started) / 1000).toFixed(0)} s: ${queued} notifications queued (${poisoned} poisoned), ${await pendingInCrm(stack)} records pending for the CRM, ${written} payment rows in Dataverse${errors}\n`,
+  );
 }
 
 async function pendingInCrm(stack: LocalStack): Promise<number> {
@@ -147,7 +151,7 @@ const senderRetries = new Map<string, number>();
 const engineErrors: string[] = [];
 const benchLogger: Logger = {
   info: () => {},
-  warn: () => {},
+  warn: (message, fields) => void (engineErrors.length < 5 && !message.startsWith('Waiting') && engineErrors.push(`warn: ${message} ${JSON.stringify(fields ?? {})}`)),
   error: (message, fields) => void (engineErrors.length < 5 && engineErrors.push(`${message} ${JSON.stringify(fields ?? {})}`)),
 };
 
