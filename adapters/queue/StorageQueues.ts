@@ -10,7 +10,8 @@ export class StorageQueues implements MessageQueue {
   private readonly service: QueueServiceClient;
 
   constructor(connectionString: string) {
-    this.service = QueueServiceClient.fromConnectionString(connectionString);
+    // Each try gets a time limit: a connection that died silently must not hang a webhook or a timer.
+    this.service = QueueServiceClient.fromConnectionString(connectionString, { retryOptions: { maxTries: 4, tryTimeoutInMs: 30_000 } });
   }
 
   async send(queue: string, message: string): Promise<void> {

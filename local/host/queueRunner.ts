@@ -47,10 +47,10 @@ export function runQueueFunction(fn: QueueFunction, service: QueueServiceClient,
     if (item.dequeueCount > options.maxDequeueCount) return moveToPoison(queue, poison, item);
     try {
       await fn.handle(decodeMessage(item.messageText), { dequeueCount: item.dequeueCount });
-      await queue.deleteMessage(item.messageId, item.popReceipt);
+      await queue.deleteMessage(item.messageId, item.popReceipt, timeLimit());
     } catch {
       if (item.dequeueCount >= options.maxDequeueCount) await moveToPoison(queue, poison, item);
-      else await queue.updateMessage(item.messageId, item.popReceipt, undefined, options.retryDelaySeconds);
+      else await queue.updateMessage(item.messageId, item.popReceipt, undefined, options.retryDelaySeconds, timeLimit());
     }
   };
 
@@ -93,9 +93,13 @@ export function runQueueFunction(fn: QueueFunction, service: QueueServiceClient,
   };
 }
 
+/** No storage call may hang the host: a connection that died silently is given up after this. */
+const storageCallTimeoutMs = 30_000;
+const timeLimit = () => ({ abortSignal: AbortSignal.timeout(storageCallTimeoutMs) });
+
 async function receive(queue: QueueClient, count: number, visibilityTimeout: number, logger: Logger): Promise<DequeuedMessageItem[]> {
   try {
-    const response = await queue.receiveMessages({ numberOfMessages: count, visibilityTimeout });
+    const response = await queue.receiveMessages({ numberOfMessages: count, visibilityTimeout, ...timeLimit() });
     return response.receivedMessageItems;
   } catch (error) {
     logger.warn('local queue host could not poll', { queue: queue.name, error: String(error) });
@@ -104,8 +108,8 @@ async function receive(queue: QueueClient, count: number, visibilityTimeout: num
 }
 
 async function moveToPoison(queue: QueueClient, poison: QueueClient, item: DequeuedMessageItem): Promise<void> {
-  await poison.sendMessage(item.messageText);
-  await queue.deleteMessage(item.messageId, item.popReceipt);
+  await poison.sendMessage(item.messageText, timeLimit());
+  await queue.deleteMessage(item.messageId, item.popReceipt, timeLimit());
 }
 
 /** Like the Functions runtime: base64 text, handed over as parsed JSON when it is JSON. */

@@ -65,6 +65,8 @@ export function developmentConnectionString(blobUrl: string, queueUrl: string): 
   ].join(';');
 }
 
+const idleConnectionSeconds = 600;
+
 async function startService(kind: 'blob' | 'queue', host: string, port: number, location?: string): Promise<AzuriteServer> {
   const Capital = kind === 'blob' ? 'Blob' : 'Queue';
   const Server = require(`azurite/dist/src/${kind}/${Capital}Server.js`).default as AzuriteServerClass;
@@ -74,7 +76,9 @@ async function startService(kind: 'blob' | 'queue', host: string, port: number, 
   const configuration = new Configuration(
     host,
     port,
-    undefined, // keep-alive timeout: default
+    // Seconds an idle connection stays open. Azurite's 5 s races the SDK reusing a connection just
+    // as it closes ("read ECONNRESET" under load); ten minutes outlasts any pause in a local run.
+    idleConnectionSeconds,
     at(`__azurite_db_${kind}__.json`),
     at(`__azurite_db_${kind}_extent__.json`),
     [{ locationId: 'Default', locationPath: at(`__${kind}storage__`), maxConcurrency: 10 }],
