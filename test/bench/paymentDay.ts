@@ -45,7 +45,7 @@ export async function paymentDay(): Promise<string[]> {
     const ids = Array.from({ length: agreements }, () => randomUUID());
     for (const id of ids) stack.onlineFundraising.put('payment', id, { contact_id: `c-${id}`, amount: 10_000, status: 'pending', due_date: '2026-12-01' });
     const started = performance.now();
-    const progress = setInterval(() => void printProgress(stack, started), 30_000);
+    const progress = setInterval(() => void printProgress(stack, started).catch((error: unknown) => process.stderr.write(`  … progress unavailable: ${String(error)}\n`)), 30_000);
     const projector = projectorOnItsTimer(stack);
     const pendingEvents = await sendInBursts(stack, ids);
     ids.forEach((id, index) => stack.onlineFundraising.put('payment', id, { status: index % 33 === 0 ? 'rejected' : 'confirmed' }));
