@@ -7,7 +7,7 @@ import { describeIssues, emailRequestSchema } from './emailRequestSchema.js';
 import type { SentEmail } from './EmailOutbox.js';
 import { hmacRefusal } from './hmacAuthentication.js';
 import type { SimulatorControl } from './SimulatorControl.js';
-import { waitUnlessAborted } from './waitUnlessAborted.js';
+import { waitUnlessAborted } from '../shared/waitUnlessAborted.js';
 
 const operationIdSchema = z.guid();
 

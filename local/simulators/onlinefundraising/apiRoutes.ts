@@ -6,6 +6,7 @@ import { ContactUpdateError, etagOf, parseContactChanges } from './contactUpdate
 import { InvalidCursorError, type ListQuery } from './entityStore.js';
 import { codeForStatus, jsonError } from './jsonError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
+import { waitUnlessAborted } from '../shared/waitUnlessAborted.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
@@ -121,20 +122,4 @@ function decodedPath(url: URL): string {
   } catch {
     return url.pathname;
   }
-}
-
-/** True after `ms`; false as soon as the client disconnects. */
-function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
