@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { CosmosClient, type PartitionKeyDefinition } from '@azure/cosmos';
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import { makeStandInQueriesLinear } from './linearCosmosQueries.js';
 
 /** Any well-formed base64 key is accepted by the stand-in; this one is not a secret. */
 export const standInCosmosKey = Buffer.from('ms-engine local cosmos stand-in key').toString('base64');
@@ -25,6 +26,7 @@ interface Snapshot {
  * when `snapshotFile` exists, loads it back in through the real SDK.
  */
 export async function startCosmos(options: { host?: string; port?: number; snapshotFile?: string } = {}): Promise<RunningCosmos> {
+  makeStandInQueriesLinear();
   // The stand-in closes every connection after one answer unless asked; the SDK keeps them alive.
   const server = createHttpServer({ keepAlive: true });
   // It does not tell clients how long an idle connection lives, so it must not close one: a client
