@@ -22,6 +22,7 @@ import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import type { IdentityReindex } from '../domain/identity/IdentityReindex.js';
 import type { MatchRuleTable } from '../domain/identity/MatchRule.js';
 import type { SendStatistics } from '../domain/delivery/SendStatistics.js';
 import type { DeliveryAlertSettings } from '../domain/delivery/DeliveryAlertSettings.js';
@@ -42,6 +43,7 @@ import { automationTriggerFunction } from './timer/automationTriggerFunction.js'
 import { personMergesFunction } from './queue/personMergesFunction.js';
 import { crmContactChangesFunction } from './queue/crmContactChangesFunction.js';
 import { DataverseIdentity } from '../adapters/dataverse/DataverseIdentity.js';
+import { identityReindexFunction } from './timer/identityReindexFunction.js';
 import { parkedReviewsFunction } from './timer/parkedReviewsFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
@@ -100,6 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
     identityIndex: new CosmosIdentityIndex(database.container(cosmosContainers.identityIndex.id)),
     notDuplicates: new CosmosNotDuplicateRegister(duplicateReviews),
     reviews: new CosmosDuplicateReviewStore(duplicateReviews),
+    reindexState: new CosmosVersionedStore<IdentityReindex>(engineState),
   };
 
   const http = createHttpApp({
@@ -115,6 +118,7 @@ export function createEngine(options: EngineOptions): Engine {
     deadLetters,
     fieldMappings,
     matchRules: identity.matchRules,
+    reindexState: identity.reindexState,
     contactFlags: { persons, crm, clock },
     delivery: {
       persons,
@@ -156,6 +160,7 @@ export function createEngine(options: EngineOptions): Engine {
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
       parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, ids: uuidIds, clock, logger }),
+      identityReindexFunction({ ...identity, persons, clock, logger }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

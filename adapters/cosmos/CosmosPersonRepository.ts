@@ -11,9 +11,17 @@ export class CosmosPersonRepository extends CosmosVersionedStore<Person> impleme
     super(container);
   }
 
-  async findFlaggedInvalid(channel: ContactChannel, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }> {
+  findFlaggedInvalid(channel: ContactChannel, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }> {
     // The channel is one of two fixed names, never caller text, so it can be part of the path.
     const query = `SELECT * FROM c WHERE IS_DEFINED(c.invalid.${channel === 'email' ? 'email' : 'phone'}) AND NOT IS_DEFINED(c.mergedInto) ORDER BY c.id`;
+    return this.queryPage(query, page);
+  }
+
+  listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }> {
+    return this.queryPage('SELECT * FROM c', page);
+  }
+
+  private async queryPage(query: string, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }> {
     const response = await this.container.items
       .query<Person & Record<string, unknown>>(query, { maxItemCount: page.pageSize, ...(page.continuationToken && { continuationToken: page.continuationToken }) })
       .fetchNext();

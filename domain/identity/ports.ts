@@ -1,5 +1,6 @@
 import type { Versioned } from '../person/ports.js';
 import type { DuplicateReview } from './DuplicateReview.js';
+import type { IdentityReindex } from './IdentityReindex.js';
 import type { MatchRuleTable } from './MatchRule.js';
 
 /**
@@ -33,4 +34,11 @@ export interface DuplicateReviewStore {
   replace(review: DuplicateReview, etag: string): Promise<'replaced' | 'stale'>;
   /** Open cases, oldest first. */
   findOpen(limit: number): Promise<Versioned<DuplicateReview>[]>;
+}
+
+/** Port: progress of re-indexing persons after the duplicate rules changed. */
+export interface IdentityReindexStore {
+  get(id: string): Promise<Versioned<IdentityReindex> | null>;
+  /** Without `etag` only creates; with it replaces only if unchanged. */
+  save(state: IdentityReindex, etag?: string): Promise<'saved' | 'stale'>;
 }

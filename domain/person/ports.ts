@@ -32,6 +32,8 @@ export interface PersonRepository {
   replace(person: Person, etag: string): Promise<'replaced' | 'stale'>;
   /** Active persons with a mark on this channel (the caller checks the mark still applies), a page at a time. */
   findFlaggedInvalid(channel: ContactChannel, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }>;
+  /** Every person, merged-away ones included, a page at a time (in no particular order). */
+  listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }>;
 }
 
 /** Port: the CRM (Dynamics 365). Upserts by the person's id, so repeating a write is harmless. */

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/ports.js';
-import type { DuplicateReviewStore, MatchRuleStore, NotDuplicateRegister } from '../../domain/identity/ports.js';
+import type { DuplicateReviewStore, IdentityReindexStore, MatchRuleStore, NotDuplicateRegister } from '../../domain/identity/ports.js';
 import type { FieldMappingStore } from '../../domain/mapping/ports.js';
 import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
 import type { Ids } from '../../domain/shared/Ids.js';
@@ -27,6 +27,7 @@ export interface HttpAppDeps {
   deadLetters: DeadLetterStore;
   fieldMappings: FieldMappingStore;
   matchRules: MatchRuleStore;
+  reindexState: IdentityReindexStore;
   contactFlags: FlagPorts;
   delivery: DeliveryPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
