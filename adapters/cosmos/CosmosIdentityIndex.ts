@@ -56,6 +56,21 @@ export class CosmosIdentityIndex implements IdentityIndex {
     await this.savePersonKeys({ id, personId, keys: [...wanted].sort() });
   }
 
+  /**
+   * Indexes many persons at once into an index that holds none of their keys yet (the first load,
+   * e.g. migrating MS's existing contacts): each key document is written once, in bulk, listing every
+   * person of the load that has the key. Keys already indexed would be overwritten, so later changes
+   * go through `indexPerson`.
+   */
+  async loadFresh(entries: { personId: string; keys: string[] }[]): Promise<void> {
+    const personsByKey = new Map<string, string[]>();
+    for (const { personId, keys } of entries) {
+      for (const key of new Set(keys)) (personsByKey.get(key) ?? personsByKey.set(key, []).get(key)!).push(personId);
+    }
+    await this.keys.upsertMany([...personsByKey].map(([key, personIds]) => ({ id: keyDocumentId(key), key, personIds })));
+    await this.persons.upsertMany(entries.map(({ personId, keys }) => ({ id: personDocumentId(personId), personId, keys: [...new Set(keys)].sort() })));
+  }
+
   private async changeKey(key: string, change: (personIds: string[]) => string[]): Promise<void> {
     const id = keyDocumentId(key);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {

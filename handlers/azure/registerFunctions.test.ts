@@ -53,6 +53,7 @@ describe('Azure Functions registration', () => {
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:parkedDuplicateReviews',
+      'timer:identityReindex',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

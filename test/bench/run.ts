@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
 import { type LocalStack, localCredentials, startLocalStack } from '../../local/stack.js';
+import { identityResolution } from './identityResolution.js';
 import { paymentDay } from './paymentDay.js';
 
 /**
- * `npm run bench` (add `-- --large` for 200,000 agreements on payment day, `-- --payment-day-only` to
- * run only that): the local stack's webhook ingest rate (accepted notifications per second, p50/p99
+ * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
  * of the 202) and its end-to-end rate (contacts per second from notification to the Dataverse
- * simulator). Figures, not assertions.
+ * simulator), payment day, and identity resolution against a million people. Figures, not
+ * assertions. `-- --payment-day-only` or `-- --identity-only` runs one part; `-- --large` gives
+ * payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-if (!process.argv.includes('--payment-day-only')) await ingestAndEndToEnd();
-print(await paymentDay());
+const only = ['--payment-day-only', '--identity-only'].find((flag) => process.argv.includes(flag));
+if (!only) await ingestAndEndToEnd();
+if (!only || only === '--payment-day-only') print(await paymentDay());
+if (!only || only === '--identity-only') print(await identityResolution());
 
 async function ingestAndEndToEnd() {
   const stack = await startLocalStack();
