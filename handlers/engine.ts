@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
+import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
+import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosDuplicateReviewStore } from '../adapters/cosmos/CosmosDuplicateReviewStore.js';
@@ -22,6 +24,8 @@ import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import type { ConsentTopicTable } from '../domain/consent/ConsentTopic.js';
+import type { TeamLimitTable } from '../domain/consent/TeamLimit.js';
 import type { IdentityReindex } from '../domain/identity/IdentityReindex.js';
 import type { MatchRuleTable } from '../domain/identity/MatchRule.js';
 import type { SendStatistics } from '../domain/delivery/SendStatistics.js';
@@ -104,6 +108,12 @@ export function createEngine(options: EngineOptions): Engine {
     reviews: new CosmosDuplicateReviewStore(duplicateReviews),
     reindexState: new CosmosVersionedStore<IdentityReindex>(engineState),
   };
+  const consent = {
+    consentLog: new CosmosConsentLog(database.container(cosmosContainers.consentLog.id)),
+    consentTopics: new CosmosVersionedStore<ConsentTopicTable>(engineState),
+    teamLimits: new CosmosVersionedStore<TeamLimitTable>(engineState),
+  };
+  const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -119,6 +129,8 @@ export function createEngine(options: EngineOptions): Engine {
     fieldMappings,
     matchRules: identity.matchRules,
     reindexState: identity.reindexState,
+    consent: { ...consent, persons, ids: uuidIds, clock },
+    stopList: { stopList, ids: uuidIds, clock, logger },
     contactFlags: { persons, crm, clock },
     delivery: {
       persons,
@@ -139,6 +151,7 @@ export function createEngine(options: EngineOptions): Engine {
     http,
     queueFunctions: [
       onlineFundraisingNotificationsFunction({
+        ...consent,
         onlineFundraising,
         onlineFundraisingRecords,
         persons,

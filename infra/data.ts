@@ -5,7 +5,7 @@ import type { ResourceNames } from './names.js';
 
 export const databaseName = 'ms-engine';
 
-/** Cosmos containers and their partition keys: one document per person, one per dead letter. */
+/** Cosmos containers and their partition keys (the same as adapters/cosmos/containers.ts). */
 export const containers = {
   persons: { partitionKey: '/id' },
   'dead-letters': { partitionKey: '/id' },
@@ -14,6 +14,8 @@ export const containers = {
   'automation-triggers': { partitionKey: '/id' },
   'identity-index': { partitionKey: '/id' },
   'duplicate-reviews': { partitionKey: '/id' },
+  'consent-log': { partitionKey: '/personId' },
+  'stop-list': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

@@ -151,19 +151,20 @@ describe('[Data] Cosmos DB', () => {
     expect(account['disableLocalAuth']).toBe(false); // the test stack's value, not the default
   });
 
-  it('[Data] the database ms-engine has persons, dead-letters, the OF mirror, engine state and automation triggers, each partitioned by /id', () => {
+  it('[Data] the database ms-engine has every container the engine uses, with the engine\'s partition keys', () => {
     const database = inputs(one('azure-native:cosmosdb:SqlResourceSqlDatabase'));
     expect(database).toMatchObject({ accountName: 'cosmos-msengine-test', databaseName: 'ms-engine' });
     expect(database['options']).toBeUndefined(); // serverless: no provisioned throughput
 
     const containers = all('azure-native:cosmosdb:SqlResourceSqlContainer').map(inputs);
     const byName: Record<string, Inputs> = Object.fromEntries(containers.map((c) => [c['containerName'], c]));
-    expect(Object.keys(byName).sort()).toEqual(['automation-triggers', 'dead-letters', 'duplicate-reviews', 'engine-state', 'identity-index', 'mirror', 'persons']);
+    const engineContainers = Object.values(cosmosContainers);
+    expect(Object.keys(byName).sort()).toEqual(engineContainers.map((container) => container.id).sort());
     for (const [name, container] of Object.entries(byName)) {
       expect(container['accountName']).toBe('cosmos-msengine-test');
       expect(container['databaseName']).toBe('ms-engine');
       expect(container['resource'].id).toBe(name);
-      expect(container['resource'].partitionKey.paths).toEqual(['/id']);
+      expect(container['resource'].partitionKey.paths).toEqual([engineContainers.find((candidate) => candidate.id === name)!.partitionKey]);
       expect(container['options']).toBeUndefined();
     }
   });

@@ -12,6 +12,10 @@ export const cosmosContainers = {
   identityIndex: { id: 'identity-index', partitionKey: '/id' },
   /** Duplicate review cases, their parked data, and pairs kept apart ([OnlineFundraising13]). */
   duplicateReviews: { id: 'duplicate-reviews', partitionKey: '/id' },
+  /** The append-only consent log, one partition per person ([Permission]). */
+  consentLog: { id: 'consent-log', partitionKey: '/personId' },
+  /** The "never contact" list ([StopList]); not linked to persons, so anonymising one leaves it. */
+  stopList: { id: 'stop-list', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -4,7 +4,8 @@ import type { OfAgreement } from './OnlineFundraisingRecords.js';
  * [Rapportering2] What a person is to MS, told apart everywhere: a member, a member who gives
  * regular support on top, a regular supporter who is not a member, or a one-off donor.
  */
-export type SupporterKind = 'member' | 'member_with_regular_support' | 'regular_supporter' | 'one_off_donor' | 'none';
+export const supporterKinds = ['member', 'member_with_regular_support', 'regular_supporter', 'one_off_donor', 'none'] as const;
+export type SupporterKind = (typeof supporterKinds)[number];
 
 /** An agreement counts while it runs; a paused one still does (collection resumes later). */
 const running: ReadonlySet<OfAgreement['status']> = new Set(['active', 'paused']);

@@ -1,3 +1,5 @@
+import type { RecordConsentPorts } from '../consent/recordConsentChanges.js';
+import { recordOnlineFundraisingConsents } from '../consent/recordOnlineFundraisingConsents.js';
 import type { FieldMapping } from '../mapping/FieldMapping.js';
 import { type FieldMappingStore, contactFieldMappingsId } from '../mapping/ports.js';
 import type { Clock } from '../shared/Clock.js';
@@ -13,7 +15,7 @@ import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './
 import { samePersonData } from './samePersonData.js';
 import { writeNewestToCrm } from './writeNewestToCrm.js';
 
-export interface SyncPersonPorts extends ContactIdentityPorts {
+export interface SyncPersonPorts extends ContactIdentityPorts, RecordConsentPorts {
   onlineFundraising: OnlineFundraisingContacts;
   persons: PersonRepository;
   crm: CrmPersons;
@@ -51,6 +53,7 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
   const { person, outcome } = await saveNewestPerson(contact, target.personId, fieldMappings, ports);
   await indexForResolution(person, ports);
+  await recordOnlineFundraisingConsents(contact, person.id, ports);
   await writeNewestToCrm(person, ports);
   ports.logger.info('person synchronised from OnlineFundraising', { personId: person.id, outcome });
   return { personId: person.id, outcome };

@@ -17,6 +17,9 @@ import { deliveryRoutes } from './deliveryRoutes.js';
 import { duplicateReviewRoutes } from './duplicateReviewRoutes.js';
 import { fieldMappingRoutes } from './fieldMappingRoutes.js';
 import { matchRuleRoutes } from './matchRuleRoutes.js';
+import { type ConsentRouteDeps, consentRoutes } from './consentRoutes.js';
+import { type StopListRouteDeps, stopListRoutes } from './stopListRoutes.js';
+import { segmentRoutes } from './segmentRoutes.js';
 import { mapErrors } from './mapErrors.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
@@ -28,6 +31,8 @@ export interface HttpAppDeps {
   fieldMappings: FieldMappingStore;
   matchRules: MatchRuleStore;
   reindexState: IdentityReindexStore;
+  consent: ConsentRouteDeps;
+  stopList: StopListRouteDeps;
   contactFlags: FlagPorts;
   delivery: DeliveryPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
@@ -54,5 +59,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/contacts', contactListRoutes(deps.contactFlags));
   app.route('/admin', deliveryRoutes(deps.delivery));
   app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
+  app.route('/admin', consentRoutes(deps.consent));
+  app.route('/admin/stop-list', stopListRoutes(deps.stopList));
+  app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

@@ -4,7 +4,7 @@ import { NotReplayableError } from '../../domain/deadletters/errors.js';
 import { ReviewAlreadyDecidedError } from '../../domain/identity/errors.js';
 import { ConcurrencyConflictError, DomainError, NotFoundError } from '../../domain/shared/errors.js';
 import type { Logger } from '../../domain/shared/Logger.js';
-import { problem } from './problem.js';
+import { type Problem, problem } from './problem.js';
 
 /** The one place that turns errors into HTTP statuses. */
 export function mapErrors(logger: Logger) {
@@ -14,8 +14,14 @@ export function mapErrors(logger: Logger) {
     if (error instanceof NotReplayableError || error instanceof ConcurrencyConflictError || error instanceof ReviewAlreadyDecidedError) {
       return problem(c, 409, error.code, error.message);
     }
-    if (error instanceof DomainError) return problem(c, 400, error.code, error.message);
+    if (error instanceof DomainError) return problem(c, 400, error.code, error.message, fieldsOf(error));
     logger.error('request failed', { method: c.req.method, path: c.req.path, error: error.message });
     return problem(c, 500, 'internal_error', 'the engine could not handle the request; it has been logged');
   };
+}
+
+/** A domain error that names the bad fields (e.g. an unknown consent topic) passes them on. */
+function fieldsOf(error: DomainError): Problem['fields'] {
+  const { fields } = error as DomainError & { fields?: Problem['fields'] };
+  return Array.isArray(fields) ? fields : undefined;
 }

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsentChannel, ConsentEntry } from '../../domain/consent/ConsentEntry.js';
+import type { ConsentState } from '../../domain/consent/currentConsents.js';
+import type { LocalStack } from '../../local/stack.js';
+import { eventually } from '../support/eventually.js';
+import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
+
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+interface Overview {
+  entries: ConsentEntry[];
+  current: ConsentState[];
+}
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const overview = async (personId: string) => (await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as Overview;
+const granted = (view: Overview, channel: string, topic = 'all') => view.current.find((state) => state.channel === channel && state.topic === topic)?.granted ?? false;
+
+async function signedUpWithConsents(contactId: string, consents: { channel: ConsentChannel; given: boolean; at: string }[]) {
+  stack.onlineFundraising.put('contact', contactId, {
+    first_name: 'Lone',
+    last_name: `Friis ${contactId}`,
+    email: `${contactId}@example.dk`,
+    contribution_code: 'KLIMA2026',
+    consents: consents.map((consent) => ({ ...consent, source: 'KLIMA2026' })),
+  });
+  await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: contactId, event: 'created' });
+  await eventually(() => expect(stack.dataverse.row('contacts', personIdOf(contactId))).toBeDefined());
+  return personIdOf(contactId);
+}
+
+describe('[Permission] the consent log', () => {
+  it('[Permission] consents given at an OF signup are logged with time, channel, source and campaign; a repeated notification adds nothing', async () => {
+    const personId = await signedUpWithConsents('id-c1', [
+      { channel: 'email', given: true, at: '2026-11-20T09:00:00.000Z' },
+      { channel: 'sms', given: false, at: '2026-11-20T09:00:00.000Z' },
+    ]);
+    const first = await eventually(async () => {
+      const view = await overview(personId);
+      expect(view.entries).toHaveLength(2);
+      return view;
+    });
+    expect(first.entries.find((entry) => entry.channel === 'email')).toMatchObject({
+      at: '2026-11-20T09:00:00.000Z',
+      topic: 'all',
+      action: 'granted',
+      source: { kind: 'onlinefundraising-signup', id: 'KLIMA2026' },
+      campaignCode: 'KLIMA2026',
+    });
+    expect(granted(first, 'email')).toBe(true);
+    expect(granted(first, 'sms')).toBe(false);
+
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-c1', event: 'updated' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-c1', event: 'updated' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await overview(personId)).entries).toEqual(first.entries);
+  });
+
+  it('[Permissionsstruktur1] a phone opt-out survives a later signup granting phone; staff give it back only with the person’s request noted, and the log keeps every line', async () => {
+    const personId = await signedUpWithConsents('id-c2', [{ channel: 'phone', given: true, at: '2026-01-01T09:00:00.000Z' }]);
+    const optOut = await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'withdrawn' }], enteredBy: 'ms@ms.dk', at: '2026-02-01T09:00:00.000Z' });
+    expect(optOut.status).toBe(201);
+    stack.onlineFundraising.put('contact', 'id-c2', { consents: [{ channel: 'phone', given: true, at: '2026-06-01T09:00:00.000Z', source: 'PETITION' }] });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-c2', event: 'updated' });
+    const afterSignature = await eventually(async () => {
+      const view = await overview(personId);
+      expect(view.entries).toHaveLength(3);
+      return view;
+    });
+    expect(granted(afterSignature, 'phone')).toBe(false);
+
+    const withoutRequest = await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'granted' }], enteredBy: 'ms@ms.dk' });
+    expect(granted((await withoutRequest.json()) as Overview, 'phone')).toBe(false);
+    const withRequest = await admin('POST', `/admin/persons/${personId}/consents`, {
+      changes: [{ channel: 'phone', topic: 'all', action: 'granted' }],
+      enteredBy: 'ms@ms.dk',
+      personsRequest: 'called member service and asked to be called again',
+      requestId: 'ticket-4711',
+    });
+    expect(granted((await withRequest.json()) as Overview, 'phone')).toBe(true);
+    await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'granted' }], enteredBy: 'ms@ms.dk', personsRequest: 'same ticket sent twice', requestId: 'ticket-4711' });
+    expect((await overview(personId)).entries.map((entry) => entry.action)).toEqual(['granted', 'withdrawn', 'granted', 'granted', 'granted']);
+  });
+
+  it('[Permission] a consent naming an unknown topic, or a topic not offered on its channel, is refused with the fields named, and nothing is logged', async () => {
+    const personId = await signedUpWithConsents('id-c3', []);
+    const response = await admin('POST', `/admin/persons/${personId}/consents`, {
+      changes: [
+        { channel: 'email', topic: 'newsletter-1', action: 'granted' },
+        { channel: 'email', topic: 'no-such-topic', action: 'granted' },
+        { channel: 'phone', topic: 'newsletter-2', action: 'granted' },
+      ],
+      enteredBy: 'ms@ms.dk',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: 'unknown_consent_topic',
+      fields: [
+        { field: 'changes.1.topic', problem: 'no consent topic "no-such-topic"' },
+        { field: 'changes.2.channel', problem: 'topic "newsletter-2" is not offered by phone' },
+      ],
+    });
+    expect((await overview(personId)).entries).toEqual([]);
+    const malformed = await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'fax', topic: 'all', action: 'maybe' }] });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { fields: { field: string }[] }).fields.map((field) => field.field).sort()).toEqual(['changes.0.action', 'changes.0.channel', 'enteredBy']);
+    expect((await admin('GET', '/admin/persons/nobody/consents')).status).toBe(404);
+  });
+
+  it('[Permissionsstruktur1][StopList] a segment for Global Contact leaves out members, stop-listed people and people without consent, saying why', async () => {
+    const member = await signedUpWithConsents('id-s1', [{ channel: 'sms', given: true, at: '2026-03-01T09:00:00.000Z' }]);
+    stack.onlineFundraising.put('agreement', 'id-s1-a', { contact_id: 'id-s1', type: 'membership', status: 'active', restricted: false });
+    await stack.onlineFundraising.sendWebhook({ entity: 'agreement', entityId: 'id-s1-a', event: 'created' });
+    const supporter = await signedUpWithConsents('id-s2', [{ channel: 'sms', given: true, at: '2026-03-01T09:00:00.000Z' }]);
+    const stopListed = await signedUpWithConsents('id-s3', [{ channel: 'sms', given: true, at: '2026-03-01T09:00:00.000Z' }]);
+    const silent = await signedUpWithConsents('id-s4', []);
+    stack.onlineFundraising.put('contact', 'id-s3', { phone: '31 41 59 26' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-s3', event: 'updated' });
+    const added = await admin('POST', '/admin/stop-list', { phone: '+45 3141 5926', requestedAt: '2026-10-01', sms: true, telemarketing: true, source: 'medlemsservice', addedBy: 'ms@ms.dk' });
+    expect(added.status).toBe(201);
+
+    const filter = (team: string) => admin('POST', '/admin/segments/filter', { team, channel: 'sms', personIds: [member, supporter, stopListed, silent] });
+    await eventually(async () => {
+      const body = (await (await filter('global-contact')).json()) as { kept: string[]; excluded: { personId: string; reasons: string[] }[] };
+      expect(body.kept).toEqual([supporter]);
+      expect(body.excluded).toEqual([
+        { personId: member, reasons: ['team-limit'] },
+        { personId: stopListed, reasons: ['stop-list'] },
+        { personId: silent, reasons: ['no-consent'] },
+      ]);
+    });
+    const forFundraisers = (await (await filter('fundraising')).json()) as { kept: string[] };
+    expect(forFundraisers.kept.sort()).toEqual([member, supporter].sort());
+  });
+});
