@@ -152,6 +152,7 @@ export function createEngine(options: EngineOptions): Engine {
     queueFunctions: [
       onlineFundraisingNotificationsFunction({
         ...consent,
+        mergeQueue,
         onlineFundraising,
         onlineFundraisingRecords,
         persons,

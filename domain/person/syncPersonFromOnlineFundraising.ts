@@ -9,13 +9,14 @@ import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { Person } from './Person.js';
 import { indexForResolution } from '../identity/indexForResolution.js';
+import { type NewcomerPorts, settleConcurrentNewcomer } from '../identity/settleConcurrentNewcomer.js';
 import { type ContactIdentityPorts, personForOnlineFundraisingContact } from '../identity/personForOnlineFundraisingContact.js';
 import { personFromOnlineFundraisingContact, personIdForOnlineFundraisingContact } from './personFromOnlineFundraisingContact.js';
 import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { samePersonData } from './samePersonData.js';
 import { writeNewestToCrm } from './writeNewestToCrm.js';
 
-export interface SyncPersonPorts extends ContactIdentityPorts, RecordConsentPorts {
+export interface SyncPersonPorts extends ContactIdentityPorts, RecordConsentPorts, NewcomerPorts {
   onlineFundraising: OnlineFundraisingContacts;
   persons: PersonRepository;
   crm: CrmPersons;
@@ -53,6 +54,7 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
   const { person, outcome } = await saveNewestPerson(contact, target.personId, fieldMappings, ports);
   await indexForResolution(person, ports);
+  if (outcome === 'created') await settleConcurrentNewcomer(person, ports);
   await recordOnlineFundraisingConsents(contact, person.id, ports);
   await writeNewestToCrm(person, ports);
   ports.logger.info('person synchronised from OnlineFundraising', { personId: person.id, outcome });
