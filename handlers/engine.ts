@@ -165,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
-      personMergesFunction({ persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
+      personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
       crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.crmContactChanges, failureTracking),

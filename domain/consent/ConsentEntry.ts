@@ -50,4 +50,6 @@ export interface ConsentEntry {
    * request as staff noted it ("asked on the phone 3 May to be called again").
    */
   personsRequest?: string;
+  /** Set on a line carried over from a person merged into this one: that person's id. */
+  carriedFrom?: string;
 }

@@ -1,9 +1,12 @@
+import { carryConsentLog } from '../consent/carryConsentLog.js';
+import type { ConsentLog } from '../consent/ports.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import type { MirrorRepository } from '../mirror/ports.js';
 import type { Person } from '../person/Person.js';
 import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from '../person/ports.js';
 import { writeNewestToCrm } from '../person/writeNewestToCrm.js';
 import type { Clock } from '../shared/Clock.js';
+import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError, DomainError, NotFoundError } from '../shared/errors.js';
 import { indexForResolution } from './indexForResolution.js';
@@ -18,6 +21,8 @@ export interface MergePorts {
   crm: CrmPersons;
   identityIndex: IdentityIndex;
   matchRules: MatchRuleStore;
+  consentLog: ConsentLog;
+  ids: Ids;
   clock: Clock;
   logger: Logger;
 }
@@ -48,6 +53,7 @@ export async function mergePersons(survivorId: string, mergedId: string, origin:
   await markMergedAway(merged.value, survivor, ports);
   await indexForResolution({ ...merged.value, mergedInto: survivor }, ports);
   const moved = await moveRecords(mergedId, survivor, ports);
+  const consentLines = await carryConsentLog(mergedId, survivor, ports);
   if (origin === 'engine') await ports.crm.mergePersons(survivor, mergedId);
   const stored = await ports.persons.get(survivor);
   if (stored) {
@@ -55,7 +61,7 @@ export async function mergePersons(survivorId: string, mergedId: string, origin:
     await writeNewestToCrm(stored.value, ports);
   }
   await refreshSupporterKind(survivor, ports);
-  ports.logger.info('persons merged', { survivorId: survivor, mergedId, origin, recordsMoved: moved });
+  ports.logger.info('persons merged', { survivorId: survivor, mergedId, origin, recordsMoved: moved, consentLines });
   return { survivorId: survivor };
 }
 

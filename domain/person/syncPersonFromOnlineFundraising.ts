@@ -50,7 +50,11 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
     ports.logger.info('OF contact parked for a duplicate review', { contactId, reviewId: target.reviewId });
     return { personId: personIdForOnlineFundraisingContact(ports.ids, contact.id), outcome: 'parked' };
   }
-  if (target.kind === 'merged') return { personId: target.personId, outcome: 'merged' };
+  if (target.kind === 'merged') {
+    // The contact lives on in another; what it consented to at signup is the survivor's now.
+    await recordOnlineFundraisingConsents(contact, target.personId, ports);
+    return { personId: target.personId, outcome: 'merged' };
+  }
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
   const { person, outcome } = await saveNewestPerson(contact, target.personId, fieldMappings, ports);
   await indexForResolution(person, ports);

@@ -138,4 +138,20 @@ describe('[Permission] the consent log', () => {
     const forFundraisers = (await (await filter('fundraising')).json()) as { kept: string[] };
     expect(forFundraisers.kept.sort()).toEqual([member, supporter].sort());
   });
+
+  it('[OnlineFundraising13][Permissionsstruktur1] merging carries the merged person’s consent lines to the survivor, so their SMS opt-out holds there', async () => {
+    const survivor = await signedUpWithConsents('id-m1', [{ channel: 'sms', given: true, at: '2026-03-01T09:00:00.000Z' }]);
+    const merged = await signedUpWithConsents('id-m2', [{ channel: 'sms', given: false, at: '2026-02-01T09:00:00.000Z' }]);
+    await eventually(async () => expect(granted(await overview(survivor), 'sms')).toBe(true));
+    const response = await admin('POST', `/admin/persons/${survivor}/merge`, { mergedPersonId: merged, requestedBy: 'ms@ms.dk' });
+    expect(response.status).toBe(202);
+    const after = await eventually(async () => {
+      const view = await overview(survivor);
+      expect(view.entries).toHaveLength(2);
+      return view;
+    });
+    expect(after.entries.find((entry) => entry.action === 'withdrawn')).toMatchObject({ channel: 'sms', carriedFrom: merged, personId: survivor });
+    expect(granted(after, 'sms')).toBe(false);
+    expect((await overview(merged)).entries).toHaveLength(1);
+  });
 });
