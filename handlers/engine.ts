@@ -26,6 +26,7 @@ import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
 import type { ConsentTopicTable } from '../domain/consent/ConsentTopic.js';
 import type { TeamLimitTable } from '../domain/consent/TeamLimit.js';
+import type { SmsKeywordTable } from '../domain/keywords/SmsKeyword.js';
 import type { IdentityReindex } from '../domain/identity/IdentityReindex.js';
 import type { MatchRuleTable } from '../domain/identity/MatchRule.js';
 import type { SendStatistics } from '../domain/delivery/SendStatistics.js';
@@ -114,6 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
     teamLimits: new CosmosVersionedStore<TeamLimitTable>(engineState),
   };
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
+  const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -131,6 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
     reindexState: identity.reindexState,
     consent: { ...consent, persons, ids: uuidIds, clock },
     stopList: { stopList, ids: uuidIds, clock, logger },
+    keywords: { keywords, clock },
     contactFlags: { persons, crm, clock },
     delivery: {
       persons,

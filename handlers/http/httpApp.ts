@@ -20,6 +20,7 @@ import { matchRuleRoutes } from './matchRuleRoutes.js';
 import { type ConsentRouteDeps, consentRoutes } from './consentRoutes.js';
 import { type StopListRouteDeps, stopListRoutes } from './stopListRoutes.js';
 import { segmentRoutes } from './segmentRoutes.js';
+import { type KeywordRouteDeps, keywordRoutes } from './keywordRoutes.js';
 import { mapErrors } from './mapErrors.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
@@ -33,6 +34,7 @@ export interface HttpAppDeps {
   reindexState: IdentityReindexStore;
   consent: ConsentRouteDeps;
   stopList: StopListRouteDeps;
+  keywords: KeywordRouteDeps;
   contactFlags: FlagPorts;
   delivery: DeliveryPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
@@ -61,6 +63,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/duplicate-reviews', duplicateReviewRoutes({ ...deps, ...deps.duplicateReviews }));
   app.route('/admin', consentRoutes(deps.consent));
   app.route('/admin/stop-list', stopListRoutes(deps.stopList));
+  app.route('/admin/keywords', keywordRoutes(deps.keywords));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }
