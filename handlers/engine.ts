@@ -155,6 +155,7 @@ export function createEngine(options: EngineOptions): Engine {
     queueFunctions: [
       onlineFundraisingNotificationsFunction({
         ...consent,
+        keywords,
         mergeQueue,
         onlineFundraising,
         onlineFundraisingRecords,

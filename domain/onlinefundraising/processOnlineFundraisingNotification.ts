@@ -1,11 +1,12 @@
 import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
+import { type InboundSmsPorts, processInboundSms } from '../sms/processInboundSms.js';
 import { personIdForOnlineFundraisingContact } from '../person/personFromOnlineFundraisingContact.js';
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
 
-export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts;
+export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts;
 
 /** Does the work a queued OF notification stands for: a contact becomes a person, the rest is mirrored. */
 export async function processOnlineFundraisingNotification(
@@ -21,6 +22,7 @@ export async function processOnlineFundraisingNotification(
     await refreshSupporterKind(personId, ports);
     return;
   }
-  const { personId } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
+  const { id, personId } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
   if (notification.entity === 'agreement' && personId) await refreshSupporterKind(personId, ports);
+  if (notification.entity === 'data_set') await processInboundSms(id, ports);
 }
