@@ -25,6 +25,11 @@ const environmentSchema = z.object({
   /** Azure Communication Services Email: connection string and the verified sender address. */
   ACS_EMAIL_CONNECTION_STRING: z.string().min(1),
   ACS_EMAIL_SENDER: z.email(),
+  /** MS's Drupal site (webform_rest, Basic auth of an API user) and the secret its webhooks are signed with. */
+  DRUPAL_URL: z.url(),
+  DRUPAL_USERNAME: z.string().min(1),
+  DRUPAL_PASSWORD: z.string().min(1),
+  DRUPAL_WEBHOOK_SECRET: z.string().min(16),
 });
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -37,6 +42,7 @@ export interface EngineConfig {
   dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
   admin: { apiKey: string };
   email: { connectionString: string; senderAddress: string };
+  drupal: { url: string; username: string; password: string; webhookSecret: string };
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +73,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
     },
     admin: { apiKey: env.ADMIN_API_KEY },
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
+    drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
   };
 }

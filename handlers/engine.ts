@@ -2,6 +2,10 @@ import type { Hono } from 'hono';
 import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
 import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
+import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
+import { DrupalSubmissionReader } from '../adapters/drupal/DrupalSubmissionReader.js';
+import type { DrupalFormTable } from '../domain/forms/DrupalForm.js';
+import { drupalNotificationsFunction } from './queue/drupalNotificationsFunction.js';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosDuplicateReviewStore } from '../adapters/cosmos/CosmosDuplicateReviewStore.js';
@@ -116,6 +120,12 @@ export function createEngine(options: EngineOptions): Engine {
   };
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
+  const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
+  const drupalInbox = queues.workQueue(queueNames.drupalNotifications);
+  const drupal = {
+    drupal: new DrupalSubmissionReader({ baseUrl: config.drupal.url, username: config.drupal.username, password: config.drupal.password, ...retry }),
+    drupalForms: new CosmosVersionedStore<DrupalFormTable>(engineState),
+  };
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -134,6 +144,9 @@ export function createEngine(options: EngineOptions): Engine {
     consent: { ...consent, persons, ids: uuidIds, clock },
     stopList: { stopList, ids: uuidIds, clock, logger },
     keywords: { keywords, clock },
+    petitions: { signatures, clock, logger },
+    drupalWebhook: { secret: config.drupal.webhookSecret, toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds, inbox: drupalInbox, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
+    drupalForms: { drupalForms: drupal.drupalForms, consentTopics: consent.consentTopics, clock },
     contactFlags: { persons, crm, clock },
     delivery: {
       persons,
@@ -144,7 +157,7 @@ export function createEngine(options: EngineOptions): Engine {
       alertSettings: new CosmosVersionedStore<DeliveryAlertSettings>(engineState),
       email: new AcsEmailSender(config.email),
     },
-    duplicateReviews: { ...identity, onlineFundraisingInbox, ids: uuidIds },
+    duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, ids: uuidIds },
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -169,6 +182,8 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
+      drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, mergeQueue, ...failureTracking }),
+      poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
       personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
       crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
@@ -177,7 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
-      parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, ids: uuidIds, clock, logger }),
+      parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, ids: uuidIds, clock, logger }),
       identityReindexFunction({ ...identity, persons, clock, logger }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({

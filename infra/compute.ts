@@ -44,6 +44,10 @@ export function functionAppSettings({
     { name: 'ADMIN_API_KEY', value: config.adminApiKey },
     { name: 'ACS_EMAIL_CONNECTION_STRING', value: config.email.connectionString },
     { name: 'ACS_EMAIL_SENDER', value: config.email.senderAddress },
+    { name: 'DRUPAL_URL', value: config.drupal.url },
+    { name: 'DRUPAL_USERNAME', value: config.drupal.username },
+    { name: 'DRUPAL_PASSWORD', value: config.drupal.password },
+    { name: 'DRUPAL_WEBHOOK_SECRET', value: config.drupal.webhookSecret },
   ];
 }
 

@@ -11,6 +11,8 @@ const required = {
   'ms-engine:dataverseTenantId': testConfig['ms-engine:dataverseTenantId'],
   'ms-engine:dataverseClientId': testConfig['ms-engine:dataverseClientId'],
   'ms-engine:acsEmailSender': testConfig['ms-engine:acsEmailSender'],
+  'ms-engine:drupalUrl': testConfig['ms-engine:drupalUrl'],
+  'ms-engine:drupalUsername': testConfig['ms-engine:drupalUsername'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -22,7 +24,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the six engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the eight engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -32,6 +34,8 @@ describe('[Config] stack config', () => {
       dataverseWebhookKey: config.dataverse.webhookKey,
       adminApiKey: config.adminApiKey,
       acsEmailConnectionString: config.email.connectionString,
+      drupalPassword: config.drupal.password,
+      drupalWebhookSecret: config.drupal.webhookSecret,
     };
 
     for (const [key, output] of Object.entries(secrets)) {

@@ -38,6 +38,8 @@ export interface StackConfig {
   };
   adminApiKey: pulumi.Output<string>;
   email: { connectionString: pulumi.Output<string>; senderAddress: string };
+  /** MS's Drupal site: webform_rest with an API user's Basic auth, and the webhook signing secret. */
+  drupal: { url: string; username: string; password: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
 }
 
 /** Reads the stack's config (`Pulumi.<stack>.yaml`) once; everything else receives the result. */
@@ -67,5 +69,11 @@ export function readStackConfig(): StackConfig {
     },
     adminApiKey: config.requireSecret('adminApiKey'),
     email: { connectionString: config.requireSecret('acsEmailConnectionString'), senderAddress: config.require('acsEmailSender') },
+    drupal: {
+      url: config.require('drupalUrl'),
+      username: config.require('drupalUsername'),
+      password: config.requireSecret('drupalPassword'),
+      webhookSecret: config.requireSecret('drupalWebhookSecret'),
+    },
   };
 }

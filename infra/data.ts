@@ -16,6 +16,7 @@ export const containers = {
   'duplicate-reviews': { partitionKey: '/id' },
   'consent-log': { partitionKey: '/personId' },
   'stop-list': { partitionKey: '/id' },
+  signatures: { partitionKey: '/petitionId' },
 } as const;
 
 export interface Data {

@@ -107,6 +107,10 @@ describe('[Settings] app settings', () => {
         'ADMIN_API_KEY',
         'ACS_EMAIL_CONNECTION_STRING',
         'ACS_EMAIL_SENDER',
+        'DRUPAL_URL',
+        'DRUPAL_USERNAME',
+        'DRUPAL_PASSWORD',
+        'DRUPAL_WEBHOOK_SECRET',
       ].sort(),
     );
     expect(settings).toMatchObject({
@@ -125,6 +129,10 @@ describe('[Settings] app settings', () => {
       ADMIN_API_KEY: testSecrets['ms-engine:adminApiKey'],
       ACS_EMAIL_CONNECTION_STRING: testSecrets['ms-engine:acsEmailConnectionString'],
       ACS_EMAIL_SENDER: testConfig['ms-engine:acsEmailSender'],
+      DRUPAL_URL: testConfig['ms-engine:drupalUrl'],
+      DRUPAL_USERNAME: testConfig['ms-engine:drupalUsername'],
+      DRUPAL_PASSWORD: testSecrets['ms-engine:drupalPassword'],
+      DRUPAL_WEBHOOK_SECRET: testSecrets['ms-engine:drupalWebhookSecret'],
     });
   });
 
@@ -186,7 +194,7 @@ describe('[Storage] storage account', () => {
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison'].sort());
+    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison'].sort());
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
     expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);

@@ -13,6 +13,8 @@ export const queueNames = [
   'person-merges-poison',
   'crm-contact-changes',
   'crm-contact-changes-poison',
+  'drupal-notifications',
+  'drupal-notifications-poison',
 ] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */

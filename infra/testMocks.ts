@@ -25,6 +25,8 @@ export const testConfig = {
   'ms-engine:acsEmailSender': 'noreply@ms.dk',
   'ms-engine:dataverseTenantId': '11111111-1111-4111-8111-111111111111',
   'ms-engine:dataverseClientId': '22222222-2222-4222-8222-222222222222',
+  'ms-engine:drupalUrl': 'https://www.ms.dk',
+  'ms-engine:drupalUsername': 'ms-engine',
 } as const;
 
 export const testSecrets = {
@@ -34,6 +36,8 @@ export const testSecrets = {
   'ms-engine:dataverseWebhookKey': 'clear-dataverse-webhook-key',
   'ms-engine:acsEmailConnectionString': 'endpoint=https://acs.example/;accesskey=Y2xlYXI=',
   'ms-engine:adminApiKey': 'clear-admin-api-key',
+  'ms-engine:drupalPassword': 'clear-drupal-password',
+  'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
 } as const;
 
 export const mockStorageKey = 'clear-storage-account-key';

@@ -15,6 +15,7 @@ import { type RunningCosmos, startCosmos } from './standins/cosmos.js';
 import { type EmailSimulator, startEmailSimulator } from './simulators/email/server.js';
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
+import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/server.js';
 
 /** Local-only credentials shared by the simulators and the engine; none of them is used in Azure. */
 export const localCredentials = {
@@ -25,13 +26,16 @@ export const localCredentials = {
   dataverseClientSecret: 'local-dataverse-client-secret',
   dataverseWebhookKey: 'local-dataverse-webhook-key',
   adminApiKey: 'local-admin-key-0123456789',
+  drupalUsername: 'local-engine-api',
+  drupalPassword: 'local-drupal-password',
+  drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
 };
 
 export interface LocalStackOptions {
   /** Keep Azurite's and the Cosmos stand-in's data here across restarts; omitted = memory only. */
   dataDir?: string;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -57,6 +61,7 @@ export interface LocalStack {
   onlineFundraising: OnlineFundraisingSimulator;
   dataverse: DataverseSimulator;
   email: EmailSimulator;
+  drupal: DrupalSimulator;
   engine: Engine;
   environment: EngineEnvironment;
   stop(): Promise<void>;
@@ -94,12 +99,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clientSecret: localCredentials.dataverseClientSecret,
   });
   const email = await startEmailSimulator({ host, port: ports.email ?? 0 });
+  const drupal = await startDrupalSimulator({
+    host,
+    port: ports.drupal ?? 0,
+    username: localCredentials.drupalUsername,
+    password: localCredentials.drupalPassword,
+    webhookSecret: localCredentials.drupalWebhookSecret,
+  });
   const environment = localEnvironment({
     azurite,
     cosmos,
     onlineFundraisingUrl: onlineFundraising.url,
     dataverseUrl: dataverse.url,
     emailConnectionString: email.connectionString,
+    drupalUrl: drupal.url,
     databaseName: options.databaseName,
   });
   const config = loadConfig(environment);
@@ -120,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.runTimers !== undefined && { runTimers: options.runTimers }),
   });
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
+  drupal.setWebhookTarget(`${localHost.url}/webhooks/drupal`);
   // As MS's IT registers it in Dynamics: steps on Merge and Update of contacts, posting to the engine with its key.
   dataverse.registerWebhook({
     url: `${localHost.url}/webhooks/dataverse`,
@@ -135,13 +149,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     onlineFundraising,
     dataverse,
     email,
+    drupal,
     engine,
     environment,
     stop: async () => {
       await localHost.stop();
       engine.dispose();
       if (cosmosSnapshot) await cosmos.saveSnapshot(cosmosSnapshot);
-      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
@@ -152,6 +167,7 @@ function localEnvironment(parts: {
   onlineFundraisingUrl: string;
   dataverseUrl: string;
   emailConnectionString: string;
+  drupalUrl: string;
   databaseName: string | undefined;
 }): EngineEnvironment {
   return {
@@ -171,6 +187,10 @@ function localEnvironment(parts: {
     ADMIN_API_KEY: localCredentials.adminApiKey,
     ACS_EMAIL_CONNECTION_STRING: parts.emailConnectionString,
     ACS_EMAIL_SENDER: 'DoNotReply@engine.ms.dk',
+    DRUPAL_URL: parts.drupalUrl,
+    DRUPAL_USERNAME: localCredentials.drupalUsername,
+    DRUPAL_PASSWORD: localCredentials.drupalPassword,
+    DRUPAL_WEBHOOK_SECRET: localCredentials.drupalWebhookSecret,
   };
 }
 

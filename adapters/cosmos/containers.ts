@@ -16,6 +16,8 @@ export const cosmosContainers = {
   consentLog: { id: 'consent-log', partitionKey: '/personId' },
   /** The "never contact" list ([StopList]); not linked to persons, so anonymising one leaves it. */
   stopList: { id: 'stop-list', partitionKey: '/id' },
+  /** Petition signatures, one partition per petition ([OnlineFundraising15][Leadflow]). */
+  signatures: { id: 'signatures', partitionKey: '/petitionId' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -2,7 +2,8 @@ import type { IdentityCandidate } from './IdentityCandidate.js';
 
 /** Where parked data came from; processing it again starts from the source, which holds the truth. */
 export interface ParkedSource {
-  kind: 'onlinefundraising-contact';
+  kind: 'onlinefundraising-contact' | 'drupal-submission';
+  /** The OF contact id, or `<formId>:<submissionId>` of a Drupal submission. */
   id: string;
 }
 

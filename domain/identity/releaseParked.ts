@@ -1,4 +1,5 @@
 import type { WorkQueue } from '../messaging/WorkItem.js';
+import { drupalNotificationKind } from '../forms/DrupalNotification.js';
 import { onlineFundraisingNotificationKind } from '../onlinefundraising/OnlineFundraisingNotification.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
@@ -6,6 +7,7 @@ import type { DuplicateReview } from './DuplicateReview.js';
 
 export interface ReleasePorts {
   onlineFundraisingInbox: WorkQueue;
+  drupalInbox: WorkQueue;
   ids: Ids;
   clock: Clock;
 }
@@ -14,6 +16,16 @@ export interface ReleasePorts {
 export async function releaseParked(review: DuplicateReview, reason: string, ports: ReleasePorts): Promise<void> {
   const now = ports.clock.now().toISOString();
   const notificationId = `${review.id}:${reason}:${now}`;
+  if (review.source.kind === 'drupal-submission') {
+    const [formId, submissionId] = review.source.id.split(':') as [string, string];
+    await ports.drupalInbox.enqueue({
+      messageId: ports.ids.fromKey(`duplicate-review-release:${notificationId}`),
+      kind: drupalNotificationKind,
+      body: { notificationId, formId, submissionId, event: 'updated', occurredAt: now },
+      enqueuedAt: now,
+    });
+    return;
+  }
   await ports.onlineFundraisingInbox.enqueue({
     messageId: ports.ids.fromKey(`duplicate-review-release:${notificationId}`),
     kind: onlineFundraisingNotificationKind,

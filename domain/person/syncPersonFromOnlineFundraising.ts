@@ -1,4 +1,5 @@
 import type { RecordConsentPorts } from '../consent/recordConsentChanges.js';
+import { carryConsentLog } from '../consent/carryConsentLog.js';
 import { recordOnlineFundraisingConsents } from '../consent/recordOnlineFundraisingConsents.js';
 import type { FieldMapping } from '../mapping/FieldMapping.js';
 import { type FieldMappingStore, contactFieldMappingsId } from '../mapping/ports.js';
@@ -51,8 +52,11 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
     return { personId: personIdForOnlineFundraisingContact(ports.ids, contact.id), outcome: 'parked' };
   }
   if (target.kind === 'merged') {
-    // The contact lives on in another; what it consented to at signup is the survivor's now.
-    await recordOnlineFundraisingConsents(contact, target.personId, ports);
+    // The contact lives on in another: its signup consents go into its own person's log and are
+    // carried to the survivor, as a merge does (so a merge and this notification add them once).
+    const ownPersonId = personIdForOnlineFundraisingContact(ports.ids, contact.id);
+    await recordOnlineFundraisingConsents(contact, ownPersonId, ports);
+    await carryConsentLog(ownPersonId, target.personId, ports);
     return { personId: target.personId, outcome: 'merged' };
   }
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];

@@ -33,6 +33,10 @@ const engine = createEngine({
     DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
     ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
     ACS_EMAIL_SENDER: 'noreply@ms.dk',
+    DRUPAL_URL: 'https://www.ms.dk',
+    DRUPAL_USERNAME: 'ms-engine',
+    DRUPAL_PASSWORD: 'drupal-password',
+    DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
     ADMIN_API_KEY: 'an-admin-key-of-some-length',
   }),
 });
@@ -46,6 +50,8 @@ describe('Azure Functions registration', () => {
       'http:http',
       'storageQueue:onlineFundraisingNotifications',
       'storageQueue:ofNotificationsPoison',
+      'storageQueue:drupalNotifications',
+      'storageQueue:drupalNotificationsPoison',
       'storageQueue:personMerges',
       'storageQueue:personMergesPoison',
       'storageQueue:crmContactChanges',
@@ -61,6 +67,8 @@ describe('Azure Functions registration', () => {
     expect(queues).toEqual([
       ['of-notifications', 'AzureWebJobsStorage'],
       ['of-notifications-poison', 'AzureWebJobsStorage'],
+      ['drupal-notifications', 'AzureWebJobsStorage'],
+      ['drupal-notifications-poison', 'AzureWebJobsStorage'],
       ['person-merges', 'AzureWebJobsStorage'],
       ['person-merges-poison', 'AzureWebJobsStorage'],
       ['crm-contact-changes', 'AzureWebJobsStorage'],

@@ -21,6 +21,11 @@ import { type ConsentRouteDeps, consentRoutes } from './consentRoutes.js';
 import { type StopListRouteDeps, stopListRoutes } from './stopListRoutes.js';
 import { segmentRoutes } from './segmentRoutes.js';
 import { type KeywordRouteDeps, keywordRoutes } from './keywordRoutes.js';
+import { type PetitionRouteDeps, petitionRoutes } from './petitionRoutes.js';
+import { type DrupalWebhookDeps, drupalWebhook } from './drupalWebhook.js';
+import { drupalFormRoutes } from './drupalFormRoutes.js';
+import type { DrupalFormStore } from '../../domain/forms/ports.js';
+import type { ConsentTopicStore } from '../../domain/consent/ports.js';
 import { mapErrors } from './mapErrors.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
@@ -35,9 +40,12 @@ export interface HttpAppDeps {
   consent: ConsentRouteDeps;
   stopList: StopListRouteDeps;
   keywords: KeywordRouteDeps;
+  petitions: PetitionRouteDeps;
+  drupalWebhook: DrupalWebhookDeps;
+  drupalForms: { drupalForms: DrupalFormStore; consentTopics: ConsentTopicStore; clock: Clock };
   contactFlags: FlagPorts;
   delivery: DeliveryPorts;
-  duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; ids: Ids };
+  duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; drupalInbox: WorkQueue; ids: Ids };
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -52,6 +60,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
+  app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
@@ -64,6 +73,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin', consentRoutes(deps.consent));
   app.route('/admin/stop-list', stopListRoutes(deps.stopList));
   app.route('/admin/keywords', keywordRoutes(deps.keywords));
+  app.route('/admin/petitions', petitionRoutes(deps.petitions));
+  app.route('/admin/drupal-forms', drupalFormRoutes(deps.drupalForms));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

@@ -7,6 +7,8 @@ export const queueNames = {
   personMerges: 'person-merges',
   /** Master-data changes staff made in the CRM, to apply in the engine and OF. */
   crmContactChanges: 'crm-contact-changes',
+  /** Drupal webform submissions (petitions, newsletter signups, contact forms) to process. */
+  drupalNotifications: 'drupal-notifications',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

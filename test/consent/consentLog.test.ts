@@ -3,7 +3,7 @@ import type { ConsentChannel, ConsentEntry } from '../../domain/consent/ConsentE
 import type { ConsentState } from '../../domain/consent/currentConsents.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
 
@@ -153,5 +153,9 @@ describe('[Permission] the consent log', () => {
     expect(after.entries.find((entry) => entry.action === 'withdrawn')).toMatchObject({ channel: 'sms', carriedFrom: merged, personId: survivor });
     expect(granted(after, 'sms')).toBe(false);
     expect((await overview(merged)).entries).toHaveLength(1);
+    // OF reporting the merged contact afterwards adds nothing: its consents were carried once.
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-m2', event: 'updated' });
+    await queueDrained(stack, 'of-notifications');
+    expect((await overview(survivor)).entries).toHaveLength(2);
   });
 });

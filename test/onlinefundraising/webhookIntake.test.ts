@@ -37,6 +37,10 @@ beforeAll(async () => {
     DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
     ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
     ACS_EMAIL_SENDER: 'noreply@ms.dk',
+    DRUPAL_URL: 'https://www.ms.dk',
+    DRUPAL_USERNAME: 'ms-engine',
+    DRUPAL_PASSWORD: 'drupal-password',
+    DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
     ADMIN_API_KEY: localCredentials.adminApiKey,
   });
   engine = createEngine({ config, logger: silentLogger });

@@ -1,0 +1,12 @@
+import { DomainError } from '../shared/errors.js';
+
+/** A submission names a form the engine has no settings for. */
+export class UnknownFormError extends DomainError {
+  readonly code = 'unknown_form';
+  constructor(
+    message: string,
+    readonly fields: { field: string; problem: string }[],
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,9 @@
+import type { Versioned } from '../person/ports.js';
+import type { DrupalFormTable } from './DrupalForm.js';
+
+/** Port: the Drupal forms table staff maintain. */
+export interface DrupalFormStore {
+  get(id: string): Promise<Versioned<DrupalFormTable> | null>;
+  /** Without `etag` only creates; with it replaces only if unchanged. */
+  save(table: DrupalFormTable, etag?: string): Promise<'saved' | 'stale'>;
+}

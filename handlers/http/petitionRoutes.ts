@@ -1,0 +1,45 @@
+import { type Context, Hono } from 'hono';
+import { type ZodError, z } from 'zod';
+import { petitionCounts } from '../../domain/signatures/petitionCounts.js';
+import type { SignatureStore } from '../../domain/signatures/ports.js';
+import type { Signature } from '../../domain/signatures/Signature.js';
+import { signaturesOfPetition } from '../../domain/signatures/signaturesOfPetition.js';
+import { withdrawSignature } from '../../domain/signatures/withdrawSignature.js';
+import type { Clock } from '../../domain/shared/Clock.js';
+import type { Logger } from '../../domain/shared/Logger.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { invalidRequest } from './problem.js';
+
+export interface PetitionRouteDeps {
+  signatures: SignatureStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+const withdrawBody = z.object({ withdrawnBy: z.string().trim().min(1).max(200) });
+
+/** A signature as staff see it: the flags and provenance, not the opaque de-duplication keys. */
+export type SignatureView = Omit<Signature, 'contactKeys'>;
+const view = ({ contactKeys: _keys, ...signature }: Signature): SignatureView => signature;
+
+/**
+ * [OnlineFundraising15][Leadflow] Petitions for staff (mounted under /admin/petitions, behind admin
+ * auth): GET /{petitionId}/counts (all, de-duplicated, new leads), GET /{petitionId}/signatures
+ * (newest first, with email_OK/phone_OK), POST /{petitionId}/signatures/{id}/withdraw.
+ */
+export function petitionRoutes(deps: PetitionRouteDeps): Hono {
+  const refused = (c: Context, error: ZodError) => {
+    deps.logger.warn('petition request refused', { method: c.req.method, path: c.req.path, fields: error.issues.map((issue) => issue.path.join('.')).join(',') });
+    return invalidRequest(c, error);
+  };
+  return new Hono()
+    .get('/:petitionId/counts', async (c) => c.json(await petitionCounts(c.req.param('petitionId'), deps)))
+    .get('/:petitionId/signatures', async (c) => c.json({ signatures: (await signaturesOfPetition(c.req.param('petitionId'), deps)).map(view) }))
+    .post('/:petitionId/signatures/:signatureId/withdraw', async (c) => {
+      const body = withdrawBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return refused(c, body.error);
+      const { outcome, signature } = await withdrawSignature(c.req.param('petitionId'), c.req.param('signatureId'), body.data.withdrawnBy, deps);
+      deps.logger.info('signature withdrawn', { outcome, petitionId: signature.petitionId, signatureId: signature.id, personId: signature.personId });
+      return c.json(view(signature));
+    });
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '@azure/cosmos';
+import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
+import { createCosmosClient } from '../../adapters/cosmos/cosmosClient.js';
+import { cosmosContainers } from '../../adapters/cosmos/containers.js';
+import type { ConsentState } from '../../domain/consent/currentConsents.js';
+import type { Person } from '../../domain/person/Person.js';
+import { type LocalStack, localCredentials } from '../../local/stack.js';
+import { eventually } from '../support/eventually.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
+
+let stack: LocalStack;
+let persons: Container;
+
+const petitionForm = {
+  formId: 'petition_klima',
+  kind: 'petition',
+  campaignCode: 'KLIMA2026_NRF',
+  petitionId: 'klima-2026',
+  overwritableFields: ['phone'],
+  grantsConsents: [
+    { channel: 'email', topic: 'all' },
+    { channel: 'sms', topic: 'all' },
+    { channel: 'phone', topic: 'all' },
+  ],
+  consentText: 'Ja tak, MS må kontakte mig om klima på mail, SMS og telefon.',
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  persons = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine').container(cosmosContainers.persons.id);
+  const saved = await admin('PUT', '/admin/drupal-forms', { forms: [petitionForm, { formId: 'newsletter', kind: 'newsletter', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'newsletter-1' }] }] });
+  expect(saved.status).toBe(200);
+});
+afterAll(() => stack.stop());
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const counts = async () => (await (await admin('GET', '/admin/petitions/klima-2026/counts')).json()) as { all: number; deduplicated: number; newLeads: number };
+const consentsOf = async (personId: string) => ((await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as { current: ConsentState[] }).current;
+const granted = (current: ConsentState[], channel: string) => current.find((state) => state.channel === channel && state.topic === 'all')?.granted ?? false;
+
+let nextSubmission = 1;
+async function sign(fields: Record<string, string>, formId = 'petition_klima'): Promise<string> {
+  const submissionId = String(nextSubmission++);
+  stack.drupal.put(formId, submissionId, fields, '2026-11-24T10:00:00+01:00');
+  const delivery = await stack.drupal.sendWebhook({ formId, submissionId, event: 'created' });
+  expect(delivery.status).toBe(202);
+  return submissionId;
+}
+
+describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
+  it('[OnlineFundraising15][Leadflow] three signature counts: all, de-duplicated on phone and email, new leads; a withdrawal lowers them', async () => {
+    await sign({ first_name: 'Ida', last_name: 'Holm', email: 'ida@example.dk', phone: '26 10 20 30' });
+    await sign({ first_name: 'Ida', last_name: 'Holm', email: 'IDA@example.dk', phone: '' });
+    await sign({ first_name: 'Per', last_name: 'Lund', email: 'per@example', phone: '26 40 50 60' });
+    await queueDrained(stack, 'drupal-notifications');
+    await eventually(async () => expect(await counts()).toMatchObject({ all: 3, deduplicated: 2, newLeads: 2 }));
+
+    const { signatures } = (await (await admin('GET', '/admin/petitions/klima-2026/signatures')).json()) as { signatures: { id: string; emailOk: boolean; phoneOk: boolean }[] };
+    expect(signatures.filter((signature) => !signature.emailOk)).toHaveLength(1);
+    const withdrawn = await admin('POST', `/admin/petitions/klima-2026/signatures/${signatures[0]!.id}/withdraw`, { withdrawnBy: 'ms@ms.dk' });
+    expect(withdrawn.status).toBe(200);
+    expect((await counts()).all).toBe(2);
+  });
+
+  it('[OnlineFundraising15][Permissionsstruktur1] signing grants email, SMS and phone consent, except a phone consent the person withdrew before', async () => {
+    stack.onlineFundraising.put('contact', 'id-f1', { first_name: 'Bent', last_name: 'Krog', email: 'bent@example.dk', phone: '26 77 88 99' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-f1', event: 'created' });
+    const personId = personIdOf('id-f1');
+    await eventually(() => expect(stack.dataverse.row('contacts', personId)).toBeDefined());
+    await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'withdrawn' }], enteredBy: 'ms@ms.dk', at: '2026-01-01T00:00:00.000Z' });
+
+    await sign({ first_name: 'Bent', last_name: 'Krog', email: 'bent@example.dk', phone: '26 77 88 99' });
+    await eventually(async () => expect(granted(await consentsOf(personId), 'email')).toBe(true));
+    const current = await consentsOf(personId);
+    expect(granted(current, 'sms')).toBe(true);
+    expect(granted(current, 'phone')).toBe(false);
+  });
+
+  it('[OnlineFundraising15] the form’s policy decides what it may overwrite: a petition never renames a known person, but may change their phone', async () => {
+    stack.onlineFundraising.put('contact', 'id-f2', { first_name: 'Karen', last_name: 'Berg', email: 'karen@example.dk', phone: '26 12 13 14' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-f2', event: 'created' });
+    const personId = personIdOf('id-f2');
+    await eventually(() => expect(stack.dataverse.row('contacts', personId)).toBeDefined());
+
+    await sign({ first_name: 'Kaja', last_name: 'Bjerg', email: 'karen@example.dk', phone: '26 15 16 17' });
+    await eventually(async () => expect((await persons.item(personId, personId).read<Person>()).resource?.phones.primary).toBe('+4526151617'));
+    const person = (await persons.item(personId, personId).read<Person>()).resource!;
+    expect({ firstName: person.firstName, lastName: person.lastName }).toEqual({ firstName: 'Karen', lastName: 'Berg' });
+  });
+
+  it('[OnlineFundraising15] a notification for a form nobody configured is refused with 400 unknown_form, and nothing is queued', async () => {
+    const body = JSON.stringify({ notificationId: 'n-1', formId: 'mystery_form', submissionId: '1', event: 'created', occurredAt: new Date().toISOString() });
+    const response = await fetch(`${stack.engineUrl}/webhooks/drupal`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...signWebhook(localCredentials.drupalWebhookSecret, body, new Date()) },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'unknown_form', fields: [{ field: 'formId' }] });
+    const unsigned = await fetch(`${stack.engineUrl}/webhooks/drupal`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect(unsigned.status).toBe(401);
+  });
+});
