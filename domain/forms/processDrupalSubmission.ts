@@ -10,7 +10,7 @@ import { writeNewestToCrm } from '../person/writeNewestToCrm.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError } from '../shared/errors.js';
 import type { SignatureStore } from '../signatures/ports.js';
-import { recordSignature } from '../signatures/recordSignature.js';
+import { recordSignature, signatureIdFor } from '../signatures/recordSignature.js';
 import { withdrawSignature } from '../signatures/withdrawSignature.js';
 import type { DrupalForm } from './DrupalForm.js';
 import type { DrupalNotification } from './DrupalNotification.js';
@@ -44,7 +44,7 @@ export async function processDrupalSubmission(notification: DrupalNotification, 
   const form = await drupalForm(notification.formId, ports);
   const submission = notification.event === 'deleted' ? null : await ports.drupal.get(notification.formId, notification.submissionId);
   if (!submission) return withdrawn(form, notification, ports);
-  const source: ParkedSource = { kind: 'drupal-submission', id: `${submission.formId}:${submission.submissionId}` };
+  const source: ParkedSource = { kind: 'drupal-submission', id: submissionKey(submission) };
   const incoming = personFromSubmission(submission, ports.ids.fromKey(`drupal-submission:${source.id}`), ports.clock.now());
   const target = await personForSubmission(incoming, source, ports);
   if (target.kind === 'parked') {
@@ -89,7 +89,7 @@ async function sign(form: DrupalForm, submission: DrupalSubmission, personId: st
       petitionId: form.petitionId!,
       personId,
       sourceKind: 'drupal-form',
-      sourceId: `${submission.formId}:${submission.submissionId}`,
+      sourceId: submissionKey(submission),
       signedAt: new Date(submission.submittedAt),
       campaignCode: form.campaignCode,
       ...contactAsTyped(submission),
@@ -101,10 +101,15 @@ async function sign(form: DrupalForm, submission: DrupalSubmission, personId: st
 
 async function withdrawn(form: DrupalForm, notification: DrupalNotification, ports: DrupalSubmissionPorts): Promise<SubmissionOutcome> {
   if (!form.petitionId) return 'gone';
-  const signatureId = ports.ids.fromKey(`signature:${form.petitionId}:drupal-form:${notification.formId}:${notification.submissionId}`);
+  const signatureId = signatureIdFor({ petitionId: form.petitionId, sourceKind: 'drupal-form', sourceId: submissionKey(notification) }, ports.ids);
   const done = await withdrawSignature(form.petitionId, signatureId, 'drupal', ports).then(
     () => true,
     () => false,
   );
   return done ? 'withdrawn' : 'gone';
+}
+
+/** A submission's key across the engine: the parked source, the signature's source event. */
+function submissionKey(submission: { formId: string; submissionId: string }): string {
+  return `${submission.formId}:${submission.submissionId}`;
 }

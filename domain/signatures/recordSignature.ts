@@ -26,13 +26,18 @@ export interface RecordedSignature {
   signature: Signature;
 }
 
+/** The signature an event at its source makes: the same event always gives the same id. */
+export function signatureIdFor(event: Pick<SignatureInput, 'petitionId' | 'sourceKind' | 'sourceId'>, ids: Ids): string {
+  return ids.fromKey(`signature:${event.petitionId}:${event.sourceKind}:${event.sourceId}`);
+}
+
 /**
  * [OnlineFundraising15][Leadflow] Records a signature, washed: email_OK and phone_OK are stored
  * whatever the values, the raw email and phone are not. The first recording of an event stands.
  */
 export async function recordSignature(input: SignatureInput, ports: { signatures: SignatureStore; ids: Ids; clock: Clock }): Promise<RecordedSignature> {
   const signature: Signature = {
-    id: ports.ids.fromKey(`signature:${input.petitionId}:${input.sourceKind}:${input.sourceId}`),
+    id: signatureIdFor(input, ports.ids),
     petitionId: input.petitionId,
     personId: input.personId,
     signedAt: input.signedAt.toISOString(),

@@ -90,6 +90,15 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
     expect({ firstName: person.firstName, lastName: person.lastName }).toEqual({ firstName: 'Karen', lastName: 'Berg' });
   });
 
+  it('[OnlineFundraising15] a submission deleted in Drupal withdraws its signature', async () => {
+    const before = (await counts()).all;
+    const submissionId = await sign({ first_name: 'Ulla', last_name: 'Dam', email: 'ulla@example.dk' });
+    await eventually(async () => expect((await counts()).all).toBe(before + 1));
+    stack.drupal.delete('petition_klima', submissionId);
+    expect((await stack.drupal.sendWebhook({ formId: 'petition_klima', submissionId, event: 'deleted' })).status).toBe(202);
+    await eventually(async () => expect(await counts()).toMatchObject({ all: before, withdrawn: 2 }));
+  });
+
   it('[OnlineFundraising15] a notification for a form nobody configured is refused with 400 unknown_form, and nothing is queued', async () => {
     const body = JSON.stringify({ notificationId: 'n-1', formId: 'mystery_form', submissionId: '1', event: 'created', occurredAt: new Date().toISOString() });
     const response = await fetch(`${stack.engineUrl}/webhooks/drupal`, {
