@@ -6,6 +6,7 @@ import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js
 import { DrupalSubmissionReader } from '../adapters/drupal/DrupalSubmissionReader.js';
 import type { DrupalFormTable } from '../domain/forms/DrupalForm.js';
 import { drupalNotificationsFunction } from './queue/drupalNotificationsFunction.js';
+import { formImportsFunction } from './queue/formImportsFunction.js';
 import { CosmosDeadLetterStore } from '../adapters/cosmos/CosmosDeadLetterStore.js';
 import { CosmosMirrorRepository } from '../adapters/cosmos/CosmosMirrorRepository.js';
 import { CosmosDuplicateReviewStore } from '../adapters/cosmos/CosmosDuplicateReviewStore.js';
@@ -122,6 +123,7 @@ export function createEngine(options: EngineOptions): Engine {
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
   const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
   const drupalInbox = queues.workQueue(queueNames.drupalNotifications);
+  const formImports = queues.workQueue(queueNames.formImports);
   const drupal = {
     drupal: new DrupalSubmissionReader({ baseUrl: config.drupal.url, username: config.drupal.username, password: config.drupal.password, ...retry }),
     drupalForms: new CosmosVersionedStore<DrupalFormTable>(engineState),
@@ -157,7 +159,8 @@ export function createEngine(options: EngineOptions): Engine {
       alertSettings: new CosmosVersionedStore<DeliveryAlertSettings>(engineState),
       email: new AcsEmailSender(config.email),
     },
-    duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, ids: uuidIds },
+    duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
+    imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -184,6 +187,8 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
       drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
+      formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, mergeQueue, ...failureTracking }),
+      poisonQueueFunction(queueNames.formImports, failureTracking),
       personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
       crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
@@ -192,7 +197,7 @@ export function createEngine(options: EngineOptions): Engine {
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
-      parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, ids: uuidIds, clock, logger }),
+      parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds, clock, logger }),
       identityReindexFunction({ ...identity, persons, clock, logger }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({

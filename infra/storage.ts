@@ -15,6 +15,8 @@ export const queueNames = [
   'crm-contact-changes-poison',
   'drupal-notifications',
   'drupal-notifications-poison',
+  'form-imports',
+  'form-imports-poison',
 ] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */

@@ -1,12 +1,7 @@
+import type { FormSubmission } from './FormSubmission.js';
+
 /** A webform submission as Drupal holds it, in the domain's words. */
-export interface DrupalSubmission {
-  formId: string;
-  submissionId: string;
-  /** When it was submitted (UTC, ISO 8601). */
-  submittedAt: string;
-  /** Every field as submitted, as text (checkboxes "1"/"0", multi-values joined with ", "). */
-  fields: Record<string, string>;
-}
+export type DrupalSubmission = FormSubmission;
 
 /** Port: reads submissions from Drupal (the state there is the truth). */
 export interface DrupalSubmissions {

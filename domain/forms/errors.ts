@@ -10,3 +10,14 @@ export class UnknownFormError extends DomainError {
     super(message);
   }
 }
+
+/** An import file lacks columns every row needs. */
+export class MissingImportColumnsError extends DomainError {
+  readonly code = 'missing_columns';
+  constructor(
+    message: string,
+    readonly fields: { field: string; problem: string }[],
+  ) {
+    super(message);
+  }
+}

@@ -5,6 +5,7 @@ import { type ResolvePorts, resolveIdentity } from '../identity/resolveIdentity.
 import { survivorOf } from '../identity/survivorOf.js';
 import type { Person } from '../person/Person.js';
 import type { Clock } from '../shared/Clock.js';
+import type { FormSubmission } from './FormSubmission.js';
 
 export type SubmissionTarget = { kind: 'new' } | { kind: 'existing'; personId: string } | { kind: 'parked'; reviewId: string };
 
@@ -16,6 +17,7 @@ export type SubmissionTarget = { kind: 'new' } | { kind: 'existing'; personId: s
 export async function personForSubmission(
   incoming: Person,
   source: ParkedSource,
+  submission: FormSubmission,
   ports: ResolvePorts & { reviews: DuplicateReviewStore; clock: Clock },
 ): Promise<SubmissionTarget> {
   const known = await survivorOf(incoming.id, ports);
@@ -36,6 +38,8 @@ export async function personForSubmission(
     matches: resolution.personIds,
     ruleIds: resolution.ruleIds,
     openedAt: ports.clock.now().toISOString(),
+    // An imported row has no source to read it from again: it waits in the case itself.
+    ...(source.kind === 'imported-submission' && { parkedSubmission: submission }),
   });
   return { kind: 'parked', reviewId };
 }

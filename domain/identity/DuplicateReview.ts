@@ -1,9 +1,10 @@
+import type { FormSubmission } from '../forms/FormSubmission.js';
 import type { IdentityCandidate } from './IdentityCandidate.js';
 
 /** Where parked data came from; processing it again starts from the source, which holds the truth. */
 export interface ParkedSource {
-  kind: 'onlinefundraising-contact' | 'drupal-submission';
-  /** The OF contact id, or `<formId>:<submissionId>` of a Drupal submission. */
+  kind: 'onlinefundraising-contact' | 'drupal-submission' | 'imported-submission';
+  /** The OF contact id, or `<formId>:<submissionId>` of a Drupal submission or an imported row. */
   id: string;
 }
 
@@ -28,6 +29,8 @@ export interface DuplicateReview {
   /** Last time the parked data was tried again. */
   retriedAt?: string;
   decision?: ReviewDecision & { by: string; at: string };
+  /** An imported row, which no source can give again, waits here. */
+  parkedSubmission?: FormSubmission;
 }
 
 export function reviewIdFor(source: ParkedSource): string {

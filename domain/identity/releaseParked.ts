@@ -1,5 +1,6 @@
 import type { WorkQueue } from '../messaging/WorkItem.js';
 import { drupalNotificationKind } from '../forms/DrupalNotification.js';
+import { importedSubmissionKind } from '../forms/importSubmissions.js';
 import { onlineFundraisingNotificationKind } from '../onlinefundraising/OnlineFundraisingNotification.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
@@ -8,6 +9,7 @@ import type { DuplicateReview } from './DuplicateReview.js';
 export interface ReleasePorts {
   onlineFundraisingInbox: WorkQueue;
   drupalInbox: WorkQueue;
+  formImports: WorkQueue;
   ids: Ids;
   clock: Clock;
 }
@@ -16,6 +18,15 @@ export interface ReleasePorts {
 export async function releaseParked(review: DuplicateReview, reason: string, ports: ReleasePorts): Promise<void> {
   const now = ports.clock.now().toISOString();
   const notificationId = `${review.id}:${reason}:${now}`;
+  if (review.source.kind === 'imported-submission' && review.parkedSubmission) {
+    await ports.formImports.enqueue({
+      messageId: ports.ids.fromKey(`duplicate-review-release:${notificationId}`),
+      kind: importedSubmissionKind,
+      body: review.parkedSubmission,
+      enqueuedAt: now,
+    });
+    return;
+  }
   if (review.source.kind === 'drupal-submission') {
     const [formId, submissionId] = review.source.id.split(':') as [string, string];
     await ports.drupalInbox.enqueue({

@@ -24,6 +24,7 @@ import { type KeywordRouteDeps, keywordRoutes } from './keywordRoutes.js';
 import { type PetitionRouteDeps, petitionRoutes } from './petitionRoutes.js';
 import { type DrupalWebhookDeps, drupalWebhook } from './drupalWebhook.js';
 import { drupalFormRoutes } from './drupalFormRoutes.js';
+import { type ImportRouteDeps, importRoutes } from './importRoutes.js';
 import type { DrupalFormStore } from '../../domain/forms/ports.js';
 import type { ConsentTopicStore } from '../../domain/consent/ports.js';
 import { mapErrors } from './mapErrors.js';
@@ -45,7 +46,8 @@ export interface HttpAppDeps {
   drupalForms: { drupalForms: DrupalFormStore; consentTopics: ConsentTopicStore; clock: Clock };
   contactFlags: FlagPorts;
   delivery: DeliveryPorts;
-  duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; drupalInbox: WorkQueue; ids: Ids };
+  duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; drupalInbox: WorkQueue; formImports: WorkQueue; ids: Ids };
+  imports: ImportRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -75,6 +77,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/keywords', keywordRoutes(deps.keywords));
   app.route('/admin/petitions', petitionRoutes(deps.petitions));
   app.route('/admin/drupal-forms', drupalFormRoutes(deps.drupalForms));
+  app.route('/admin/imports', importRoutes(deps.imports));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

@@ -9,6 +9,8 @@ export const queueNames = {
   crmContactChanges: 'crm-contact-changes',
   /** Drupal webform submissions (petitions, newsletter signups, contact forms) to process. */
   drupalNotifications: 'drupal-notifications',
+  /** Rows of imported signature files (Playable), each processed like a form submission. */
+  formImports: 'form-imports',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

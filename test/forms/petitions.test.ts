@@ -36,7 +36,7 @@ afterAll(() => stack.stop());
 
 const admin = (method: string, path: string, body?: unknown) =>
   fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-const counts = async () => (await (await admin('GET', '/admin/petitions/klima-2026/counts')).json()) as { all: number; deduplicated: number; newLeads: number };
+const counts = async () => (await (await admin('GET', '/admin/petitions/klima-2026/counts')).json()) as { all: number; deduplicated: number; newLeads: number; withdrawn: number };
 const consentsOf = async (personId: string) => ((await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as { current: ConsentState[] }).current;
 const granted = (current: ConsentState[], channel: string) => current.find((state) => state.channel === channel && state.topic === 'all')?.granted ?? false;
 
@@ -91,12 +91,60 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
   });
 
   it('[OnlineFundraising15] a submission deleted in Drupal withdraws its signature', async () => {
-    const before = (await counts()).all;
+    await queueDrained(stack, 'drupal-notifications');
+    const before = await counts();
     const submissionId = await sign({ first_name: 'Ulla', last_name: 'Dam', email: 'ulla@example.dk' });
-    await eventually(async () => expect((await counts()).all).toBe(before + 1));
+    await eventually(async () => expect((await counts()).all).toBe(before.all + 1));
     stack.drupal.delete('petition_klima', submissionId);
     expect((await stack.drupal.sendWebhook({ formId: 'petition_klima', submissionId, event: 'deleted' })).status).toBe(202);
-    await eventually(async () => expect(await counts()).toMatchObject({ all: before, withdrawn: 2 }));
+    await eventually(async () => expect(await counts()).toMatchObject({ all: before.all, withdrawn: before.withdrawn + 1 }));
+  });
+
+  it('[OnlineFundraising15][Leadflow] a Playable CSV takes the same path: good rows become signatures, bad rows are reported by line, the same file twice counts once', async () => {
+    await queueDrained(stack, 'drupal-notifications');
+    const before = await counts();
+    const csv = [
+      'first_name;last_name;email;phone;signed_at;postal_code',
+      'Sara;Vang;sara@example.dk;26 30 40 50;2026-11-01;8000',
+      'Nobody;Known;;;2026-11-01;8000',
+      'Tove;Ask;tove@example.dk;;første november;8000',
+      'Ole;Bak;ole(at)example;26 31 41 51;2026-11-02;8000',
+      'Too;Few;values',
+    ].join('\n');
+    const upload = () => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=petition_klima`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', ...adminHeaders } });
+    const first = await upload();
+    expect(first.status).toBe(202);
+    const report = (await first.json()) as { importId: string; accepted: number; rejected: { line: number; problems: { field: string }[] }[] };
+    expect(report.accepted).toBe(2);
+    expect(report.rejected.map(({ line, problems }) => ({ line, fields: problems.map((problem) => problem.field) }))).toEqual([
+      { line: 3, fields: ['email'] },
+      { line: 4, fields: ['signed_at'] },
+      { line: 6, fields: ['row', 'signed_at'] },
+    ]);
+    await eventually(async () => expect(await counts()).toMatchObject({ all: before.all + 2, newLeads: before.newLeads + 2 }));
+    const { signatures } = (await (await admin('GET', '/admin/petitions/klima-2026/signatures')).json()) as { signatures: { source: { kind: string }; emailOk: boolean; phoneOk: boolean }[] };
+    expect(signatures.filter((signature) => signature.source.kind === 'playable-import').map(({ emailOk, phoneOk }) => ({ emailOk, phoneOk })).sort((a, b) => Number(a.emailOk) - Number(b.emailOk))).toEqual([
+      { emailOk: false, phoneOk: true },
+      { emailOk: true, phoneOk: true },
+    ]);
+
+    const again = (await (await upload()).json()) as { importId: string };
+    expect(again.importId).toBe(report.importId);
+    await queueDrained(stack, 'form-imports');
+    expect((await counts()).all).toBe(before.all + 2);
+  });
+
+  it('[OnlineFundraising15] an import that is no CSV, lacks a column or names an unknown form is refused with 400, and nothing is queued', async () => {
+    const post = (formId: string, body: string) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=${formId}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', ...adminHeaders } });
+    const unterminated = await post('petition_klima', 'first_name,last_name,email,phone,signed_at\n"Anna,Berg,a@example.dk,,2026-11-01\n');
+    expect(unterminated.status).toBe(400);
+    expect(await unterminated.json()).toMatchObject({ error: 'malformed_csv' });
+    const lacking = await post('petition_klima', 'first_name,email\nAnna,a@example.dk\n');
+    expect(lacking.status).toBe(400);
+    expect(((await lacking.json()) as { error: string; fields: { field: string }[] }).fields.map((field) => field.field)).toEqual(['last_name', 'phone', 'signed_at']);
+    const unknown = await post('no_such_form', 'first_name,last_name,email,phone,signed_at\n');
+    expect(await unknown.json()).toMatchObject({ error: 'unknown_form' });
+    await queueDrained(stack, 'form-imports');
   });
 
   it('[OnlineFundraising15] a notification for a form nobody configured is refused with 400 unknown_form, and nothing is queued', async () => {

@@ -31,7 +31,10 @@ describe('[CARE-Dedupe] contacts of one person arriving at the same moment', () 
     await Promise.all(pairs.flatMap(({ contactIds }) => contactIds.map((contactId) => stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: contactId, event: 'created' }))));
 
     for (const { email, contactIds } of pairs) {
+      // Both contacts processed (each has its person, or was attached to the other's), one left active.
       const survivor = await eventually(async () => {
+        const stored = await Promise.all(contactIds.map(async (contactId) => (await persons.item(personIdOf(contactId), personIdOf(contactId)).read<Person>()).resource));
+        expect(stored.every((person) => person !== undefined)).toBe(true);
         const active = await activePersonsWithEmail(email);
         expect(active).toHaveLength(1);
         return active[0]!;

@@ -1,0 +1,26 @@
+import { type ImportedRow, importColumns } from './ImportedRow.js';
+
+export interface RowProblem {
+  line: number;
+  problems: { field: string; problem: string }[];
+}
+
+/** The columns the file lacks, by name. */
+export function missingColumns(columns: string[]): string[] {
+  return importColumns.filter((column) => !columns.includes(column));
+}
+
+/**
+ * [Leadflow] Why a row cannot be imported: the wrong number of values, neither email nor phone, or a
+ * signing date that is no date. An email or phone that does not work is not a problem here: lead
+ * washing keeps it, flagged.
+ */
+export function rowProblems(row: ImportedRow, columnCount: number): RowProblem['problems'] {
+  const problems: RowProblem['problems'] = [];
+  if (row.valueCount !== columnCount) problems.push({ field: 'row', problem: `has ${row.valueCount} values; the header has ${columnCount} columns` });
+  if (!row.values.email?.trim() && !row.values.phone?.trim()) problems.push({ field: 'email', problem: 'give an email or a phone' });
+  const signedAt = row.values.signed_at?.trim();
+  if (!signedAt) problems.push({ field: 'signed_at', problem: 'required' });
+  else if (Number.isNaN(Date.parse(signedAt))) problems.push({ field: 'signed_at', problem: `"${signedAt}" is not a date (YYYY-MM-DD or an ISO instant)` });
+  return problems;
+}
