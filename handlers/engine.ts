@@ -172,6 +172,7 @@ export function createEngine(options: EngineOptions): Engine {
       onlineFundraisingNotificationsFunction({
         ...consent,
         keywords,
+        signatures,
         mergeQueue,
         onlineFundraising,
         onlineFundraisingRecords,

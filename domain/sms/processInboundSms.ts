@@ -8,11 +8,14 @@ import type { OfDataSet } from '../mirror/OnlineFundraisingRecords.js';
 import type { MirrorRepository } from '../mirror/ports.js';
 import { toE164 } from '../person/phoneNumber.js';
 import { ConcurrencyConflictError } from '../shared/errors.js';
+import type { SignatureStore } from '../signatures/ports.js';
+import { recordSignature } from '../signatures/recordSignature.js';
 import { type SmsSenderPorts, personForSmsSender } from './personForSmsSender.js';
 
 export interface InboundSmsPorts extends SmsSenderPorts, RecordConsentPorts {
   mirror: Pick<MirrorRepository, 'get' | 'replace'>;
   keywords: SmsKeywordStore;
+  signatures: SignatureStore;
 }
 
 export type InboundSmsOutcome = { personId?: string; keyword?: string; campaignCode?: string; action: string };
@@ -20,16 +23,17 @@ export type InboundSmsOutcome = { personId?: string; keyword?: string; campaignC
 /**
  * [OnlineFundraising8][OnlineFundraising9] An inbound SMS was mirrored: it is recorded on its
  * sender's person (found or created by phone) and its keyword, as assigned at the time it was
- * received, does what it is set to do: a STOP-type keyword withdraws SMS consent. Keywords that add
- * to a marketing list or create a signature are recorded with their campaign; carrying out those
- * two actions comes with marketing lists and petitions.
+ * received, does what it is set to do: a STOP-type keyword withdraws SMS consent; a petition keyword
+ * signs the petition (a new lead when the SMS created the person). A marketing-list keyword is
+ * recorded with its campaign; adding to the list comes with marketing lists.
  */
 export async function processInboundSms(mirrorId: string, ports: InboundSmsPorts): Promise<InboundSmsOutcome | undefined> {
   const stored = await ports.mirror.get(mirrorId);
   if (!stored || stored.value.entity !== 'data_set') return undefined;
   const sms = stored.value.record as OfDataSet;
   if (sms.kind !== 'sms_inbound') return undefined;
-  const personId = await personForSmsSender(sms.phone && toE164(sms.phone), stored.value.personId, ports);
+  const sender = await personForSmsSender(sms.phone && toE164(sms.phone), stored.value.personId, ports);
+  const personId = sender?.personId;
   if (personId) await linkToPerson(mirrorId, personId, ports);
   const assignment = sms.keyword ? keywordAt(await currentKeywordTable(ports), sms.keyword, new Date(sms.receivedAt)) : undefined;
   const outcome = { ...(personId && { personId }), ...(sms.keyword && { keyword: sms.keyword }), ...(assignment && { campaignCode: assignment.campaignCode }), action: assignment?.action.kind ?? 'unknown-keyword' };
@@ -43,6 +47,21 @@ export async function processInboundSms(mirrorId: string, ports: InboundSmsPorts
         changes: [{ channel: 'sms', topic: wholeChannel, action: 'withdrawn' }],
         campaignCode: assignment.campaignCode,
         ...(sms.text && { consentText: sms.text }),
+      },
+      ports,
+    );
+  }
+  if (sender && assignment?.action.kind === 'create-signature') {
+    await recordSignature(
+      {
+        petitionId: assignment.action.petitionId,
+        personId: sender.personId,
+        sourceKind: 'sms-keyword',
+        sourceId: sms.id,
+        signedAt: new Date(sms.receivedAt),
+        campaignCode: assignment.campaignCode,
+        phone: sms.phone,
+        newLead: sender.isNew,
       },
       ports,
     );

@@ -8,7 +8,7 @@ import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
 import type { Person } from '../../domain/person/Person.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
 let persons: Container;
@@ -80,5 +80,21 @@ describe('[OnlineFundraising8] inbound SMS', () => {
     await inboundSms('ds-new-2', { phone: '+45 26998877', keyword: 'AFMELD', text: 'afmeld', received_at: '2026-11-22T08:00:00.000Z' });
     await eventually(async () => expect((await consents(created!.id)).entries).toHaveLength(1));
     expect(await personsWithPhone('+4526998877')).toHaveLength(1);
+  });
+
+  it('[OnlineFundraising9][OnlineFundraising15] a petition keyword signs the petition; the sender new to MS is a new lead, a known one is not', async () => {
+    const scheduled = await admin('POST', '/admin/keywords', { keyword: 'SKOV', campaignCode: 'SKOV2026_NRF', validFrom: '2026-01-01', action: { kind: 'create-signature', petitionId: 'skov-2026' } });
+    expect(scheduled.status).toBe(201);
+    stack.onlineFundraising.put('contact', 'id-sms3', { first_name: 'Kim', last_name: 'Lind', email: 'kim@example.dk', phone: '26 55 44 33' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-sms3', event: 'created' });
+    await eventually(() => expect(stack.dataverse.row('contacts', personIdOf('id-sms3'))).toBeDefined());
+
+    await inboundSms('ds-skov-1', { phone: '26 55 44 33', keyword: 'skov', text: 'SKOV', received_at: '2026-11-23T08:00:00.000Z' });
+    await inboundSms('ds-skov-2', { phone: '26 66 77 88', keyword: 'SKOV', text: 'SKOV ja', received_at: '2026-11-23T09:00:00.000Z' });
+    const counts = async () => (await (await admin('GET', '/admin/petitions/skov-2026/counts')).json()) as { all: number; newLeads: number };
+    await eventually(async () => expect(await counts()).toMatchObject({ all: 2, newLeads: 1 }));
+    await inboundSms('ds-skov-2', { phone: '26 66 77 88', keyword: 'SKOV', text: 'SKOV ja', received_at: '2026-11-23T09:00:00.000Z' });
+    await queueDrained(stack, 'of-notifications');
+    expect(await counts()).toMatchObject({ all: 2, newLeads: 1 });
   });
 });
