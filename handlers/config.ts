@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   DRUPAL_USERNAME: z.string().min(1),
   DRUPAL_PASSWORD: z.string().min(1),
   DRUPAL_WEBHOOK_SECRET: z.string().min(16),
+  /** Signs the preference-centre links in MS's mails (HS256); changing it voids links already sent. */
+  PREFERENCE_LINK_SECRET: z.string().min(32),
 });
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -43,6 +45,7 @@ export interface EngineConfig {
   admin: { apiKey: string };
   email: { connectionString: string; senderAddress: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
+  preferenceLinkSecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +77,6 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
     admin: { apiKey: env.ADMIN_API_KEY },
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
+    preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,
   };
 }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
 import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
+import { JosePreferenceLinks } from '../adapters/tokens/JosePreferenceLinks.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
 import { DrupalSubmissionReader } from '../adapters/drupal/DrupalSubmissionReader.js';
 import type { DrupalFormTable } from '../domain/forms/DrupalForm.js';
@@ -119,6 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
     consentTopics: new CosmosVersionedStore<ConsentTopicTable>(engineState),
     teamLimits: new CosmosVersionedStore<TeamLimitTable>(engineState),
   };
+  const preferenceLinks = new JosePreferenceLinks({ secret: config.preferenceLinkSecret, clock });
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
   const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
@@ -160,6 +162,7 @@ export function createEngine(options: EngineOptions): Engine {
       email: new AcsEmailSender(config.email),
     },
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
+    preferences: { ...consent, preferenceLinks, ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,

@@ -48,6 +48,7 @@ export function functionAppSettings({
     { name: 'DRUPAL_USERNAME', value: config.drupal.username },
     { name: 'DRUPAL_PASSWORD', value: config.drupal.password },
     { name: 'DRUPAL_WEBHOOK_SECRET', value: config.drupal.webhookSecret },
+    { name: 'PREFERENCE_LINK_SECRET', value: config.preferenceLinkSecret },
   ];
 }
 

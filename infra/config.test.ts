@@ -24,7 +24,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the eight engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the nine engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -36,6 +36,7 @@ describe('[Config] stack config', () => {
       acsEmailConnectionString: config.email.connectionString,
       drupalPassword: config.drupal.password,
       drupalWebhookSecret: config.drupal.webhookSecret,
+      preferenceLinkSecret: config.preferenceLinkSecret,
     };
 
     for (const [key, output] of Object.entries(secrets)) {

@@ -40,6 +40,8 @@ export interface StackConfig {
   email: { connectionString: pulumi.Output<string>; senderAddress: string };
   /** MS's Drupal site: webform_rest with an API user's Basic auth, and the webhook signing secret. */
   drupal: { url: string; username: string; password: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
+  /** Signs the preference-centre links in MS's mails. */
+  preferenceLinkSecret: pulumi.Output<string>;
 }
 
 /** Reads the stack's config (`Pulumi.<stack>.yaml`) once; everything else receives the result. */
@@ -75,5 +77,6 @@ export function readStackConfig(): StackConfig {
       password: config.requireSecret('drupalPassword'),
       webhookSecret: config.requireSecret('drupalWebhookSecret'),
     },
+    preferenceLinkSecret: config.requireSecret('preferenceLinkSecret'),
   };
 }

@@ -111,6 +111,7 @@ describe('[Settings] app settings', () => {
         'DRUPAL_USERNAME',
         'DRUPAL_PASSWORD',
         'DRUPAL_WEBHOOK_SECRET',
+        'PREFERENCE_LINK_SECRET',
       ].sort(),
     );
     expect(settings).toMatchObject({
@@ -133,6 +134,7 @@ describe('[Settings] app settings', () => {
       DRUPAL_USERNAME: testConfig['ms-engine:drupalUsername'],
       DRUPAL_PASSWORD: testSecrets['ms-engine:drupalPassword'],
       DRUPAL_WEBHOOK_SECRET: testSecrets['ms-engine:drupalWebhookSecret'],
+      PREFERENCE_LINK_SECRET: testSecrets['ms-engine:preferenceLinkSecret'],
     });
   });
 

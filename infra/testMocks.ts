@@ -38,6 +38,7 @@ export const testSecrets = {
   'ms-engine:adminApiKey': 'clear-admin-api-key',
   'ms-engine:drupalPassword': 'clear-drupal-password',
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
+  'ms-engine:preferenceLinkSecret': 'clear-preference-link-secret-0123456789',
 } as const;
 
 export const mockStorageKey = 'clear-storage-account-key';

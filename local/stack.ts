@@ -29,6 +29,7 @@ export const localCredentials = {
   drupalUsername: 'local-engine-api',
   drupalPassword: 'local-drupal-password',
   drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
+  preferenceLinkSecret: 'local-preference-link-secret-0123456789abcdef',
 };
 
 export interface LocalStackOptions {
@@ -191,6 +192,7 @@ function localEnvironment(parts: {
     DRUPAL_USERNAME: localCredentials.drupalUsername,
     DRUPAL_PASSWORD: localCredentials.drupalPassword,
     DRUPAL_WEBHOOK_SECRET: localCredentials.drupalWebhookSecret,
+    PREFERENCE_LINK_SECRET: localCredentials.preferenceLinkSecret,
   };
 }
 

@@ -37,6 +37,7 @@ const engine = createEngine({
     DRUPAL_USERNAME: 'ms-engine',
     DRUPAL_PASSWORD: 'drupal-password',
     DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
+    PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
     ADMIN_API_KEY: 'an-admin-key-of-some-length',
   }),
 });

@@ -25,6 +25,7 @@ import { type PetitionRouteDeps, petitionRoutes } from './petitionRoutes.js';
 import { type DrupalWebhookDeps, drupalWebhook } from './drupalWebhook.js';
 import { drupalFormRoutes } from './drupalFormRoutes.js';
 import { type ImportRouteDeps, importRoutes } from './importRoutes.js';
+import { type PreferenceRouteDeps, preferenceLinkRoute, preferenceRoutes } from './preferenceRoutes.js';
 import type { DrupalFormStore } from '../../domain/forms/ports.js';
 import type { ConsentTopicStore } from '../../domain/consent/ports.js';
 import { mapErrors } from './mapErrors.js';
@@ -48,6 +49,7 @@ export interface HttpAppDeps {
   delivery: DeliveryPorts;
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; drupalInbox: WorkQueue; formImports: WorkQueue; ids: Ids };
   imports: ImportRouteDeps;
+  preferences: PreferenceRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -63,6 +65,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
+  app.route('/preferences', preferenceRoutes(deps.preferences));
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
@@ -78,6 +81,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/petitions', petitionRoutes(deps.petitions));
   app.route('/admin/drupal-forms', drupalFormRoutes(deps.drupalForms));
   app.route('/admin/imports', importRoutes(deps.imports));
+  app.route('/admin/persons', preferenceLinkRoute(deps.preferences));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

@@ -158,4 +158,27 @@ describe('[Permission] the consent log', () => {
     await queueDrained(stack, 'of-notifications');
     expect((await overview(survivor)).entries).toHaveLength(2);
   });
+
+  it('[Permissionsstruktur2] from the link in a mail the person unsubscribes newsletter 1 and subscribes newsletter 2, then all email; each change is logged; a forged link is refused', async () => {
+    const personId = await signedUpWithConsents('id-p1', []);
+    const link = (await (await admin('GET', `/admin/persons/${personId}/preference-link`)).json()) as { token: string; expiresAt: string };
+    const preferences = (body: unknown) => fetch(`${stack.engineUrl}/preferences`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'email', topic: 'newsletter-1', action: 'granted' }], enteredBy: 'ms@ms.dk', at: '2026-01-01T00:00:00.000Z' });
+
+    const changed = await preferences({ token: link.token, changes: [{ topic: 'newsletter-1', action: 'withdrawn' }, { topic: 'newsletter-2', action: 'granted' }] });
+    expect(changed.status).toBe(200);
+    const view = await overview(personId);
+    expect(granted(view, 'email', 'newsletter-1')).toBe(false);
+    expect(granted(view, 'email', 'newsletter-2')).toBe(true);
+    expect(view.entries.filter((entry) => entry.source.kind === 'preference-centre')).toHaveLength(2);
+
+    expect((await preferences({ token: link.token, changes: [{ topic: 'all', action: 'withdrawn' }] })).status).toBe(200);
+    const shown = (await (await fetch(`${stack.engineUrl}/preferences?token=${encodeURIComponent(link.token)}`)).json()) as { current: ConsentState[] };
+    expect(shown.current.every((state) => !state.granted)).toBe(true);
+
+    const forged = `${link.token.slice(0, -4)}AAAA`;
+    expect((await preferences({ token: forged, changes: [{ topic: 'all', action: 'granted' }] })).status).toBe(401);
+    expect((await fetch(`${stack.engineUrl}/preferences?token=${encodeURIComponent(forged)}`)).status).toBe(401);
+    expect((await overview(personId)).entries).toHaveLength(4);
+  });
 });

@@ -1,0 +1,61 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { PreferenceLinks } from '../../domain/consent/PreferenceLinks.js';
+import { consentOverview } from '../../domain/consent/consentOverview.js';
+import type { ConsentLog, ConsentTopicStore } from '../../domain/consent/ports.js';
+import { updatePreferences } from '../../domain/consent/updatePreferences.js';
+import type { Clock } from '../../domain/shared/Clock.js';
+import type { Ids } from '../../domain/shared/Ids.js';
+import type { Logger } from '../../domain/shared/Logger.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { invalidRequest, problem } from './problem.js';
+
+export interface PreferenceRouteDeps {
+  preferenceLinks: PreferenceLinks;
+  consentLog: ConsentLog;
+  consentTopics: ConsentTopicStore;
+  ids: Ids;
+  clock: Clock;
+  logger: Logger;
+}
+
+const preferencesBody = z.object({
+  token: z.string().min(1).max(2000),
+  changes: z
+    .array(z.object({ topic: z.union([z.literal('all'), z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)]), action: z.enum(['granted', 'withdrawn']) }))
+    .min(1)
+    .max(20),
+});
+
+/**
+ * [Permissionsstruktur2] The preference centre behind the links in MS's mails (no admin key: the
+ * signed link is the authority). GET /preferences?token=… shows the person's email consents; POST
+ * /preferences with `{ token, changes: [{ topic, action }] }` changes them (topic "all" for every
+ * email). A forged, altered or expired link gets 401.
+ */
+export function preferenceRoutes(deps: PreferenceRouteDeps): Hono {
+  return new Hono()
+    .get('/', async (c) => {
+      const personId = await deps.preferenceLinks.personOf(c.req.query('token') ?? '');
+      if (!personId) return refused(c, deps.logger);
+      const { current } = await consentOverview(personId, deps);
+      return c.json({ current: current.filter((state) => state.channel === 'email') });
+    })
+    .post('/', async (c) => {
+      const body = preferencesBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      const personId = await deps.preferenceLinks.personOf(body.data.token);
+      if (!personId) return refused(c, deps.logger);
+      return c.json({ current: await updatePreferences(personId, body.data.changes, deps) });
+    });
+}
+
+/** A staff tool (and later the mail sender) gets a person's link here: GET /admin/persons/{id}/preference-link. */
+export function preferenceLinkRoute(deps: { preferenceLinks: PreferenceLinks }): Hono {
+  return new Hono().get('/:id/preference-link', async (c) => c.json(await deps.preferenceLinks.issue(c.req.param('id'))));
+}
+
+function refused(c: Context, logger: Logger) {
+  logger.warn('preference link refused', {});
+  return problem(c, 401, 'invalid_link', 'the link is not valid or has expired; ask for a new one');
+}
