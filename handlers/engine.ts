@@ -4,6 +4,7 @@ import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePreferenceLinks } from '../adapters/tokens/JosePreferenceLinks.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
+import { CosmosMarketingLists } from '../adapters/cosmos/CosmosMarketingLists.js';
 import { DrupalSubmissionReader } from '../adapters/drupal/DrupalSubmissionReader.js';
 import type { DrupalFormTable } from '../domain/forms/DrupalForm.js';
 import { drupalNotificationsFunction } from './queue/drupalNotificationsFunction.js';
@@ -124,6 +125,7 @@ export function createEngine(options: EngineOptions): Engine {
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
   const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
+  const marketingLists = new CosmosMarketingLists(database.container(cosmosContainers.marketingLists.id));
   const drupalInbox = queues.workQueue(queueNames.drupalNotifications);
   const formImports = queues.workQueue(queueNames.formImports);
   const drupal = {
@@ -149,6 +151,7 @@ export function createEngine(options: EngineOptions): Engine {
     stopList: { stopList, ids: uuidIds, clock, logger },
     keywords: { keywords, clock },
     petitions: { signatures, clock, logger },
+    marketingLists: { marketingLists },
     drupalWebhook: { secret: config.drupal.webhookSecret, toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds, inbox: drupalInbox, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     drupalForms: { drupalForms: drupal.drupalForms, consentTopics: consent.consentTopics, clock },
     contactFlags: { persons, crm, clock },
@@ -176,6 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...consent,
         keywords,
         signatures,
+        marketingLists,
         mergeQueue,
         onlineFundraising,
         onlineFundraisingRecords,
@@ -189,9 +193,9 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
-      drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, mergeQueue, ...failureTracking }),
+      drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
-      formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, mergeQueue, ...failureTracking }),
+      formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.formImports, failureTracking),
       personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),

@@ -17,6 +17,7 @@ export const containers = {
   'consent-log': { partitionKey: '/personId' },
   'stop-list': { partitionKey: '/id' },
   signatures: { partitionKey: '/petitionId' },
+  'marketing-lists': { partitionKey: '/list' },
 } as const;
 
 export interface Data {

@@ -18,6 +18,8 @@ export const cosmosContainers = {
   stopList: { id: 'stop-list', partitionKey: '/id' },
   /** Petition signatures, one partition per petition ([OnlineFundraising15][Leadflow]). */
   signatures: { id: 'signatures', partitionKey: '/petitionId' },
+  /** Marketing list memberships, one partition per list. */
+  marketingLists: { id: 'marketing-lists', partitionKey: '/list' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

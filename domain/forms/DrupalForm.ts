@@ -18,6 +18,8 @@ export interface DrupalForm {
   campaignCode?: string;
   /** Set on a petition form: every submission is a signature of this petition. */
   petitionId?: string;
+  /** Every person who submits the form joins this marketing list. */
+  marketingList?: string;
   overwritableFields: OverwritableField[];
   /** Consents the form's text grants, unless the person withdrew them before. */
   grantsConsents: { channel: ConsentChannel; topic: string }[];

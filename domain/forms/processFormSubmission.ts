@@ -9,6 +9,8 @@ import type { CrmPersons, PersonRepository } from '../person/ports.js';
 import { writeNewestToCrm } from '../person/writeNewestToCrm.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError } from '../shared/errors.js';
+import { addToMarketingList } from '../marketing/addToMarketingList.js';
+import type { MarketingLists } from '../marketing/ports.js';
 import type { SignatureStore } from '../signatures/ports.js';
 import { recordSignature } from '../signatures/recordSignature.js';
 import type { DrupalForm } from './DrupalForm.js';
@@ -22,6 +24,7 @@ export interface FormSubmissionPorts extends ResolvePorts, NewcomerPorts, Record
   persons: PersonRepository;
   reviews: DuplicateReviewStore;
   signatures: SignatureStore;
+  marketingLists: MarketingLists;
   crm: CrmPersons;
   logger: Logger;
 }
@@ -38,7 +41,8 @@ export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'w
 /**
  * [OnlineFundraising15][Leadflow] One path for every filled-in form: the person is found or created
  * through the resolver (the form's policy says what it may overwrite), the consents its text grants
- * are logged, and on a petition form the signature is recorded (a new lead when the person is new).
+ * are logged, on a petition form the signature is recorded (a new lead when the person is new), and
+ * the person joins the form's marketing list.
  */
 export async function processFormSubmission(form: DrupalForm, submission: FormSubmission, origin: SubmissionOrigin, ports: FormSubmissionPorts): Promise<SubmissionOutcome> {
   const incoming = personFromSubmission(submission, ports.ids.fromKey(`${origin.parked.kind}:${origin.parked.id}`), ports.clock.now());
@@ -50,6 +54,7 @@ export async function processFormSubmission(form: DrupalForm, submission: FormSu
   const { person, newLead } = target.kind === 'new' ? await saveNewcomer(incoming, ports) : { person: await saveWithPolicy(target.personId, incoming, form, ports), newLead: false };
   await grantFormConsents(person.id, form, submission, origin.kind, ports);
   if (form.petitionId) await sign(form, submission, origin, person.id, newLead, ports);
+  if (form.marketingList) await addToMarketingList({ list: form.marketingList, personId: person.id, source: { kind: origin.kind, id: origin.parked.id }, campaignCode: form.campaignCode }, ports);
   ports.logger.info('form submission processed', { formId: form.formId, source: origin.kind, personId: person.id, newLead });
   return newLead ? 'new-person' : 'existing-person';
 }

@@ -8,6 +8,8 @@ import type { OfDataSet } from '../mirror/OnlineFundraisingRecords.js';
 import type { MirrorRepository } from '../mirror/ports.js';
 import { toE164 } from '../person/phoneNumber.js';
 import { ConcurrencyConflictError } from '../shared/errors.js';
+import { addToMarketingList } from '../marketing/addToMarketingList.js';
+import type { MarketingLists } from '../marketing/ports.js';
 import type { SignatureStore } from '../signatures/ports.js';
 import { recordSignature } from '../signatures/recordSignature.js';
 import { type SmsSenderPorts, personForSmsSender } from './personForSmsSender.js';
@@ -16,6 +18,7 @@ export interface InboundSmsPorts extends SmsSenderPorts, RecordConsentPorts {
   mirror: Pick<MirrorRepository, 'get' | 'replace'>;
   keywords: SmsKeywordStore;
   signatures: SignatureStore;
+  marketingLists: MarketingLists;
 }
 
 export type InboundSmsOutcome = { personId?: string; keyword?: string; campaignCode?: string; action: string };
@@ -24,8 +27,8 @@ export type InboundSmsOutcome = { personId?: string; keyword?: string; campaignC
  * [OnlineFundraising8][OnlineFundraising9] An inbound SMS was mirrored: it is recorded on its
  * sender's person (found or created by phone) and its keyword, as assigned at the time it was
  * received, does what it is set to do: a STOP-type keyword withdraws SMS consent; a petition keyword
- * signs the petition (a new lead when the SMS created the person). A marketing-list keyword is
- * recorded with its campaign; adding to the list comes with marketing lists.
+ * signs the petition (a new lead when the SMS created the person); a marketing-list keyword puts
+ * the sender on the list.
  */
 export async function processInboundSms(mirrorId: string, ports: InboundSmsPorts): Promise<InboundSmsOutcome | undefined> {
   const stored = await ports.mirror.get(mirrorId);
@@ -65,6 +68,9 @@ export async function processInboundSms(mirrorId: string, ports: InboundSmsPorts
       },
       ports,
     );
+  }
+  if (sender && assignment?.action.kind === 'add-to-marketing-list') {
+    await addToMarketingList({ list: assignment.action.list, personId: sender.personId, source: { kind: 'sms-keyword', id: sms.id }, campaignCode: assignment.campaignCode }, ports);
   }
   ports.logger.info('inbound SMS processed', { mirrorId, ...outcome });
   return outcome;

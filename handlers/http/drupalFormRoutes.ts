@@ -17,6 +17,7 @@ const form = z
     kind: z.enum(formKinds),
     campaignCode: z.string().min(1).max(100).optional(),
     petitionId: z.string().min(1).max(100).optional(),
+    marketingList: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a list name: lower case a-z, 0-9 and -').optional(),
     overwritableFields: z.array(z.enum(overwritableFields)),
     grantsConsents: z.array(z.object({ channel: z.enum(consentChannels), topic: z.string().min(1).max(40) })),
     consentText: z.string().min(1).max(4000).optional(),

@@ -25,6 +25,8 @@ import { type PetitionRouteDeps, petitionRoutes } from './petitionRoutes.js';
 import { type DrupalWebhookDeps, drupalWebhook } from './drupalWebhook.js';
 import { drupalFormRoutes } from './drupalFormRoutes.js';
 import { type ImportRouteDeps, importRoutes } from './importRoutes.js';
+import { marketingListRoutes } from './marketingListRoutes.js';
+import type { MarketingLists } from '../../domain/marketing/ports.js';
 import { type PreferenceRouteDeps, preferenceLinkRoute, preferenceRoutes } from './preferenceRoutes.js';
 import type { DrupalFormStore } from '../../domain/forms/ports.js';
 import type { ConsentTopicStore } from '../../domain/consent/ports.js';
@@ -50,6 +52,7 @@ export interface HttpAppDeps {
   duplicateReviews: { reviews: DuplicateReviewStore; notDuplicates: NotDuplicateRegister; onlineFundraisingInbox: WorkQueue; drupalInbox: WorkQueue; formImports: WorkQueue; ids: Ids };
   imports: ImportRouteDeps;
   preferences: PreferenceRouteDeps;
+  marketingLists: { marketingLists: MarketingLists };
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -81,6 +84,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/petitions', petitionRoutes(deps.petitions));
   app.route('/admin/drupal-forms', drupalFormRoutes(deps.drupalForms));
   app.route('/admin/imports', importRoutes(deps.imports));
+  app.route('/admin/marketing-lists', marketingListRoutes(deps.marketingLists));
   app.route('/admin/persons', preferenceLinkRoute(deps.preferences));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;

@@ -82,6 +82,16 @@ describe('[OnlineFundraising8] inbound SMS', () => {
     expect(await personsWithPhone('+4526998877')).toHaveLength(1);
   });
 
+  it('[OnlineFundraising9] a marketing-list keyword puts the sender on the list', async () => {
+    const scheduled = await admin('POST', '/admin/keywords', { keyword: 'HAV', campaignCode: 'HAV2026', validFrom: '2026-01-01', action: { kind: 'add-to-marketing-list', list: 'hav-sms' } });
+    expect(scheduled.status).toBe(201);
+    await inboundSms('ds-hav-1', { phone: '26 12 98 76', keyword: 'hav', text: 'HAV', received_at: '2026-11-23T10:00:00.000Z' });
+    await eventually(async () => {
+      const { members } = (await (await admin('GET', '/admin/marketing-lists/hav-sms')).json()) as { members: { campaignCode: string; source: { kind: string } }[] };
+      expect(members).toMatchObject([{ campaignCode: 'HAV2026', source: { kind: 'sms-keyword' } }]);
+    });
+  });
+
   it('[OnlineFundraising9][OnlineFundraising15] a petition keyword signs the petition; the sender new to MS is a new lead, a known one is not', async () => {
     const scheduled = await admin('POST', '/admin/keywords', { keyword: 'SKOV', campaignCode: 'SKOV2026_NRF', validFrom: '2026-01-01', action: { kind: 'create-signature', petitionId: 'skov-2026' } });
     expect(scheduled.status).toBe(201);

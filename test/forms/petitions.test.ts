@@ -29,7 +29,7 @@ const petitionForm = {
 beforeAll(async () => {
   stack = await startTestStack();
   persons = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine').container(cosmosContainers.persons.id);
-  const saved = await admin('PUT', '/admin/drupal-forms', { forms: [petitionForm, { formId: 'newsletter', kind: 'newsletter', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'newsletter-1' }] }] });
+  const saved = await admin('PUT', '/admin/drupal-forms', { forms: [petitionForm, { formId: 'newsletter', kind: 'newsletter', marketingList: 'klima-nyhedsbrev', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'newsletter-1' }] }] });
   expect(saved.status).toBe(200);
 });
 afterAll(() => stack.stop());
@@ -145,6 +145,22 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
     const unknown = await post('no_such_form', 'first_name,last_name,email,phone,signed_at\n');
     expect(await unknown.json()).toMatchObject({ error: 'unknown_form' });
     await queueDrained(stack, 'form-imports');
+  });
+
+  it('[OnlineFundraising15] a newsletter signup puts the person on the form’s marketing list once, with the newsletter consent', async () => {
+    const members = async () => ((await (await admin('GET', '/admin/marketing-lists/klima-nyhedsbrev')).json()) as { members: { personId: string; source: { kind: string } }[] }).members;
+    await sign({ first_name: 'Nora', last_name: 'Frost', email: 'nora@example.dk' }, 'newsletter');
+    const [member] = await eventually(async () => {
+      const found = await members();
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(member!.source.kind).toBe('drupal-form');
+    expect(granted(await consentsOf(member!.personId), 'email')).toBe(false);
+    expect((await consentsOf(member!.personId)).find((state) => state.topic === 'newsletter-1')?.granted).toBe(true);
+    await sign({ first_name: 'Nora', last_name: 'Frost', email: 'nora@example.dk' }, 'newsletter');
+    await queueDrained(stack, 'drupal-notifications');
+    expect(await members()).toHaveLength(1);
   });
 
   it('[OnlineFundraising15] a notification for a form nobody configured is refused with 400 unknown_form, and nothing is queued', async () => {
