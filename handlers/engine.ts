@@ -5,6 +5,7 @@ import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePreferenceLinks } from '../adapters/tokens/JosePreferenceLinks.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
 import { CosmosMarketingLists } from '../adapters/cosmos/CosmosMarketingLists.js';
+import { CosmosFormSubmissionRecords } from '../adapters/cosmos/CosmosFormSubmissionRecords.js';
 import { DrupalSubmissionReader } from '../adapters/drupal/DrupalSubmissionReader.js';
 import type { DrupalFormTable } from '../domain/forms/DrupalForm.js';
 import { drupalNotificationsFunction } from './queue/drupalNotificationsFunction.js';
@@ -126,6 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
   const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
   const marketingLists = new CosmosMarketingLists(database.container(cosmosContainers.marketingLists.id));
+  const formSubmissions = new CosmosFormSubmissionRecords(database.container(cosmosContainers.formSubmissions.id));
   const drupalInbox = queues.workQueue(queueNames.drupalNotifications);
   const formImports = queues.workQueue(queueNames.formImports);
   const drupal = {
@@ -152,6 +154,7 @@ export function createEngine(options: EngineOptions): Engine {
     keywords: { keywords, clock },
     petitions: { signatures, clock, logger },
     marketingLists: { marketingLists },
+    formSubmissions: { formSubmissions },
     drupalWebhook: { secret: config.drupal.webhookSecret, toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds, inbox: drupalInbox, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     drupalForms: { drupalForms: drupal.drupalForms, consentTopics: consent.consentTopics, clock },
     contactFlags: { persons, crm, clock },
@@ -193,9 +196,9 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
-      drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, mergeQueue, ...failureTracking }),
+      drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, formSubmissions, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
-      formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, mergeQueue, ...failureTracking }),
+      formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, formSubmissions, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.formImports, failureTracking),
       personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),

@@ -18,6 +18,7 @@ export const containers = {
   'stop-list': { partitionKey: '/id' },
   signatures: { partitionKey: '/petitionId' },
   'marketing-lists': { partitionKey: '/list' },
+  'form-submissions': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

@@ -20,6 +20,8 @@ export const cosmosContainers = {
   signatures: { id: 'signatures', partitionKey: '/petitionId' },
   /** Marketing list memberships, one partition per list. */
   marketingLists: { id: 'marketing-lists', partitionKey: '/list' },
+  /** Processed form submissions (the data sets of forms), linked to their persons. */
+  formSubmissions: { id: 'form-submissions', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -15,6 +15,7 @@ import type { SignatureStore } from '../signatures/ports.js';
 import { recordSignature } from '../signatures/recordSignature.js';
 import type { DrupalForm } from './DrupalForm.js';
 import type { FormSubmission } from './FormSubmission.js';
+import type { FormSubmissionRecords } from './ports.js';
 import { applyFormPolicy } from './applyFormPolicy.js';
 import { grantFormConsents } from './grantFormConsents.js';
 import { personForSubmission } from './personForSubmission.js';
@@ -25,6 +26,7 @@ export interface FormSubmissionPorts extends ResolvePorts, NewcomerPorts, Record
   reviews: DuplicateReviewStore;
   signatures: SignatureStore;
   marketingLists: MarketingLists;
+  formSubmissions: FormSubmissionRecords;
   crm: CrmPersons;
   logger: Logger;
 }
@@ -40,7 +42,8 @@ export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'w
 
 /**
  * [OnlineFundraising15][Leadflow] One path for every filled-in form: the person is found or created
- * through the resolver (the form's policy says what it may overwrite), the consents its text grants
+ * through the resolver (the form's policy says what it may overwrite), the submission is kept linked
+ * to the person and campaign, the consents its text grants
  * are logged, on a petition form the signature is recorded (a new lead when the person is new), and
  * the person joins the form's marketing list.
  */
@@ -52,6 +55,7 @@ export async function processFormSubmission(form: DrupalForm, submission: FormSu
     return 'parked';
   }
   const { person, newLead } = target.kind === 'new' ? await saveNewcomer(incoming, ports) : { person: await saveWithPolicy(target.personId, incoming, form, ports), newLead: false };
+  await ports.formSubmissions.save({ ...submission, id: origin.parked.id, personId: person.id, source: origin.kind, ...(form.campaignCode && { campaignCode: form.campaignCode }), processedAt: ports.clock.now().toISOString() });
   await grantFormConsents(person.id, form, submission, origin.kind, ports);
   if (form.petitionId) await sign(form, submission, origin, person.id, newLead, ports);
   if (form.marketingList) await addToMarketingList({ list: form.marketingList, personId: person.id, source: { kind: origin.kind, id: origin.parked.id }, campaignCode: form.campaignCode }, ports);

@@ -26,6 +26,8 @@ import { type DrupalWebhookDeps, drupalWebhook } from './drupalWebhook.js';
 import { drupalFormRoutes } from './drupalFormRoutes.js';
 import { type ImportRouteDeps, importRoutes } from './importRoutes.js';
 import { marketingListRoutes } from './marketingListRoutes.js';
+import { formSubmissionRoutes } from './formSubmissionRoutes.js';
+import type { FormSubmissionRecords } from '../../domain/forms/ports.js';
 import type { MarketingLists } from '../../domain/marketing/ports.js';
 import { type PreferenceRouteDeps, preferenceLinkRoute, preferenceRoutes } from './preferenceRoutes.js';
 import type { DrupalFormStore } from '../../domain/forms/ports.js';
@@ -53,6 +55,7 @@ export interface HttpAppDeps {
   imports: ImportRouteDeps;
   preferences: PreferenceRouteDeps;
   marketingLists: { marketingLists: MarketingLists };
+  formSubmissions: { formSubmissions: FormSubmissionRecords };
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -85,6 +88,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/drupal-forms', drupalFormRoutes(deps.drupalForms));
   app.route('/admin/imports', importRoutes(deps.imports));
   app.route('/admin/marketing-lists', marketingListRoutes(deps.marketingLists));
+  app.route('/admin/persons', formSubmissionRoutes(deps.formSubmissions));
   app.route('/admin/persons', preferenceLinkRoute(deps.preferences));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;

@@ -156,6 +156,8 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
       return found;
     });
     expect(member!.source.kind).toBe('drupal-form');
+    const { submissions } = (await (await admin('GET', `/admin/persons/${member!.personId}/form-submissions`)).json()) as { submissions: { formId: string; fields: Record<string, string> }[] };
+    expect(submissions[0]).toMatchObject({ formId: 'newsletter', fields: { first_name: 'Nora', email: 'nora@example.dk' } });
     expect(granted(await consentsOf(member!.personId), 'email')).toBe(false);
     expect((await consentsOf(member!.personId)).find((state) => state.topic === 'newsletter-1')?.granted).toBe(true);
     await sign({ first_name: 'Nora', last_name: 'Frost', email: 'nora@example.dk' }, 'newsletter');
