@@ -6,6 +6,7 @@ import type { ResolvePorts } from '../identity/resolveIdentity.js';
 import { type NewcomerPorts, settleConcurrentNewcomer } from '../identity/settleConcurrentNewcomer.js';
 import type { Person } from '../person/Person.js';
 import type { CrmPersons, PersonRepository } from '../person/ports.js';
+import { samePersonData } from '../person/samePersonData.js';
 import { writeNewestToCrm } from '../person/writeNewestToCrm.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError } from '../shared/errors.js';
@@ -77,7 +78,7 @@ async function saveWithPolicy(personId: string, incoming: Person, form: DrupalFo
     const stored = await ports.persons.get(personId);
     if (!stored) throw new ConcurrencyConflictError(`person ${personId} disappeared while a form was applied`);
     const updated = applyFormPolicy(stored.value, incoming, form);
-    if (JSON.stringify(updated) === JSON.stringify(stored.value)) return stored.value;
+    if (samePersonData(updated, stored.value)) return stored.value;
     const saved = { ...updated, updatedAt: ports.clock.now().toISOString() };
     if ((await ports.persons.replace(saved, stored.etag)) === 'replaced') {
       await indexForResolution(saved, ports);
