@@ -1,7 +1,7 @@
 import { type FetchWithRetryOptions, fetchWithRetry } from '../http/fetchWithRetry.js';
 import { HttpError } from '../http/HttpError.js';
 import type { RetryPolicy, Sleep } from '../http/retryPolicy.js';
-import { ClientCredentialsToken, withoutTrailingSlash } from './ClientCredentialsToken.js';
+import { ClientCredentialsToken, withoutTrailingSlash } from '../entra/ClientCredentialsToken.js';
 
 export interface DataverseConfig {
   /** The environment's URL, e.g. "https://<org>.crm4.dynamics.com". */

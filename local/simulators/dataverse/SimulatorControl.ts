@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../domain/shared/Clock.js';
 import { type ApiResponse, DataverseErrorResponse } from './ApiResponse.js';
 import { BatchOperationLog, type LoggedBatchOperation } from './BatchOperationLog.js';
-import { type AppRegistration, EntraTokenIssuer } from './EntraTokenIssuer.js';
+import { type AppRegistration, EntraTokenIssuer } from '../shared/EntraTokenIssuer.js';
 import { type WebApiContext, executeWebApiRequest } from './entityRequests.js';
 import { type FaultRule, FaultInjector } from '../shared/faults.js';
 import { type MergeOutcome, mergeRows } from './mergeAction.js';

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { entraTokenEndpoint } from '../shared/entraTokenEndpoint.js';
 import { type ApiResponse, errorCodes, errorResponse, jsonResponse, toWebResponse } from './ApiResponse.js';
 import { executeBatch } from './batch.js';
 import { apiRootPath } from './entityPath.js';
@@ -31,15 +32,7 @@ export function createDataverseApp(control: SimulatorControl): Hono {
     control.log.add({ method: c.req.method, path, query: url.search.replace(/^\?/, ''), status: c.res.status, at });
   });
 
-  app.post('/:tenantId/oauth2/v2.0/token', async (c) => {
-    const isForm = /^application\/x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '');
-    const form = new URLSearchParams(isForm ? await c.req.text() : '');
-    const { status, body } = await control.tokens.issue(c.req.param('tenantId'), form);
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' },
-    });
-  });
+  app.post('/:tenantId/oauth2/v2.0/token', entraTokenEndpoint(control.tokens));
 
   app.all(`${apiRootPath}/*`, async (c) => {
     if (!(await control.tokens.accepts(c.req.header('authorization')))) {

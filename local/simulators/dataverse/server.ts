@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
 import { createDataverseApp } from './app.js';
 import type { LoggedBatchOperation } from './BatchOperationLog.js';
-import type { AppRegistration } from './EntraTokenIssuer.js';
+import type { AppRegistration } from '../shared/EntraTokenIssuer.js';
 import type { FaultRule } from '../shared/faults.js';
 import type { LoggedRequest } from '../shared/requestLog.js';
 import { type ThrottleLimit, dataverseRequestLimit } from './ServiceProtection.js';

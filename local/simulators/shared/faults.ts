@@ -5,7 +5,10 @@ import { z } from 'zod';
  * Without a status the request is only delayed, then answered normally (a slow response; a write
  * is still carried out even when the client gave up waiting, as in the real services). `path` is a
  * glob over the request path: `*` is any text within one segment, `**` any text. `body` replaces the
- * simulated service's default error body. Shared by the simulators.
+ * simulated service's default error body. `skip` lets that many matching requests through first.
+ * `afterHandling` (honoured by the Business Central simulator) carries the request out and then
+ * answers `status`: the service did the work but the answer was lost on the way. Shared by the
+ * simulators.
  */
 export const faultRuleSchema = z
   .object({
@@ -16,6 +19,8 @@ export const faultRuleSchema = z
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     delayMs: z.number().int().nonnegative().max(120_000).optional(),
     body: z.unknown().optional(),
+    skip: z.number().int().nonnegative().default(0),
+    afterHandling: z.boolean().default(false),
   })
   .refine((rule) => rule.status !== undefined || rule.delayMs !== undefined, 'give a status, a delayMs, or both');
 
@@ -27,6 +32,7 @@ export interface Fault {
   retryAfterSeconds?: number;
   delayMs?: number;
   body?: unknown;
+  afterHandling?: boolean;
 }
 
 /** Fault rules in the order they were added; the first matching rule with requests left applies. */
@@ -47,6 +53,10 @@ export class FaultInjector {
         candidate.pattern.test(path),
     );
     if (!rule) return undefined;
+    if (rule.skip > 0) {
+      rule.skip--;
+      return undefined;
+    }
     rule.remaining--;
     this.rules = this.rules.filter((candidate) => candidate.remaining > 0);
     return {
@@ -54,6 +64,7 @@ export class FaultInjector {
       ...(rule.retryAfterSeconds !== undefined && { retryAfterSeconds: rule.retryAfterSeconds }),
       ...(rule.delayMs !== undefined && { delayMs: rule.delayMs }),
       ...(rule.body !== undefined && { body: rule.body }),
+      ...(rule.afterHandling && { afterHandling: true }),
     };
   }
 

@@ -15,17 +15,18 @@ export interface TokenEndpointResponse {
 }
 
 /**
- * Entra ID's v2 token endpoint for the client credentials grant, as far as a daemon app calling
- * Dataverse sees it: an access token (a signed JWT with Dataverse as audience) or an AADSTS error.
- * The simulator's own signing key stands in for Entra's; `expireAll` rotates it, so every token
- * issued before is refused afterwards (as a token past its lifetime is).
+ * Entra ID's v2 token endpoint for the client credentials grant, as far as a daemon app calling one
+ * resource (Dataverse, Business Central) sees it: an access token (a signed JWT with the resource as
+ * audience) or an AADSTS error. The simulator's own signing key stands in for Entra's; `expireAll`
+ * rotates it, so every token issued before is refused afterwards (as a token past its lifetime is).
+ * Shared by the simulators that sit behind Entra ID.
  */
 export class EntraTokenIssuer {
   private signingKey = randomBytes(32);
 
   constructor(
     private readonly app: AppRegistration,
-    /** The Dataverse org URL tokens are issued for (the `aud` claim; the scope's resource). */
+    /** The resource tokens are issued for (the `aud` claim; the scope's resource), e.g. the Dataverse org URL. */
     private readonly resource: string,
     private readonly lifetimeSeconds: number,
     private readonly clock: Clock,

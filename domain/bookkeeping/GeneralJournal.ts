@@ -1,0 +1,35 @@
+/**
+ * One posting line as Business Central's general journal receives it. The lump sum is the money
+ * MS received on the line (negative when refunds outweigh payments); which side is debit and which
+ * is credit in BC is the adapter's business.
+ */
+export interface JournalLineToSend {
+  /** The run's document number, shared by all its lines (BC: documentNumber, at most 20 characters). */
+  documentNumber: string;
+  /** Unique per posting line and stable across retries (BC: externalDocumentNumber, at most 35). */
+  externalDocumentNumber: string;
+  /** Business date, YYYY-MM-DD. */
+  postingDate: string;
+  /** The income account (G/L account number), e.g. members or donations. */
+  accountNumber: string;
+  /** The contra account of the payment channel (G/L account number), e.g. NETS/BS or MobilePay. */
+  contraAccountNumber: string;
+  /** Integer øre; money received is positive, refunds negative. */
+  lumpSumOre: number;
+  /** At most 100 characters (BC's limit). */
+  description: string;
+  /** Dimension values; the adapter knows BC's dimension codes for them. */
+  project?: string;
+  budgetLine?: string;
+}
+
+/** Port: Business Central's general journal the posting runs send their lines to ([Bogføring]). */
+export interface GeneralJournal {
+  /**
+   * The externalDocumentNumbers of the lines already in the journal under `documentNumber`: a run
+   * that failed half-way asks this before sending again, so nothing is sent twice.
+   */
+  linesAlreadySent(documentNumber: string): Promise<Set<string>>;
+  /** Adds one line with its dimensions; resolves with BC's id of the new journal line. */
+  send(line: JournalLineToSend): Promise<{ journalLineId: string }>;
+}

@@ -1,0 +1,159 @@
+import type { Clock } from '../../../domain/shared/Clock.js';
+import { type AppRegistration, EntraTokenIssuer } from '../shared/EntraTokenIssuer.js';
+import { type FaultRule, FaultInjector } from '../shared/faults.js';
+import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
+import { CompanyStore } from './CompanyStore.js';
+import type { JournalLine, PostedJournalLine } from './entities.js';
+import { type JournalLineJson, journalLineRepresentation } from './representations.js';
+import { type RequestLimits, RequestLimiter } from './RequestLimiter.js';
+import type { BusinessCentralSetup, DimensionSetup, GlAccountSetup } from './setup.js';
+
+/** The resource (token audience) of Business Central's API; its scope is `<resource>/.default`. */
+export const businessCentralResource = 'https://api.businesscentral.dynamics.com';
+
+export interface SimulatorSettings {
+  /** The app registration the simulated Entra ID issues tokens to. */
+  app: AppRegistration;
+  environmentName: string;
+  setup: BusinessCentralSetup;
+  limits: RequestLimits;
+  maxPageSize: number;
+  tokenLifetimeSeconds: number;
+  /** The company's time zone, for the work date (the default posting date). */
+  timeZone: string;
+  clock: Clock;
+}
+
+/** A journal line as BC stores it, with its journal's code and its dimensions: what tests assert on. */
+export type JournalLineRecord = JournalLineJson & {
+  journalCode: string;
+  dimensionSetLines: { code: string; valueCode: string; displayName: string; valueDisplayName: string }[];
+};
+
+export type PostedJournalLineRecord = JournalLineRecord & { postedAt: string };
+
+/** The simulated Business Central's state and everything a test or a developer can do to it. */
+export class SimulatorControl {
+  readonly store: CompanyStore;
+  readonly tokens: EntraTokenIssuer;
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  readonly limiter: RequestLimiter;
+  private pageSize: number;
+
+  constructor(readonly settings: SimulatorSettings) {
+    const now = () => settings.clock.now();
+    this.store = new CompanyStore(settings.setup, now);
+    this.tokens = new EntraTokenIssuer(settings.app, businessCentralResource, settings.tokenLifetimeSeconds, settings.clock);
+    this.limiter = new RequestLimiter(settings.limits, () => settings.clock.now().getTime());
+    this.pageSize = settings.maxPageSize;
+  }
+
+  get companyId(): string {
+    return this.store.company.id;
+  }
+
+  /** The lines in the journals (one journal's with `journalCode`), in line number order. */
+  journalLines(journalCode?: string): JournalLineRecord[] {
+    return this.store
+      .journals()
+      .filter((journal) => journalCode === undefined || journal.code === journalCode.toUpperCase())
+      .flatMap((journal) => journal.lines.map((line) => lineRecord(line, journal.code)));
+  }
+
+  /** Posts a journal as an accountant would: its lines leave the journal (see `postedJournalLines`). */
+  postJournal(journalCode: string): PostedJournalLineRecord[] | undefined {
+    const journal = this.store.journalByCode(journalCode);
+    return journal && this.store.postJournal(journal).map(postedRecord);
+  }
+
+  postedJournalLines(): PostedJournalLineRecord[] {
+    return this.store.postedLines().map(postedRecord);
+  }
+
+  accounts(): (GlAccountSetup & { id: string })[] {
+    return this.store.accounts().map(({ id, number, displayName, category, blocked }) => ({ id, number, displayName, category: category as GlAccountSetup['category'], blocked }));
+  }
+
+  setAccounts(accounts: GlAccountSetup[]): void {
+    this.store.setAccounts(accounts);
+  }
+
+  dimensions(): (DimensionSetup & { id: string })[] {
+    return this.store.dimensions().map((dimension) => ({
+      id: dimension.id,
+      code: dimension.code,
+      displayName: dimension.displayName,
+      ...(!dimension.acceptsAnyValue && { values: [...dimension.values.keys()] }),
+    }));
+  }
+
+  setDimensions(dimensions: DimensionSetup[]): void {
+    this.store.setDimensions(dimensions);
+  }
+
+  injectFault(rule: FaultRule): void {
+    this.faults.add(rule);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  limits(): RequestLimits {
+    return this.limiter.current();
+  }
+
+  setLimits(limits: Partial<RequestLimits>): RequestLimits {
+    this.limiter.setLimits({ ...this.limiter.current(), ...limits });
+    return this.limiter.current();
+  }
+
+  get maxPageSize(): number {
+    return this.pageSize;
+  }
+
+  setMaxPageSize(maxPageSize: number): void {
+    this.pageSize = maxPageSize;
+  }
+
+  /** Refuses every token issued so far (the API answers 401 until the client fetches a new one). */
+  expireTokens(): void {
+    this.tokens.expireAll();
+  }
+
+  /** The requests answered so far (token endpoint and API, not /_sim/), oldest first. */
+  requests(): LoggedRequest[] {
+    return this.log.all();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  /** Today in the company's time zone (YYYY-MM-DD): BC's work date. */
+  today(): string {
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: this.settings.timeZone }).format(this.settings.clock.now());
+  }
+
+  /** Back to how it started: no lines, the setup's accounts, dimensions, limits and page size, no faults, an empty log. */
+  reset(): void {
+    this.store.restore(this.settings.setup);
+    this.faults.clear();
+    this.log.clear();
+    this.limiter.setLimits(this.settings.limits);
+    this.pageSize = this.settings.maxPageSize;
+  }
+}
+
+function lineRecord(line: JournalLine, journalCode: string): JournalLineRecord {
+  return {
+    ...journalLineRepresentation(line, journalCode),
+    journalCode,
+    dimensionSetLines: line.dimensionSetLines.map(({ code, valueCode, displayName, valueDisplayName }) => ({ code, valueCode, displayName, valueDisplayName })),
+  };
+}
+
+function postedRecord(line: PostedJournalLine): PostedJournalLineRecord {
+  return { ...lineRecord(line, line.journalCode), postedAt: line.postedAt };
+}
