@@ -21,11 +21,13 @@ export class MalformedCsvError extends Error {
 /**
  * Reads a CSV file with a header row, separated by commas or semicolons (Danish Excel writes
  * semicolons), with or without a byte-order mark, using csv-parse rather than hand-written parsing.
- * Column names are trimmed and lower-cased; blank lines are skipped.
+ * The header row decides the separator for the whole file, so that in a semicolon file a decimal
+ * comma ("150,00") or a comma in an address stays inside its value. Column names are trimmed and
+ * lower-cased; blank lines are skipped.
  */
 export function parseCsv(text: string): { columns: string[]; rows: CsvRow[] } {
   try {
-    const records = parse(text, { bom: true, delimiter: [',', ';'], relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
     const [header, ...body] = records;
     if (!header) throw new MalformedCsvError('the file is empty: a header row is needed', 1);
     const columns = header.record.map((name) => name.toLowerCase());
@@ -36,4 +38,12 @@ export function parseCsv(text: string): { columns: string[]; rows: CsvRow[] } {
     if (error instanceof CsvError) throw new MalformedCsvError(error.message, (error as CsvError & { lines?: number }).lines);
     throw error;
   }
+}
+
+/** A semicolon when the header row has more semicolons than commas outside quotes, else a comma. */
+function delimiterOf(text: string): ';' | ',' {
+  const header = text.replace(/^\uFEFF/, '').trimStart().split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const unquoted = header.replace(/"(?:[^"]|"")*"/g, '');
+  const count = (character: string) => unquoted.split(character).length - 1;
+  return count(';') > count(',') ? ';' : ',';
 }
