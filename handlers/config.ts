@@ -30,6 +30,21 @@ const environmentSchema = z.object({
   DRUPAL_USERNAME: z.string().min(1),
   DRUPAL_PASSWORD: z.string().min(1),
   DRUPAL_WEBHOOK_SECRET: z.string().min(16),
+  /**
+   * Business Central's API v2.0 for the company's environment, e.g.
+   * https://api.businesscentral.dynamics.com/v2.0/<tenant>/<environment>/api/v2.0, reached with an
+   * Entra app registration (client credentials); posting runs write to the journal named here.
+   */
+  BC_API_URL: z.url(),
+  BC_AUTHORITY_URL: z.url().default('https://login.microsoftonline.com'),
+  BC_TENANT_ID: z.string().min(1),
+  BC_CLIENT_ID: z.string().min(1),
+  BC_CLIENT_SECRET: z.string().min(1),
+  BC_COMPANY_ID: z.string().min(1),
+  BC_JOURNAL_CODE: z.string().min(1).max(10),
+  /** BC's dimension codes for project (sag) and budget line (sagsopgave). */
+  BC_PROJECT_DIMENSION: z.string().min(1).max(20).default('SAG'),
+  BC_BUDGET_LINE_DIMENSION: z.string().min(1).max(20).default('SAGSOPGAVE'),
   /** Signs the preference-centre links in MS's mails (HS256); changing it voids links already sent. */
   PREFERENCE_LINK_SECRET: z.string().min(32),
 });
@@ -46,6 +61,19 @@ export interface EngineConfig {
   email: { connectionString: string; senderAddress: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
   preferenceLinkSecret: string;
+  businessCentral: BusinessCentralConfig;
+}
+
+export interface BusinessCentralConfig {
+  apiUrl: string;
+  authorityUrl: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  companyId: string;
+  journalCode: string;
+  projectDimension: string;
+  budgetLineDimension: string;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +106,16 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
     preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,
+    businessCentral: {
+      apiUrl: env.BC_API_URL,
+      authorityUrl: env.BC_AUTHORITY_URL,
+      tenantId: env.BC_TENANT_ID,
+      clientId: env.BC_CLIENT_ID,
+      clientSecret: env.BC_CLIENT_SECRET,
+      companyId: env.BC_COMPANY_ID,
+      journalCode: env.BC_JOURNAL_CODE,
+      projectDimension: env.BC_PROJECT_DIMENSION,
+      budgetLineDimension: env.BC_BUDGET_LINE_DIMENSION,
+    },
   };
 }

@@ -61,6 +61,13 @@ import { parkedReviewsFunction } from './timer/parkedReviewsFunction.js';
 import { crmProjectorFunction } from './timer/crmProjectorFunction.js';
 import { deadLetterWatchFunction } from './timer/deadLetterWatchFunction.js';
 import { reconciliationFunction } from './timer/reconciliationFunction.js';
+import { CosmosPaymentLedger } from '../adapters/cosmos/CosmosPaymentLedger.js';
+import { CosmosCampaignCatalogue } from '../adapters/cosmos/CosmosCampaignCatalogue.js';
+import { CosmosPostingRuns } from '../adapters/cosmos/CosmosPostingRuns.js';
+import { BusinessCentralJournal } from '../adapters/businesscentral/BusinessCentralJournal.js';
+import type { BookkeepingChart } from '../domain/bookkeeping/BookkeepingChart.js';
+import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
+import { postingRunsFunction } from './queue/postingRunsFunction.js';
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -71,6 +78,8 @@ export interface EngineOptions {
   sleep?: Sleep;
   /** How the CRM writer paces itself; Dataverse's real window unless a test scales it down. */
   dataversePacing?: Partial<PacingPolicy>;
+  /** How much one posting-run step does (tests make steps small to see runs resume). */
+  postingStepLimits?: StepLimits;
 }
 
 /** Everything the engine runs: the HTTP app, the queue functions and the timer functions. */
@@ -135,6 +144,15 @@ export function createEngine(options: EngineOptions): Engine {
     drupalForms: new CosmosVersionedStore<DrupalFormTable>(engineState),
   };
 
+  const bookkeeping = {
+    ledger: new CosmosPaymentLedger(database.container(cosmosContainers.payments.id)),
+    chart: new CosmosVersionedStore<BookkeepingChart>(engineState),
+    campaigns: new CosmosCampaignCatalogue(database.container(cosmosContainers.campaigns.id)),
+    runs: new CosmosPostingRuns(database.container(cosmosContainers.postingRuns.id), database.container(cosmosContainers.postingLines.id)),
+    postingQueue: queues.workQueue(queueNames.postingRuns),
+  };
+  const journal = new BusinessCentralJournal({ ...config.businessCentral, ...retry });
+
   const http = createHttpApp({
     onlineFundraisingWebhook: {
       secret: config.onlineFundraising.webhookSecret,
@@ -170,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
     preferences: { ...consent, preferenceLinks, ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
+    bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -193,6 +212,8 @@ export function createEngine(options: EngineOptions): Engine {
         fieldMappings,
         triggers,
         ...identity,
+        ledger: bookkeeping.ledger,
+        chart: bookkeeping.chart,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
@@ -204,6 +225,8 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.personMerges, failureTracking),
       crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.crmContactChanges, failureTracking),
+      postingRunsFunction({ ...bookkeeping, journal, ...failureTracking, ...(options.postingStepLimits && { stepLimits: options.postingStepLimits }) }),
+      poisonQueueFunction(queueNames.postingRuns, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),

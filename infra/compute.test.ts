@@ -27,6 +27,16 @@ const config: StackConfig = {
   email: { connectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5'), senderAddress: 'noreply@ms.dk' },
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },
   preferenceLinkSecret: pulumi.secret('preference-link-secret'),
+  businessCentral: {
+    apiUrl: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
+    tenantId: 'tenant',
+    clientId: 'client',
+    clientSecret: pulumi.secret('bc-client-secret'),
+    companyId: 'company',
+    journalCode: 'MSENGINE',
+    projectDimension: 'SAG',
+    budgetLineDimension: 'SAGSOPGAVE',
+  },
 };
 
 describe('[Secrets] Function App settings', () => {
@@ -37,7 +47,7 @@ describe('[Secrets] Function App settings', () => {
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
     });
-    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY', 'ACS_EMAIL_CONNECTION_STRING', 'DRUPAL_PASSWORD', 'DRUPAL_WEBHOOK_SECRET', 'PREFERENCE_LINK_SECRET'];
+    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY', 'ACS_EMAIL_CONNECTION_STRING', 'DRUPAL_PASSWORD', 'DRUPAL_WEBHOOK_SECRET', 'PREFERENCE_LINK_SECRET', 'BC_CLIENT_SECRET'];
 
     for (const { name, value } of settings) {
       expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(secretNames.includes(name));

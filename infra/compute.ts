@@ -49,6 +49,14 @@ export function functionAppSettings({
     { name: 'DRUPAL_PASSWORD', value: config.drupal.password },
     { name: 'DRUPAL_WEBHOOK_SECRET', value: config.drupal.webhookSecret },
     { name: 'PREFERENCE_LINK_SECRET', value: config.preferenceLinkSecret },
+    { name: 'BC_API_URL', value: config.businessCentral.apiUrl },
+    { name: 'BC_TENANT_ID', value: config.businessCentral.tenantId },
+    { name: 'BC_CLIENT_ID', value: config.businessCentral.clientId },
+    { name: 'BC_CLIENT_SECRET', value: config.businessCentral.clientSecret },
+    { name: 'BC_COMPANY_ID', value: config.businessCentral.companyId },
+    { name: 'BC_JOURNAL_CODE', value: config.businessCentral.journalCode },
+    { name: 'BC_PROJECT_DIMENSION', value: config.businessCentral.projectDimension },
+    { name: 'BC_BUDGET_LINE_DIMENSION', value: config.businessCentral.budgetLineDimension },
   ];
 }
 

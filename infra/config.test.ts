@@ -13,6 +13,11 @@ const required = {
   'ms-engine:acsEmailSender': testConfig['ms-engine:acsEmailSender'],
   'ms-engine:drupalUrl': testConfig['ms-engine:drupalUrl'],
   'ms-engine:drupalUsername': testConfig['ms-engine:drupalUsername'],
+  'ms-engine:bcApiUrl': testConfig['ms-engine:bcApiUrl'],
+  'ms-engine:bcTenantId': testConfig['ms-engine:bcTenantId'],
+  'ms-engine:bcClientId': testConfig['ms-engine:bcClientId'],
+  'ms-engine:bcCompanyId': testConfig['ms-engine:bcCompanyId'],
+  'ms-engine:bcJournalCode': testConfig['ms-engine:bcJournalCode'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -24,7 +29,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the nine engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the ten engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -37,6 +42,7 @@ describe('[Config] stack config', () => {
       drupalPassword: config.drupal.password,
       drupalWebhookSecret: config.drupal.webhookSecret,
       preferenceLinkSecret: config.preferenceLinkSecret,
+      bcClientSecret: config.businessCentral.clientSecret,
     };
 
     for (const [key, output] of Object.entries(secrets)) {
@@ -53,6 +59,7 @@ describe('[Config] stack config', () => {
     expect(config.cosmosDisableLocalAuth).toBe(true);
     expect(config.functionMaxInstances).toBe(40);
     expect(config.dataverse.authorityUrl).toBe('https://login.microsoftonline.com');
+    expect(config.businessCentral).toMatchObject({ projectDimension: 'SAG', budgetLineDimension: 'SAGSOPGAVE' });
     expect(config.tags).toEqual({ project: 'ms-engine', stack: 'test' });
   });
 

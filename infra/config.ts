@@ -42,6 +42,17 @@ export interface StackConfig {
   drupal: { url: string; username: string; password: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
   /** Signs the preference-centre links in MS's mails. */
   preferenceLinkSecret: pulumi.Output<string>;
+  /** Business Central (API v2.0, Entra app registration): where posting runs send journal lines. */
+  businessCentral: {
+    apiUrl: string;
+    tenantId: string;
+    clientId: string;
+    clientSecret: pulumi.Output<string>;
+    companyId: string;
+    journalCode: string;
+    projectDimension: string;
+    budgetLineDimension: string;
+  };
 }
 
 /** Reads the stack's config (`Pulumi.<stack>.yaml`) once; everything else receives the result. */
@@ -78,5 +89,15 @@ export function readStackConfig(): StackConfig {
       webhookSecret: config.requireSecret('drupalWebhookSecret'),
     },
     preferenceLinkSecret: config.requireSecret('preferenceLinkSecret'),
+    businessCentral: {
+      apiUrl: config.require('bcApiUrl'),
+      tenantId: config.require('bcTenantId'),
+      clientId: config.require('bcClientId'),
+      clientSecret: config.requireSecret('bcClientSecret'),
+      companyId: config.require('bcCompanyId'),
+      journalCode: config.require('bcJournalCode'),
+      projectDimension: config.get('bcProjectDimension') ?? 'SAG',
+      budgetLineDimension: config.get('bcBudgetLineDimension') ?? 'SAGSOPGAVE',
+    },
   };
 }

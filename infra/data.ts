@@ -19,6 +19,10 @@ export const containers = {
   signatures: { partitionKey: '/petitionId' },
   'marketing-lists': { partitionKey: '/list' },
   'form-submissions': { partitionKey: '/id' },
+  payments: { partitionKey: '/id' },
+  campaigns: { partitionKey: '/id' },
+  'posting-runs': { partitionKey: '/id' },
+  'posting-lines': { partitionKey: '/runId' },
 } as const;
 
 export interface Data {

@@ -112,6 +112,14 @@ describe('[Settings] app settings', () => {
         'DRUPAL_PASSWORD',
         'DRUPAL_WEBHOOK_SECRET',
         'PREFERENCE_LINK_SECRET',
+        'BC_API_URL',
+        'BC_TENANT_ID',
+        'BC_CLIENT_ID',
+        'BC_CLIENT_SECRET',
+        'BC_COMPANY_ID',
+        'BC_JOURNAL_CODE',
+        'BC_PROJECT_DIMENSION',
+        'BC_BUDGET_LINE_DIMENSION',
       ].sort(),
     );
     expect(settings).toMatchObject({
@@ -135,6 +143,10 @@ describe('[Settings] app settings', () => {
       DRUPAL_PASSWORD: testSecrets['ms-engine:drupalPassword'],
       DRUPAL_WEBHOOK_SECRET: testSecrets['ms-engine:drupalWebhookSecret'],
       PREFERENCE_LINK_SECRET: testSecrets['ms-engine:preferenceLinkSecret'],
+      BC_API_URL: testConfig['ms-engine:bcApiUrl'],
+      BC_CLIENT_SECRET: testSecrets['ms-engine:bcClientSecret'],
+      BC_JOURNAL_CODE: testConfig['ms-engine:bcJournalCode'],
+      BC_PROJECT_DIMENSION: 'SAG',
     });
   });
 
@@ -196,7 +208,7 @@ describe('[Storage] storage account', () => {
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison', 'form-imports', 'form-imports-poison'].sort());
+    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison', 'form-imports', 'form-imports-poison', 'posting-runs', 'posting-runs-poison'].sort());
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
     expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);

@@ -17,6 +17,8 @@ export const queueNames = [
   'drupal-notifications-poison',
   'form-imports',
   'form-imports-poison',
+  'posting-runs',
+  'posting-runs-poison',
 ] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */

@@ -27,6 +27,11 @@ export const testConfig = {
   'ms-engine:dataverseClientId': '22222222-2222-4222-8222-222222222222',
   'ms-engine:drupalUrl': 'https://www.ms.dk',
   'ms-engine:drupalUsername': 'ms-engine',
+  'ms-engine:bcApiUrl': 'https://api.businesscentral.dynamics.com/v2.0/11111111-1111-4111-8111-111111111111/Test/api/v2.0',
+  'ms-engine:bcTenantId': '11111111-1111-4111-8111-111111111111',
+  'ms-engine:bcClientId': '33333333-3333-4333-8333-333333333333',
+  'ms-engine:bcCompanyId': '44444444-4444-4444-8444-444444444444',
+  'ms-engine:bcJournalCode': 'MSENGINE',
 } as const;
 
 export const testSecrets = {
@@ -39,6 +44,7 @@ export const testSecrets = {
   'ms-engine:drupalPassword': 'clear-drupal-password',
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
   'ms-engine:preferenceLinkSecret': 'clear-preference-link-secret-0123456789',
+  'ms-engine:bcClientSecret': 'clear-bc-client-secret',
 } as const;
 
 export const mockStorageKey = 'clear-storage-account-key';

@@ -16,6 +16,8 @@ import { type EmailSimulator, startEmailSimulator } from './simulators/email/ser
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
 import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/server.js';
+import { type BusinessCentralSimulator, localBusinessCentral, startBusinessCentralSimulator } from './simulators/businesscentral/server.js';
+import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
 
 /** Local-only credentials shared by the simulators and the engine; none of them is used in Azure. */
 export const localCredentials = {
@@ -36,7 +38,7 @@ export interface LocalStackOptions {
   /** Keep Azurite's and the Cosmos stand-in's data here across restarts; omitted = memory only. */
   dataDir?: string;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -50,6 +52,8 @@ export interface LocalStackOptions {
   clock?: Clock;
   /** The OF simulator's clock (tests move it to make OF answer with older data). */
   onlineFundraisingClock?: Clock;
+  /** How much one posting-run step does (tests make steps small). */
+  postingStepLimits?: StepLimits;
 }
 
 export type OnlineFundraisingSimulator = Awaited<ReturnType<typeof startOnlineFundraisingSimulator>>;
@@ -63,6 +67,7 @@ export interface LocalStack {
   dataverse: DataverseSimulator;
   email: EmailSimulator;
   drupal: DrupalSimulator;
+  businessCentral: BusinessCentralSimulator;
   engine: Engine;
   environment: EngineEnvironment;
   stop(): Promise<void>;
@@ -107,7 +112,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     password: localCredentials.drupalPassword,
     webhookSecret: localCredentials.drupalWebhookSecret,
   });
+  const businessCentral = await startBusinessCentralSimulator({ host, port: ports.businessCentral ?? 0 });
   const environment = localEnvironment({
+    businessCentral,
     azurite,
     cosmos,
     onlineFundraisingUrl: onlineFundraising.url,
@@ -123,6 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     logger,
     ...(options.clock && { clock: options.clock }),
     ...(options.dataversePacing && { dataversePacing: options.dataversePacing }),
+    ...(options.postingStepLimits && { postingStepLimits: options.postingStepLimits }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
   });
@@ -151,13 +159,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dataverse,
     email,
     drupal,
+    businessCentral,
     engine,
     environment,
     stop: async () => {
       await localHost.stop();
       engine.dispose();
       if (cosmosSnapshot) await cosmos.saveSnapshot(cosmosSnapshot);
-      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
@@ -169,6 +178,7 @@ function localEnvironment(parts: {
   dataverseUrl: string;
   emailConnectionString: string;
   drupalUrl: string;
+  businessCentral: BusinessCentralSimulator;
   databaseName: string | undefined;
 }): EngineEnvironment {
   return {
@@ -193,6 +203,13 @@ function localEnvironment(parts: {
     DRUPAL_PASSWORD: localCredentials.drupalPassword,
     DRUPAL_WEBHOOK_SECRET: localCredentials.drupalWebhookSecret,
     PREFERENCE_LINK_SECRET: localCredentials.preferenceLinkSecret,
+    BC_API_URL: parts.businessCentral.url,
+    BC_AUTHORITY_URL: parts.businessCentral.authorityUrl,
+    BC_TENANT_ID: localBusinessCentral.tenantId,
+    BC_CLIENT_ID: localBusinessCentral.clientId,
+    BC_CLIENT_SECRET: localBusinessCentral.clientSecret,
+    BC_COMPANY_ID: localBusinessCentral.companyId,
+    BC_JOURNAL_CODE: localBusinessCentral.journalCode,
   };
 }
 

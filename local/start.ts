@@ -13,7 +13,7 @@ const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? '.local-data');
 
 const stack = await startLocalStack({
   dataDir,
-  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075) },
+  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076) },
   logger: jsonLogger({ service: 'ms-engine' }),
 });
 
@@ -24,6 +24,7 @@ const lines = [
   `  Dataverse sim          ${stack.dataverse.url}`,
   `  ACS Email sim          ${stack.email.url}`,
   `  Drupal sim             ${stack.drupal.url}`,
+  `  Business Central sim   ${stack.businessCentral.url}`,
   `  Cosmos DB stand-in     ${stack.cosmos.endpoint}`,
   `  Azurite blob / queue   ${stack.azurite.blobUrl} / ${stack.azurite.queueUrl}`,
   `  data kept in           ${dataDir}`,

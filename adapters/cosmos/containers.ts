@@ -22,6 +22,13 @@ export const cosmosContainers = {
   marketingLists: { id: 'marketing-lists', partitionKey: '/list' },
   /** Processed form submissions (the data sets of forms), linked to their persons. */
   formSubmissions: { id: 'form-submissions', partitionKey: '/id' },
+  /** The payment ledger: OF payments, refunds and imported payments, with their posting ([Bogføring]). */
+  payments: { id: 'payments', partitionKey: '/id' },
+  /** Campaigns and their posting dimensions ([Kampagnemodel]). */
+  campaigns: { id: 'campaigns', partitionKey: '/id' },
+  postingRuns: { id: 'posting-runs', partitionKey: '/id' },
+  /** A posting run's lines, one partition per run. */
+  postingLines: { id: 'posting-lines', partitionKey: '/runId' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

@@ -35,7 +35,7 @@ export async function syncMirroredEntity(
   entity: MirroredEntity,
   ofId: string,
   ports: MirrorPorts,
-): Promise<{ id: string; outcome: MirrorOutcome; personId?: string }> {
+): Promise<{ id: string; outcome: MirrorOutcome; personId?: string; record: MirrorRecord }> {
   const snapshot = await ports.onlineFundraisingRecords.get(entity, ofId);
   if (!snapshot) throw new NotFoundError(`OnlineFundraising has no ${entity} ${ofId}`);
   const id = mirrorIdFor(ports.ids, entity, snapshot.record.id);
@@ -45,7 +45,7 @@ export async function syncMirroredEntity(
   // Looking for waiting children is a query; a leaf (e.g. a payment) never has any.
   if (canBeParent(entity)) await linkWaitingChildren(record.id, ports);
   ports.logger.info('OnlineFundraising entity mirrored', { entity, mirrorId: id, outcome, waitingFor: record.waitingFor.length });
-  return { id, outcome, ...(record.personId && { personId: record.personId }) };
+  return { id, outcome, ...(record.personId && { personId: record.personId }), record };
 }
 
 /** A payment event (e.g. a payment that failed) counts into its person's aggregated trigger. */

@@ -1,3 +1,5 @@
+import { fillAgreementKind } from '../bookkeeping/fillAgreementKind.js';
+import { type RecordPaymentPorts, recordOnlineFundraisingPayment } from '../bookkeeping/recordOnlineFundraisingPayment.js';
 import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
@@ -6,7 +8,7 @@ import { personIdForOnlineFundraisingContact } from '../person/personFromOnlineF
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
 
-export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts;
+export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts & RecordPaymentPorts;
 
 /** Does the work a queued OF notification stands for: a contact becomes a person, the rest is mirrored. */
 export async function processOnlineFundraisingNotification(
@@ -22,7 +24,9 @@ export async function processOnlineFundraisingNotification(
     await refreshSupporterKind(personId, ports);
     return;
   }
-  const { id, personId } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
+  const { id, personId, record } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
+  if (notification.entity === 'payment') await recordOnlineFundraisingPayment(record, ports);
+  if (notification.entity === 'agreement') await fillAgreementKind(record, ports);
   if (notification.entity === 'agreement' && personId) await refreshSupporterKind(personId, ports);
   if (notification.entity === 'data_set') await processInboundSms(id, ports);
 }

@@ -16,3 +16,6 @@ export class NotFoundError extends DomainError {
 export class ConcurrencyConflictError extends DomainError {
   readonly code = 'concurrency_conflict';
 }
+
+/** The request clashes with the state things are in (e.g. a payment already refunded): HTTP 409. */
+export abstract class ConflictError extends DomainError {}

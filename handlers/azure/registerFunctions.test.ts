@@ -38,6 +38,12 @@ const engine = createEngine({
     DRUPAL_PASSWORD: 'drupal-password',
     DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
     PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
+    BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
+    BC_TENANT_ID: 'tenant',
+    BC_CLIENT_ID: 'client',
+    BC_CLIENT_SECRET: 'bc-client-secret',
+    BC_COMPANY_ID: 'company',
+    BC_JOURNAL_CODE: 'MSENGINE',
     ADMIN_API_KEY: 'an-admin-key-of-some-length',
   }),
 });
@@ -59,6 +65,8 @@ describe('Azure Functions registration', () => {
       'storageQueue:personMergesPoison',
       'storageQueue:crmContactChanges',
       'storageQueue:crmContactChangesPoison',
+      'storageQueue:postingRuns',
+      'storageQueue:postingRunsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:parkedDuplicateReviews',
@@ -78,6 +86,8 @@ describe('Azure Functions registration', () => {
       ['person-merges-poison', 'AzureWebJobsStorage'],
       ['crm-contact-changes', 'AzureWebJobsStorage'],
       ['crm-contact-changes-poison', 'AzureWebJobsStorage'],
+      ['posting-runs', 'AzureWebJobsStorage'],
+      ['posting-runs-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

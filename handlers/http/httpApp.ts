@@ -33,6 +33,11 @@ import { type PreferenceRouteDeps, preferenceLinkRoute, preferenceRoutes } from 
 import type { DrupalFormStore } from '../../domain/forms/ports.js';
 import type { ConsentTopicStore } from '../../domain/consent/ports.js';
 import { mapErrors } from './mapErrors.js';
+import { bookkeepingChartRoutes } from './bookkeepingChartRoutes.js';
+import { campaignRoutes } from './campaignRoutes.js';
+import { type PaymentRouteDeps, paymentRoutes } from './paymentRoutes.js';
+import { type BookkeepingImportDeps, bookkeepingImportRoutes } from './bookkeepingImportRoutes.js';
+import { type PostingRunRouteDeps, postingRunRoutes } from './postingRunRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 
@@ -56,6 +61,7 @@ export interface HttpAppDeps {
   preferences: PreferenceRouteDeps;
   marketingLists: { marketingLists: MarketingLists };
   formSubmissions: { formSubmissions: FormSubmissionRecords };
+  bookkeeping: PaymentRouteDeps & BookkeepingImportDeps & PostingRunRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -90,6 +96,11 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/marketing-lists', marketingListRoutes(deps.marketingLists));
   app.route('/admin/persons', formSubmissionRoutes(deps.formSubmissions));
   app.route('/admin/persons', preferenceLinkRoute(deps.preferences));
+  app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
+  app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
+  app.route('/admin', paymentRoutes(deps.bookkeeping));
+  app.route('/admin/imports', bookkeepingImportRoutes(deps.bookkeeping));
+  app.route('/admin/posting-runs', postingRunRoutes(deps.bookkeeping));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

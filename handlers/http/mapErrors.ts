@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { NotReplayableError } from '../../domain/deadletters/errors.js';
 import { ReviewAlreadyDecidedError } from '../../domain/identity/errors.js';
-import { ConcurrencyConflictError, DomainError, NotFoundError } from '../../domain/shared/errors.js';
+import { ConcurrencyConflictError, ConflictError, DomainError, NotFoundError } from '../../domain/shared/errors.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { type Problem, problem } from './problem.js';
 
@@ -11,7 +11,7 @@ export function mapErrors(logger: Logger) {
   return (error: Error, c: Context) => {
     if (error instanceof HTTPException) return error.getResponse();
     if (error instanceof NotFoundError) return problem(c, 404, error.code, error.message);
-    if (error instanceof NotReplayableError || error instanceof ConcurrencyConflictError || error instanceof ReviewAlreadyDecidedError) {
+    if (error instanceof ConflictError || error instanceof NotReplayableError || error instanceof ConcurrencyConflictError || error instanceof ReviewAlreadyDecidedError) {
       return problem(c, 409, error.code, error.message);
     }
     if (error instanceof DomainError) return problem(c, 400, error.code, error.message, fieldsOf(error));

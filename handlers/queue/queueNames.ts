@@ -11,6 +11,8 @@ export const queueNames = {
   drupalNotifications: 'drupal-notifications',
   /** Rows of imported signature files (Playable), each processed like a form submission. */
   formImports: 'form-imports',
+  /** Steps of posting runs (claim payments, build lines, send them to Business Central). */
+  postingRuns: 'posting-runs',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

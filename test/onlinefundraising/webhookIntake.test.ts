@@ -42,6 +42,12 @@ beforeAll(async () => {
     DRUPAL_PASSWORD: 'drupal-password',
     DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
     PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
+    BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
+    BC_TENANT_ID: 'tenant',
+    BC_CLIENT_ID: 'client',
+    BC_CLIENT_SECRET: 'bc-client-secret',
+    BC_COMPANY_ID: 'company',
+    BC_JOURNAL_CODE: 'MSENGINE',
     ADMIN_API_KEY: localCredentials.adminApiKey,
   });
   engine = createEngine({ config, logger: silentLogger });

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { postingLinesCsv } from '../../adapters/csv/postingLinesCsv.js';
+import type { PostingRuns } from '../../domain/bookkeeping/ports.js';
+import { type StartPostingRunPorts, startPostingRun } from '../../domain/bookkeeping/startPostingRun.js';
+import type { Logger } from '../../domain/shared/Logger.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { invalidRequest } from './problem.js';
+
+export interface PostingRunRouteDeps extends StartPostingRunPorts {
+  runs: PostingRuns;
+  logger: Logger;
+}
+
+const runBody = z.object({ from: z.iso.date(), to: z.iso.date(), requestedBy: z.string().min(1).max(200) });
+const linesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
+/**
+ * [Bogføring][DBF-Sumtotal] POST /admin/posting-runs {from, to, requestedBy}: starts the run over
+ * the range (202), or answers with the run that range already has (200). GET /admin/posting-runs,
+ * GET /admin/posting-runs/{id}: runs with their phase and counts. GET
+ * /admin/posting-runs/{id}/lines[?format=csv]: the lines, as JSON or as finance's CSV.
+ */
+export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
+  return new Hono()
+    .post('/', async (c) => {
+      const body = runBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      const { run, started } = await startPostingRun(body.data, deps);
+      if (started) deps.logger.info('posting run started', { runId: run.id, from: run.from, to: run.to, by: body.data.requestedBy });
+      return c.json(run, started ? 202 : 200);
+    })
+    .get('/', async (c) => c.json({ runs: await deps.runs.list() }))
+    .get('/:id', async (c) => c.json(await existingRun(c.req.param('id'), deps)))
+    .get('/:id/lines', async (c) => {
+      const query = linesQuery.safeParse(c.req.query());
+      if (!query.success) return invalidRequest(c, query.error, 'query');
+      const run = await existingRun(c.req.param('id'), deps);
+      const lines = await deps.runs.lines(run.id);
+      if (query.data.format === 'json') return c.json({ runId: run.id, lines });
+      return c.body(postingLinesCsv(lines), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="bogfoering-${run.from}-${run.to}.csv"`,
+      });
+    });
+}
+
+async function existingRun(id: string, deps: PostingRunRouteDeps) {
+  const stored = await deps.runs.get(id);
+  if (!stored) throw new NotFoundError(`no posting run ${id}`);
+  return stored.value;
+}

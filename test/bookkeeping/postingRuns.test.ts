@@ -1,0 +1,174 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidIds } from '../../adapters/system/UuidIds.js';
+import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
+import { ledgerIdForOnlineFundraisingPayment } from '../../domain/bookkeeping/recordOnlineFundraisingPayment.js';
+import type { LocalStack } from '../../local/stack.js';
+import { eventually } from '../support/eventually.js';
+import { queueDrained, startTestStack } from '../support/testStack.js';
+import { bookkeepingApi } from './bookkeepingApi.js';
+
+let stack: LocalStack;
+let api: ReturnType<typeof bookkeepingApi>;
+
+beforeAll(async () => {
+  // Small steps, so every run goes through several queued steps as a large one would.
+  stack = await startTestStack({ postingStepLimits: { claimsPerStep: 3, linesPerStep: 2 } });
+  api = bookkeepingApi(stack);
+  await api.saveChart();
+  await api.saveCampaign('DON_WEB_RF_GAZA', { name: 'DON_WEB_RF_GAZA', accountNumber: '1040', project: 'SAG-17' });
+  await api.saveCampaign('MEM-DON_WEB_NRF_MEDLEM', { name: 'MEM-DON_WEB_NRF_MEDLEM', project: 'SAG-01' });
+});
+afterAll(() => stack.stop());
+
+const journalLinesPath = '/v2.0/*/*/api/v2.0/companies(*)/journals(*)/journalLines';
+
+/** An OF payment, notified to the engine; resolves with its ledger entry once recorded. */
+async function ofPayment(ofId: string, fields: Record<string, unknown>): Promise<LedgerPayment> {
+  stack.onlineFundraising.put('payment', ofId, { contact_id: `${ofId}-c`, status: 'confirmed', channel: 'card', ...fields });
+  await stack.onlineFundraising.sendWebhook({ entity: 'payment', entityId: ofId, event: 'created' });
+  return ledgerPayment(ledgerIdForOnlineFundraisingPayment(uuidIds, ofId));
+}
+
+function ledgerPayment(id: string, check: (payment: LedgerPayment) => void = () => {}): Promise<LedgerPayment> {
+  return eventually(async () => {
+    const response = await api.call('GET', `/admin/payments/${id}`);
+    expect(response.status).toBe(200);
+    const payment = response.json() as unknown as LedgerPayment;
+    check(payment);
+    return payment;
+  });
+}
+
+const bcLines = () => stack.businessCentral.journalLines('MSENGINE');
+
+describe('[Bogføring] posting runs', () => {
+  it('[Bogføring][DBF-Sumtotal][Kampagnemodel] a run sums payments per day × contra account × budget line × project × account, links each payment to its line, and sends the lines with their dimensions to Business Central', async () => {
+    const gaza = { contribution_code: 'DON_WEB_RF_GAZA' };
+    const payments = [
+      await ofPayment('pr-1', { ...gaza, amount: 50_000, paid_date: '2026-11-03' }),
+      await ofPayment('pr-2', { ...gaza, amount: 25_000, paid_date: '2026-11-03' }),
+      await ofPayment('pr-3', { ...gaza, amount: 10_000, paid_date: '2026-11-03', channel: 'mobilepay' }),
+      await ofPayment('pr-4', { contribution_code: 'MEM-DON_WEB_NRF_MEDLEM', amount: 29_000, paid_date: '2026-11-04', channel: 'betalingsservice' }),
+    ];
+    await ofPayment('pr-late', { ...gaza, amount: 99_900, paid_date: '2027-03-02' });
+    stack.onlineFundraising.put('payment', 'pr-pending', { contact_id: 'x', status: 'pending', channel: 'card', amount: 12_300, due_date: '2026-11-05', contribution_code: 'DON_WEB_RF_GAZA' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'payment', entityId: 'pr-pending', event: 'created' });
+    // The membership campaign names no account: its payment's agreement (membership) chooses it.
+    stack.onlineFundraising.put('agreement', 'pr-4-a', { contact_id: 'pr-4-c', type: 'membership', status: 'active', contribution_code: 'MEM-DON_WEB_NRF_MEDLEM' });
+    stack.onlineFundraising.put('payment', 'pr-4', { agreement_id: 'pr-4-a' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'agreement', entityId: 'pr-4-a', event: 'created' });
+    await stack.onlineFundraising.sendWebhook({ entity: 'payment', entityId: 'pr-4', event: 'updated' });
+    await ledgerPayment(payments[3]!.id, (payment) => expect(payment.agreementKind).toBe('membership'));
+    await queueDrained(stack, 'of-notifications');
+    // [Kampagnemodel] A budget line set on the campaign code after its payments arrived follows them.
+    await api.saveCampaign('DON_WEB_RF_GAZA', { name: 'DON_WEB_RF_GAZA', accountNumber: '1040', project: 'SAG-17', budgetLine: 'GAZA-NOED' });
+
+    const run = await api.completedRun('2026-11-01', '2026-11-15');
+    expect(run).toMatchObject({ phase: 'done', paymentCount: 4, lineCount: 3, linesSent: 3, sumOre: 114_000, heldCount: 0, documentNumber: 'MS-20261115' });
+    const lines = await api.lines(run.id);
+    expect(lines.map(({ postingDate, contraAccountNumber, budgetLine, project, accountNumber, lumpSumOre, paymentCount }) => ({ postingDate, contraAccountNumber, budgetLine, project, accountNumber, lumpSumOre, paymentCount }))).toEqual([
+      { postingDate: '2026-11-03', contraAccountNumber: '5850', budgetLine: 'GAZA-NOED', project: 'SAG-17', accountNumber: '1040', lumpSumOre: 10_000, paymentCount: 1 },
+      { postingDate: '2026-11-03', contraAccountNumber: '5860', budgetLine: 'GAZA-NOED', project: 'SAG-17', accountNumber: '1040', lumpSumOre: 75_000, paymentCount: 2 },
+      { postingDate: '2026-11-04', contraAccountNumber: '5810', budgetLine: undefined, project: 'SAG-01', accountNumber: '1010', lumpSumOre: 29_000, paymentCount: 1 },
+    ]);
+
+    // Every payment names its line, and each line's lump sum is the sum of the payments naming it.
+    const posted = await Promise.all(payments.map((payment) => ledgerPayment(payment.id)));
+    for (const line of lines) {
+      const onLine = posted.filter((payment) => payment.posting.state === 'posted' && payment.posting.lineId === line.id);
+      expect(onLine.reduce((total, payment) => total + payment.amountOre, 0)).toBe(line.lumpSumOre);
+    }
+    expect((await ledgerPayment(ledgerIdForOnlineFundraisingPayment(uuidIds, 'pr-late'))).posting.state).toBe('to_post');
+    expect((await api.call('GET', `/admin/payments/${ledgerIdForOnlineFundraisingPayment(uuidIds, 'pr-pending')}`)).status).toBe(404);
+
+    // Business Central received the same lines, income credited, with project and budget line as dimensions.
+    const received = bcLines().filter((line) => line.documentNumber === 'MS-20261115');
+    expect(received.map(({ postingDate, accountNumber, balancingAccountNumber, amount, externalDocumentNumber }) => ({ postingDate, accountNumber, balancingAccountNumber, amount, externalDocumentNumber }))).toEqual([
+      { postingDate: '2026-11-03', accountNumber: '1040', balancingAccountNumber: '5850', amount: -100, externalDocumentNumber: 'MS-20261115-00001' },
+      { postingDate: '2026-11-03', accountNumber: '1040', balancingAccountNumber: '5860', amount: -750, externalDocumentNumber: 'MS-20261115-00002' },
+      { postingDate: '2026-11-04', accountNumber: '1010', balancingAccountNumber: '5810', amount: -290, externalDocumentNumber: 'MS-20261115-00003' },
+    ]);
+    expect(received[1]!.dimensionSetLines.map(({ code, valueCode }) => ({ code, valueCode }))).toEqual([
+      { code: 'SAG', valueCode: 'SAG-17' },
+      { code: 'SAGSOPGAVE', valueCode: 'GAZA-NOED' },
+    ]);
+    expect(received[2]!.dimensionSetLines.map(({ code, valueCode }) => ({ code, valueCode }))).toEqual([{ code: 'SAG', valueCode: 'SAG-01' }]);
+
+    // Finance's CSV: the same lines in Danish formats.
+    const csv = await api.call('GET', `/admin/posting-runs/${run.id}/lines?format=csv`);
+    expect(csv.status).toBe(200);
+    const rows = parse(csv.text, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows).toEqual([
+      ['Betalingsdato', 'Konto', 'Klumpsum', 'Kontobeskrivelse', 'Sag', 'Sagsopgave', 'Modkonto'],
+      ['03-11-2026', '1040', '100,00', 'Donationer', 'SAG-17', 'GAZA-NOED', '5850'],
+      ['03-11-2026', '1040', '750,00', 'Donationer', 'SAG-17', 'GAZA-NOED', '5860'],
+      ['04-11-2026', '1010', '290,00', 'Medlemskontingent', 'SAG-01', '', '5810'],
+    ]);
+
+    // [Bogføring] Asking for the same range again is the same run: nothing changes, nothing is sent twice.
+    const again = await api.startRun('2026-11-01', '2026-11-15');
+    expect(again.status).toBe(200);
+    expect(again.json()).toMatchObject({ id: run.id, status: 'completed', paymentCount: 4 });
+    await queueDrained(stack, 'posting-runs');
+    expect(bcLines().filter((line) => line.documentNumber === 'MS-20261115')).toHaveLength(3);
+    const overlapping = await api.startRun('2026-11-10', '2026-11-20');
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.json().error).toBe('range_overlaps_run');
+  });
+
+  it('[Refundering][Bogføring] a refund made after its original was posted lands in the next run, which adjusts the lump sum', async () => {
+    const original = await ofPayment('pr-refund', { contribution_code: 'DON_WEB_RF_GAZA', amount: 40_000, paid_date: '2026-11-20' });
+    const first = await api.completedRun('2026-11-16', '2026-11-25');
+    expect(first).toMatchObject({ paymentCount: 1, sumOre: 40_000 });
+
+    // Refunded by staff on a day the first run already covered.
+    const refund = await api.call('POST', `/admin/payments/${original.id}/refund`, { reason: 'Dobbeltbetaling', refundedBy: 'bogholderi@ms.dk', date: '2026-11-22' });
+    expect(refund.status).toBe(201);
+    const second = await api.completedRun('2026-11-26', '2026-11-30');
+    expect(second).toMatchObject({ paymentCount: 1, sumOre: -40_000 });
+    expect(await api.lines(second.id)).toMatchObject([{ postingDate: '2026-11-26', lumpSumOre: -40_000, accountNumber: '1040', contraAccountNumber: '5860' }]);
+    expect(await api.lines(first.id)).toMatchObject([{ postingDate: '2026-11-20', lumpSumOre: 40_000, paymentCount: 1 }]);
+    expect(bcLines().find((line) => line.documentNumber === 'MS-20261130')).toMatchObject({ amount: 400, postingDate: '2026-11-26' });
+  });
+
+  it('[BetalingUdenomOF][Rapportering3] imported invoices are booked as already posted, MobilePay business-platform payments are posted, and a file imported twice is never posted twice', async () => {
+    const invoices = 'Fakturanr;Betalingsdato;Beløb;EAN;Kampagnekode\nF-1001;01-12-2026;5.000,00;5798000000001;DON_WEB_RF_GAZA\nF-1002;01-12-2026;2.500,00;5798000000002;DON_WEB_RF_GAZA\n';
+    const invoiceImport = await api.call('POST', '/admin/imports/payments?source=invoice', invoices, 'text/csv');
+    expect(invoiceImport.json()).toMatchObject({ imported: 2, alreadyImported: 0, rejected: [] });
+
+    const mobilePay = 'Dato;Transaktions-ID;Beløb;Navn;Besked\n02-12-2026;MP-1;150,00;Anna Holm;Til Gaza\n02-12-2026;MP-2;200,00;Bo Ek;\n02-12-2026;MP-3;tohundrede;Cy Dam;\n';
+    const first = await api.call('POST', '/admin/imports/payments?source=mobilepay_business&campaignCode=DON_WEB_RF_GAZA', mobilePay, 'text/csv');
+    expect(first.json()).toMatchObject({ imported: 2, alreadyImported: 0, rejected: [{ line: 4, field: 'amount' }] });
+    const twice = await api.call('POST', '/admin/imports/payments?source=mobilepay_business&campaignCode=DON_WEB_RF_GAZA', mobilePay, 'text/csv');
+    expect(twice.json()).toMatchObject({ imported: 0, alreadyImported: 2 });
+
+    const run = await api.completedRun('2026-12-01', '2026-12-05');
+    expect(run).toMatchObject({ paymentCount: 2, sumOre: 35_000, lineCount: 1 });
+    expect(await api.lines(run.id)).toMatchObject([{ postingDate: '2026-12-02', contraAccountNumber: '5850', lumpSumOre: 35_000 }]);
+    const invoice = await ledgerPayment(uuidIds.fromKey('ledger:invoice:F-1001'));
+    expect(invoice.posting).toMatchObject({ state: 'already_posted' });
+
+    // Imported again after the run: still nothing new to post.
+    expect((await api.call('POST', '/admin/imports/payments?source=mobilepay_business', mobilePay, 'text/csv')).json()).toMatchObject({ imported: 0, alreadyImported: 2 });
+    expect(await api.completedRun('2026-12-06', '2026-12-10')).toMatchObject({ paymentCount: 0, lineCount: 0 });
+  });
+
+  it('[Bogføring] a run whose sending fails half-way resumes without sending any line twice', async () => {
+    const days = ['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'];
+    for (const [index, day] of days.entries()) await ofPayment(`pr-resume-${index}`, { contribution_code: 'DON_WEB_RF_GAZA', amount: 10_000 * (index + 1), paid_date: day });
+    const startedAt = new Date().toISOString();
+    // BC takes the third line, then the connection fails before the engine hears back.
+    stack.businessCentral.injectFault({ method: 'POST', path: journalLinesPath, status: 504, afterHandling: true, skip: 2 });
+
+    const run = await api.completedRun('2027-01-01', '2027-01-31');
+    const sent = bcLines().filter((line) => line.documentNumber === 'MS-20270131');
+    expect(sent.map((line) => line.externalDocumentNumber)).toEqual(['MS-20270131-00001', 'MS-20270131-00002', 'MS-20270131-00003', 'MS-20270131-00004', 'MS-20270131-00005']);
+    expect(sent.map((line) => line.amount)).toEqual([-100, -200, -300, -400, -500]);
+    expect(run).toMatchObject({ lineCount: 5, linesSent: 5, attempts: 1 });
+    expect(run.lastError).toBeUndefined();
+    // Five lines, five POSTs: the line whose answer was lost was found in the journal, not sent again.
+    const linePosts = stack.businessCentral.requests().filter((request) => request.method === 'POST' && /journals\([^)]*\)\/journalLines$/.test(request.path) && request.at >= startedAt);
+    expect(linePosts.map((request) => request.status)).toEqual([201, 201, 504, 201, 201]);
+  });
+});
