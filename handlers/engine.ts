@@ -68,6 +68,14 @@ import { BusinessCentralJournal } from '../adapters/businesscentral/BusinessCent
 import type { BookkeepingChart } from '../domain/bookkeeping/BookkeepingChart.js';
 import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
 import { postingRunsFunction } from './queue/postingRunsFunction.js';
+import { CosmosAgreementStates } from '../adapters/cosmos/CosmosAgreementStates.js';
+import { CosmosSegmentMembers } from '../adapters/cosmos/CosmosSegmentMembers.js';
+import { CosmosJobRuns } from '../adapters/cosmos/CosmosJobRuns.js';
+import { OnlineFundraisingAgreementWriter } from '../adapters/onlinefundraising/OnlineFundraisingAgreementWriter.js';
+import type { DunningSettings } from '../domain/dunning/DunningSettings.js';
+import { dunningGroupsJob } from '../domain/dunning/dunningGroupsJob.js';
+import { jobRunsFunction } from './queue/jobRunsFunction.js';
+import { dunningGroupsFunction } from './timer/dunningGroupsFunction.js';
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -152,6 +160,15 @@ export function createEngine(options: EngineOptions): Engine {
     postingQueue: queues.workQueue(queueNames.postingRuns),
   };
   const journal = new BusinessCentralJournal({ ...config.businessCentral, ...retry });
+  const dunning = {
+    agreementStates: new CosmosAgreementStates(database.container(cosmosContainers.agreementStates.id)),
+    segmentMembers: new CosmosSegmentMembers(database.container(cosmosContainers.segmentMembers.id)),
+    dunningSettings: new CosmosVersionedStore<DunningSettings>(engineState),
+    jobRuns: new CosmosJobRuns(database.container(cosmosContainers.jobRuns.id)),
+    onlineFundraisingAgreements: new OnlineFundraisingAgreementWriter(onlineFundraisingApi),
+  };
+  const jobs = [dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock })];
+  const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -189,6 +206,8 @@ export function createEngine(options: EngineOptions): Engine {
     preferences: { ...consent, preferenceLinks, ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
+    jobs: jobPorts,
+    dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,
     clock,
@@ -214,6 +233,7 @@ export function createEngine(options: EngineOptions): Engine {
         ...identity,
         ledger: bookkeeping.ledger,
         chart: bookkeeping.chart,
+        agreementStates: dunning.agreementStates,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
@@ -227,12 +247,15 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.crmContactChanges, failureTracking),
       postingRunsFunction({ ...bookkeeping, journal, ...failureTracking, ...(options.postingStepLimits && { stepLimits: options.postingStepLimits }) }),
       poisonQueueFunction(queueNames.postingRuns, failureTracking),
+      jobRunsFunction({ jobs, jobRuns: dunning.jobRuns, ...failureTracking }),
+      poisonQueueFunction(queueNames.jobRuns, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
       parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds, clock, logger }),
       identityReindexFunction({ ...identity, persons, clock, logger }),
+      dunningGroupsFunction(jobPorts),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

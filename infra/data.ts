@@ -23,6 +23,9 @@ export const containers = {
   campaigns: { partitionKey: '/id' },
   'posting-runs': { partitionKey: '/id' },
   'posting-lines': { partitionKey: '/runId' },
+  'agreement-states': { partitionKey: '/id' },
+  'segment-members': { partitionKey: '/runId' },
+  'job-runs': { partitionKey: '/id' },
 } as const;
 
 export interface Data {

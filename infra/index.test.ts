@@ -208,7 +208,7 @@ describe('[Storage] storage account', () => {
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison', 'form-imports', 'form-imports-poison', 'posting-runs', 'posting-runs-poison'].sort());
+    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison', 'form-imports', 'form-imports-poison', 'posting-runs', 'posting-runs-poison', 'job-runs', 'job-runs-poison'].sort());
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
     expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);

@@ -19,6 +19,8 @@ export const queueNames = [
   'form-imports-poison',
   'posting-runs',
   'posting-runs-poison',
+  'job-runs',
+  'job-runs-poison',
 ] as const;
 
 /** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */

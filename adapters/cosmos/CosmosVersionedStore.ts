@@ -52,19 +52,19 @@ export class CosmosVersionedStore<T extends { id: string }> {
    * Writes many documents whatever they held before, in bulk: for loading data in, e.g. migrating
    * existing contacts. Throws, naming how many failed, unless all were written.
    */
-  async upsertMany(values: T[]): Promise<void> {
+  async upsertMany(values: T[], partitionKeyOf: (value: T) => string = (value) => value.id): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < values.length) {
         const chunk = values.slice(next, (next += bulkChunk));
-        await this.upsertChunk(chunk);
+        await this.upsertChunk(chunk, partitionKeyOf);
       }
     };
     await Promise.all(Array.from({ length: bulkCallsAtOnce }, worker));
   }
 
-  private async upsertChunk(values: T[]): Promise<void> {
-    const operations: OperationInput[] = values.map((value) => ({ operationType: 'Upsert', partitionKey: value.id, resourceBody: value as T & Record<string, string> }));
+  private async upsertChunk(values: T[], partitionKeyOf: (value: T) => string): Promise<void> {
+    const operations: OperationInput[] = values.map((value) => ({ operationType: 'Upsert', partitionKey: partitionKeyOf(value), resourceBody: value as T & Record<string, string> }));
     const results = await this.container.items.executeBulkOperations(operations);
     const failed = results.filter((result) => result.error !== undefined || (result.response?.statusCode ?? 500) >= 300);
     if (failed.length === 0) return;

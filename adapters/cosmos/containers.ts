@@ -29,6 +29,12 @@ export const cosmosContainers = {
   postingRuns: { id: 'posting-runs', partitionKey: '/id' },
   /** A posting run's lines, one partition per run. */
   postingLines: { id: 'posting-lines', partitionKey: '/runId' },
+  /** Per-agreement payment state for the daily groups ([CampaignAutomation6]). */
+  agreementStates: { id: 'agreement-states', partitionKey: '/id' },
+  /** Members of the groups per job run, one partition per run. */
+  segmentMembers: { id: 'segment-members', partitionKey: '/runId' },
+  /** Runs of the scheduled jobs. */
+  jobRuns: { id: 'job-runs', partitionKey: '/id' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

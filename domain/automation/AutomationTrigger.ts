@@ -6,7 +6,12 @@ export type TriggerKind =
   | 'payment_refunded'
   | 'payment_method_rejected'
   | 'payment_method_cancelled'
-  | 'subscription_cancelled';
+  | 'subscription_cancelled'
+  /** [CampaignAutomation6] A person entered a reactivation group or winback (see domain/dunning). */
+  | 'reactivation_group_1'
+  | 'reactivation_group_2'
+  | 'reactivation_group_3'
+  | 'winback';
 
 /**
  * [OnlineFundraising2] One trigger per person, kind and time window, however many events fell in

@@ -1,5 +1,6 @@
 import { fillAgreementKind } from '../bookkeeping/fillAgreementKind.js';
 import { type RecordPaymentPorts, recordOnlineFundraisingPayment } from '../bookkeeping/recordOnlineFundraisingPayment.js';
+import { type AgreementStatePorts, updateAgreementState } from '../dunning/updateAgreementState.js';
 import { linkWaitingChildren } from '../mirror/linkWaitingChildren.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import { type MirrorPorts, syncMirroredEntity } from '../mirror/syncMirroredEntity.js';
@@ -8,7 +9,7 @@ import { personIdForOnlineFundraisingContact } from '../person/personFromOnlineF
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
 
-export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts & RecordPaymentPorts;
+export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts & RecordPaymentPorts & AgreementStatePorts;
 
 /** Does the work a queued OF notification stands for: a contact becomes a person, the rest is mirrored. */
 export async function processOnlineFundraisingNotification(
@@ -27,6 +28,7 @@ export async function processOnlineFundraisingNotification(
   const { id, personId, record } = await syncMirroredEntity(notification.entity, notification.entityId, ports);
   if (notification.entity === 'payment') await recordOnlineFundraisingPayment(record, ports);
   if (notification.entity === 'agreement') await fillAgreementKind(record, ports);
+  await updateAgreementState(record, ports);
   if (notification.entity === 'agreement' && personId) await refreshSupporterKind(personId, ports);
   if (notification.entity === 'data_set') await processInboundSms(id, ports);
 }

@@ -67,10 +67,13 @@ describe('Azure Functions registration', () => {
       'storageQueue:crmContactChangesPoison',
       'storageQueue:postingRuns',
       'storageQueue:postingRunsPoison',
+      'storageQueue:jobRuns',
+      'storageQueue:jobRunsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:parkedDuplicateReviews',
       'timer:identityReindex',
+      'timer:dunningGroups',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);
@@ -88,6 +91,8 @@ describe('Azure Functions registration', () => {
       ['crm-contact-changes-poison', 'AzureWebJobsStorage'],
       ['posting-runs', 'AzureWebJobsStorage'],
       ['posting-runs-poison', 'AzureWebJobsStorage'],
+      ['job-runs', 'AzureWebJobsStorage'],
+      ['job-runs-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

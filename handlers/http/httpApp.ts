@@ -38,6 +38,8 @@ import { campaignRoutes } from './campaignRoutes.js';
 import { type PaymentRouteDeps, paymentRoutes } from './paymentRoutes.js';
 import { type BookkeepingImportDeps, bookkeepingImportRoutes } from './bookkeepingImportRoutes.js';
 import { type PostingRunRouteDeps, postingRunRoutes } from './postingRunRoutes.js';
+import { type JobRouteDeps, jobRoutes } from './jobRoutes.js';
+import { type DunningRouteDeps, dunningRoutes } from './dunningRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 
@@ -62,6 +64,8 @@ export interface HttpAppDeps {
   marketingLists: { marketingLists: MarketingLists };
   formSubmissions: { formSubmissions: FormSubmissionRecords };
   bookkeeping: PaymentRouteDeps & BookkeepingImportDeps & PostingRunRouteDeps;
+  jobs: JobRouteDeps;
+  dunning: DunningRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -101,6 +105,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin', paymentRoutes(deps.bookkeeping));
   app.route('/admin/imports', bookkeepingImportRoutes(deps.bookkeeping));
   app.route('/admin/posting-runs', postingRunRoutes(deps.bookkeeping));
+  app.route('/admin/jobs', jobRoutes(deps.jobs));
+  app.route('/admin', dunningRoutes(deps.dunning));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

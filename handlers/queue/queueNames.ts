@@ -13,6 +13,8 @@ export const queueNames = {
   formImports: 'form-imports',
   /** Steps of posting runs (claim payments, build lines, send them to Business Central). */
   postingRuns: 'posting-runs',
+  /** Runs of scheduled jobs (dunning groups, …), started by a timer or by staff. */
+  jobRuns: 'job-runs',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

@@ -4,22 +4,24 @@ import { type LocalStack, localCredentials, startLocalStack } from '../../local/
 import { identityResolution } from './identityResolution.js';
 import { paymentDay } from './paymentDay.js';
 import { postingRun } from './postingRun.js';
+import { dunningGroups } from './dunningGroups.js';
 
 /**
  * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
  * of the 202) and its end-to-end rate (contacts per second from notification to the Dataverse
- * simulator), payment day, identity resolution against a million people, and a posting run's
- * aggregation over a million payments. Figures, not
- * assertions. `-- --payment-day-only`, `-- --identity-only` or `-- --posting-only` runs one part; `-- --large` gives
- * payment day 200,000 agreements.
+ * simulator), a posting run's aggregation over a million payments, the daily dunning groups over a
+ * million agreements, payment day, and identity resolution against a million people. Figures, not
+ * assertions. `-- --payment-day-only`, `-- --identity-only`, `-- --posting-only` or
+ * `-- --dunning-only` runs one part; `-- --large` gives payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-const only = ['--payment-day-only', '--identity-only', '--posting-only'].find((flag) => process.argv.includes(flag));
+const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only'].find((flag) => process.argv.includes(flag));
 if (!only) await ingestAndEndToEnd();
 if (!only || only === '--posting-only') print(await postingRun());
+if (!only || only === '--dunning-only') print(dunningGroups());
 if (!only || only === '--payment-day-only') print(await paymentDay());
 if (!only || only === '--identity-only') print(await identityResolution());
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { OnlineFundraisingEntity, OnlineFundraisingNotification } from '../../../adapters/onlinefundraising/notification.js';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { copenhagenDateOf } from '../../../domain/shared/copenhagenDate.js';
+import { type AgreementCancel, cancelAgreement } from './agreementCancel.js';
 import { type ChangedEntity, type ContactMerge, mergeContacts } from './contactMerge.js';
 import { type ContactChangesInput, type ContactUpdate, updateContact } from './contactUpdate.js';
 import { demoContactFields } from './demoContact.js';
@@ -27,6 +29,13 @@ export interface ContactUpdateResult extends ContactUpdate {
   /** The contact's `updated` notification; none when nothing changed or without a webhook target. */
   deliveries: WebhookDelivery[];
   /** A notification that could not be delivered; it does not undo the update. */
+  failures: WebhookDeliveryError[];
+}
+
+export interface AgreementCancelResult extends AgreementCancel {
+  /** One `updated` notification per changed entity, in that order; none when nothing changed or without a webhook target. */
+  deliveries: WebhookDelivery[];
+  /** Notifications that could not be delivered; they do not undo the cancellation. */
   failures: WebhookDeliveryError[];
 }
 
@@ -128,6 +137,18 @@ export class SimulatorControl {
   async updateContact(contactId: string, changes: ContactChangesInput, options: { ifMatch?: string } = {}): Promise<ContactUpdateResult> {
     const { contact, changed } = updateContact(this.store, contactId, changes, options);
     return { contact, changed, ...(await this.notifyUpdated(changed)) };
+  }
+
+  /**
+   * Cancels an agreement and its subscriptions as the organisation, as
+   * `POST /api/v1/agreements/<id>/cancel` does (see agreementCancel.ts; throws AgreementCancelError
+   * when OF would refuse), ending it on today's business date by the simulator's clock, then
+   * notifies the webhook target about every entity it changed.
+   */
+  async cancelAgreement(agreementId: string, reason: string): Promise<AgreementCancelResult> {
+    const today = copenhagenDateOf(this.settings.clock.now());
+    const { agreement, changed } = cancelAgreement(this.store, agreementId, reason, today);
+    return { agreement, changed, ...(await this.notifyUpdated(changed)) };
   }
 
   /** Sends one `updated` notification per changed entity, one after another so the target sees them in a predictable order. */

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
+import { AgreementCancelError, parseCancelRequest } from './agreementCancel.js';
 import { ContactMergeError } from './contactMerge.js';
 import { ContactUpdateError, etagOf, parseContactChanges } from './contactUpdate.js';
 import { InvalidCursorError, type ListQuery } from './entityStore.js';
@@ -14,7 +15,7 @@ const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
 
 /**
  * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings,
- * `PATCH /contacts/<id>` and `POST /contacts/<id>/merge`.
+ * `PATCH /contacts/<id>`, `POST /contacts/<id>/merge` and `POST /agreements/<id>/cancel`.
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
@@ -61,6 +62,16 @@ export function apiRoutes(control: SimulatorControl): Hono {
       return c.json((await control.merge(c.req.param('id'), request.data.contact_id)).survivor);
     } catch (error) {
       if (error instanceof ContactMergeError) return jsonError(error.status, error.code, error.message);
+      throw error;
+    }
+  });
+
+  api.post('/agreements/:id/cancel', async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    try {
+      return c.json((await control.cancelAgreement(c.req.param('id'), parseCancelRequest(body))).agreement);
+    } catch (error) {
+      if (error instanceof AgreementCancelError) return jsonError(error.status, error.code, error.message);
       throw error;
     }
   });

@@ -4,6 +4,7 @@ import { ContactMergeError } from './contactMerge.js';
 import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from './server.js';
 import { type WebhookReceiver, startWebhookReceiver } from './startWebhookReceiver.js';
 import { testClock } from './testClock.js';
+import { getFromApi, notifiedEntities, postToApi } from './apiTestRequests.js';
 
 const apiKey = 'test-api-key';
 const webhookSecret = 'test-webhook-secret';
@@ -42,23 +43,11 @@ afterEach(() => {
 });
 
 function merge(survivorId: string, body: unknown, key = apiKey): Promise<Response> {
-  return fetch(`${sim.apiBaseUrl}/contacts/${survivorId}/merge`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return postToApi(sim, `/contacts/${survivorId}/merge`, body, key);
 }
 
-async function get(path: string): Promise<Record<string, unknown>> {
-  return (await fetch(`${sim.apiBaseUrl}${path}`, { headers: { authorization: `Bearer ${apiKey}` } })).json() as Promise<Record<string, unknown>>;
-}
-
-function notified(): { entity: string; entityId: string; event: string }[] {
-  return receiver.received.map((webhook) => {
-    const { entity, entityId, event } = JSON.parse(webhook.rawBody) as { entity: string; entityId: string; event: string };
-    return { entity, entityId, event };
-  });
-}
+const get = (path: string) => getFromApi(sim, path, apiKey);
+const notified = () => notifiedEntities(receiver);
 
 describe('POST /api/v1/contacts/<survivorId>/merge', () => {
   it('[OnlineFundraising13] moves the merged contact’s records to the survivor, marks it merged, and answers the survivor', async () => {

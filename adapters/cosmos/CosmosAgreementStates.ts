@@ -1,0 +1,16 @@
+import type { Container } from '@azure/cosmos';
+import type { AgreementPaymentState } from '../../domain/dunning/AgreementPaymentState.js';
+import type { AgreementStates } from '../../domain/dunning/ports.js';
+import { CosmosVersionedStore } from './CosmosVersionedStore.js';
+import { queryPage } from './queryPage.js';
+
+/** [CampaignAutomation6] Per-agreement payment state (container `agreement-states`, partitioned by id). */
+export class CosmosAgreementStates extends CosmosVersionedStore<AgreementPaymentState> implements AgreementStates {
+  constructor(container: Container) {
+    super(container);
+  }
+
+  listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: AgreementPaymentState[]; continuationToken?: string }> {
+    return queryPage<AgreementPaymentState>(this.container, 'SELECT * FROM c', page);
+  }
+}

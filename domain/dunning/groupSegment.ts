@@ -1,0 +1,64 @@
+import type { JobRuns } from '../jobs/ports.js';
+import type { Person } from '../person/Person.js';
+import type { PersonRepository } from '../person/ports.js';
+import { type SegmentPorts, filterSegment } from '../segments/filterSegment.js';
+import { excludeStopListed } from '../stoplist/excludeStopListed.js';
+import { NotFoundError } from '../shared/errors.js';
+import { dunningGroupsJobName } from './dunningGroupsJob.js';
+import type { SegmentMembers } from './ports.js';
+import type { DunningGroup, SegmentMember } from './SegmentMember.js';
+
+export interface GroupSegmentRequest {
+  group: DunningGroup;
+  /** `tm`: the hand-over to telemarketing, which also needs phone consent. */
+  handover?: 'tm';
+  pageSize: number;
+  continuationToken?: string;
+  cancelledFrom?: string;
+  cancelledTo?: string;
+}
+
+export interface GroupSegmentPage {
+  runId: string;
+  forDate: string;
+  members: SegmentMember[];
+  excluded: { personId: string; reasons: string[] }[];
+  continuationToken?: string;
+}
+
+export interface GroupSegmentPorts extends SegmentPorts {
+  jobRuns: JobRuns;
+  segmentMembers: SegmentMembers;
+  persons: Pick<PersonRepository, 'get'>;
+}
+
+/**
+ * [CampaignAutomation6][CampaignAutomation3][StopList] A page of a group's members from the last
+ * completed daily run, with the reasons they are in it. People on the stop list are left out; for
+ * the TM hand-over also people without phone consent (and whom the stop list keeps from calls).
+ */
+export async function groupSegment(request: GroupSegmentRequest, ports: GroupSegmentPorts): Promise<GroupSegmentPage> {
+  const run = (await ports.jobRuns.recent(20, dunningGroupsJobName)).find((candidate) => candidate.status === 'completed');
+  if (!run) throw new NotFoundError('the daily groups have not been computed yet: start a run with POST /admin/jobs/dunning-groups/run');
+  const { group, handover, ...page } = request;
+  const { items, continuationToken } = await ports.segmentMembers.page(run.id, group, page);
+  const found = await Promise.all(items.map(async (member) => ({ member, person: (await ports.persons.get(member.personId))?.value })));
+  const known = found.filter((entry): entry is { member: SegmentMember; person: Person } => entry.person !== undefined);
+  const excluded = await exclusions(known.map((entry) => entry.person), handover, ports);
+  const excludedIds = new Set(excluded.map((entry) => entry.personId));
+  for (const { member } of found.filter((entry) => !entry.person)) excluded.push({ personId: member.personId, reasons: ['unknown-person'] });
+  return {
+    runId: run.id,
+    forDate: run.forDate,
+    members: known.map((entry) => entry.member).filter((member) => !excludedIds.has(member.personId)),
+    excluded,
+    ...(continuationToken && { continuationToken }),
+  };
+}
+
+async function exclusions(persons: Person[], handover: 'tm' | undefined, ports: GroupSegmentPorts): Promise<{ personId: string; reasons: string[] }[]> {
+  if (handover === 'tm') return (await filterSegment(persons, { team: 'telemarketing', channel: 'phone' }, ports)).excluded;
+  const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });
+  const { excluded } = await excludeStopListed(persons, contactOf, 'any', ports);
+  return excluded.map(({ item }) => ({ personId: item.id, reasons: ['stop-list'] }));
+}

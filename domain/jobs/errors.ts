@@ -1,0 +1,5 @@
+import { DomainError } from '../shared/errors.js';
+
+export class UnknownJobError extends DomainError {
+  readonly code = 'unknown_job';
+}

@@ -1,0 +1,41 @@
+import type { WorkQueue } from '../messaging/WorkItem.js';
+import type { Clock } from '../shared/Clock.js';
+import type { Ids } from '../shared/Ids.js';
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
+import { UnknownJobError } from './errors.js';
+import type { Job, JobRun } from './JobRun.js';
+import type { JobRuns } from './ports.js';
+
+export interface StartJobPorts {
+  jobs: readonly Job[];
+  jobRuns: JobRuns;
+  jobQueue: WorkQueue;
+  ids: Ids;
+  clock: Clock;
+}
+
+export const jobRunKind = 'job-run';
+
+/**
+ * Queues a run of the job. A scheduled run has one id per job and day, so a timer firing twice
+ * starts one run; staff asking start a new run each time.
+ */
+export async function startJobRun(name: string, trigger: { kind: 'schedule' } | { kind: 'staff'; requestedBy: string }, ports: StartJobPorts): Promise<JobRun> {
+  if (!ports.jobs.some((job) => job.name === name)) throw new UnknownJobError(`no job ${name}; the jobs are ${ports.jobs.map((job) => job.name).join(', ')}`);
+  const now = ports.clock.now();
+  const forDate = copenhagenDateOf(now);
+  const id = trigger.kind === 'schedule' ? ports.ids.fromKey(`job-run:${name}:${forDate}`) : ports.ids.random();
+  const run: JobRun = {
+    id,
+    job: name,
+    forDate,
+    trigger: trigger.kind,
+    ...(trigger.kind === 'staff' && { requestedBy: trigger.requestedBy }),
+    status: 'queued',
+    queuedAt: now.toISOString(),
+    attempts: 0,
+  };
+  if ((await ports.jobRuns.save(run)) === 'stale') return (await ports.jobRuns.get(id))?.value ?? run;
+  await ports.jobQueue.enqueue({ messageId: id, kind: jobRunKind, body: { runId: id }, enqueuedAt: run.queuedAt });
+  return run;
+}

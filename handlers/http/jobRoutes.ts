@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { JobRuns } from '../../domain/jobs/ports.js';
+import { type StartJobPorts, startJobRun } from '../../domain/jobs/startJobRun.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
+import { parseJsonBody } from './parseJsonBody.js';
+import { invalidRequest } from './problem.js';
+
+export interface JobRouteDeps extends StartJobPorts {
+  jobRuns: JobRuns;
+}
+
+const runBody = z.object({ requestedBy: z.string().min(1).max(200) });
+const listQuery = z.object({ job: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/**
+ * GET /admin/jobs: the jobs and their latest runs (status, progress, duration, counts).
+ * GET /admin/jobs/runs/{id}: one run. POST /admin/jobs/{name}/run {requestedBy}: runs a job now (202).
+ */
+export function jobRoutes(deps: JobRouteDeps): Hono {
+  return new Hono()
+    .get('/', async (c) => {
+      const query = listQuery.safeParse(c.req.query());
+      if (!query.success) return invalidRequest(c, query.error, 'query');
+      const runs = await deps.jobRuns.recent(query.data.limit, query.data.job);
+      return c.json({ jobs: deps.jobs.map(({ name, description }) => ({ name, description })), runs });
+    })
+    .get('/runs/:id', async (c) => {
+      const stored = await deps.jobRuns.get(c.req.param('id'));
+      if (!stored) throw new NotFoundError(`no job run ${c.req.param('id')}`);
+      return c.json(stored.value);
+    })
+    .post('/:name/run', async (c) => {
+      const body = runBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      return c.json(await startJobRun(c.req.param('name'), { kind: 'staff', requestedBy: body.data.requestedBy }, deps), 202);
+    });
+}
