@@ -76,6 +76,12 @@ import type { DunningSettings } from '../domain/dunning/DunningSettings.js';
 import { dunningGroupsJob } from '../domain/dunning/dunningGroupsJob.js';
 import { jobRunsFunction } from './queue/jobRunsFunction.js';
 import { dunningGroupsFunction } from './timer/dunningGroupsFunction.js';
+import { BlobDatasetStore, datasetsContainer } from '../adapters/blob/BlobDatasetStore.js';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { CosmosExportSources } from '../adapters/cosmos/CosmosExportSources.js';
+import { exportDatasetsJob, exportPaymentsHourlyJob } from '../domain/datasets/exportDatasetsJob.js';
+import type { PostcodeMunicipalities } from '../domain/datasets/PostcodeMunicipalities.js';
+import { hourlyPaymentExportFunction, nightlyDatasetExportFunction } from './timer/exportDatasetsFunctions.js';
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -167,7 +173,19 @@ export function createEngine(options: EngineOptions): Engine {
     jobRuns: new CosmosJobRuns(database.container(cosmosContainers.jobRuns.id)),
     onlineFundraisingAgreements: new OnlineFundraisingAgreementWriter(onlineFundraisingApi),
   };
-  const jobs = [dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock })];
+  const exportSources = new CosmosExportSources(
+    {
+      payments: database.container(cosmosContainers.payments.id),
+      persons: database.container(cosmosContainers.persons.id),
+      agreementStates: database.container(cosmosContainers.agreementStates.id),
+      signatures: database.container(cosmosContainers.signatures.id),
+      consentLog: database.container(cosmosContainers.consentLog.id),
+      engineState,
+    },
+    bookkeeping.campaigns,
+  );
+  const datasetExport = { sources: exportSources, store: BlobDatasetStore.fromConnectionString(config.storageConnectionString), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers };
+  const jobs = [dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }), exportDatasetsJob(datasetExport), exportPaymentsHourlyJob(datasetExport)];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
   const http = createHttpApp({
@@ -207,6 +225,11 @@ export function createEngine(options: EngineOptions): Engine {
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
     jobs: jobPorts,
+    datasets: {
+      postcodeTable: new CosmosVersionedStore<PostcodeMunicipalities>(engineState),
+      datasetsUrl: BlobServiceClient.fromConnectionString(config.storageConnectionString).getContainerClient(datasetsContainer).url,
+      clock,
+    },
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,
@@ -256,6 +279,8 @@ export function createEngine(options: EngineOptions): Engine {
       parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds, clock, logger }),
       identityReindexFunction({ ...identity, persons, clock, logger }),
       dunningGroupsFunction(jobPorts),
+      nightlyDatasetExportFunction(jobPorts),
+      hourlyPaymentExportFunction(jobPorts),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

@@ -16,6 +16,8 @@ export interface AgreementPaymentState {
   kind?: AgreementKind;
   status?: 'pending' | 'active' | 'paused' | 'cancelled';
   startDate?: string;
+  campaignCode?: string;
+  restricted?: boolean;
   /** From the agreement's subscription; none for a one-off gift. */
   frequency?: Frequency;
   subscriptionStatus?: 'active' | 'paused' | 'cancelled';

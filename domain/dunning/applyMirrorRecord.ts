@@ -38,6 +38,8 @@ function applyAgreement(state: AgreementPaymentState, agreement: OfAgreement, pe
     kind: agreement.kind,
     status: agreement.status,
     ...(agreement.startDate && { startDate: agreement.startDate }),
+    ...(agreement.campaignCode && { campaignCode: agreement.campaignCode }),
+    restricted: agreement.restricted,
     ...(cancelledOn && { cancelledOn }),
   };
 }

@@ -17,14 +17,15 @@ export interface StartJobPorts {
 export const jobRunKind = 'job-run';
 
 /**
- * Queues a run of the job. A scheduled run has one id per job and day, so a timer firing twice
- * starts one run; staff asking start a new run each time.
+ * Queues a run of the job. A scheduled run has one id per job and day (or per `slot`, e.g. an hour,
+ * for jobs run more often), so a timer firing twice starts one run; staff asking start a new run
+ * each time.
  */
-export async function startJobRun(name: string, trigger: { kind: 'schedule' } | { kind: 'staff'; requestedBy: string }, ports: StartJobPorts): Promise<JobRun> {
+export async function startJobRun(name: string, trigger: { kind: 'schedule'; slot?: string } | { kind: 'staff'; requestedBy: string }, ports: StartJobPorts): Promise<JobRun> {
   if (!ports.jobs.some((job) => job.name === name)) throw new UnknownJobError(`no job ${name}; the jobs are ${ports.jobs.map((job) => job.name).join(', ')}`);
   const now = ports.clock.now();
   const forDate = copenhagenDateOf(now);
-  const id = trigger.kind === 'schedule' ? ports.ids.fromKey(`job-run:${name}:${forDate}`) : ports.ids.random();
+  const id = trigger.kind === 'schedule' ? ports.ids.fromKey(`job-run:${name}:${trigger.slot ?? forDate}`) : ports.ids.random();
   const run: JobRun = {
     id,
     job: name,

@@ -74,6 +74,8 @@ describe('Azure Functions registration', () => {
       'timer:parkedDuplicateReviews',
       'timer:identityReindex',
       'timer:dunningGroups',
+      'timer:nightlyDatasetExport',
+      'timer:hourlyPaymentExport',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

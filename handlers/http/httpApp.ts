@@ -40,6 +40,7 @@ import { type BookkeepingImportDeps, bookkeepingImportRoutes } from './bookkeepi
 import { type PostingRunRouteDeps, postingRunRoutes } from './postingRunRoutes.js';
 import { type JobRouteDeps, jobRoutes } from './jobRoutes.js';
 import { type DunningRouteDeps, dunningRoutes } from './dunningRoutes.js';
+import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 
@@ -66,6 +67,7 @@ export interface HttpAppDeps {
   bookkeeping: PaymentRouteDeps & BookkeepingImportDeps & PostingRunRouteDeps;
   jobs: JobRouteDeps;
   dunning: DunningRouteDeps;
+  datasets: DatasetRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
   clock: Clock;
@@ -107,6 +109,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/posting-runs', postingRunRoutes(deps.bookkeeping));
   app.route('/admin/jobs', jobRoutes(deps.jobs));
   app.route('/admin', dunningRoutes(deps.dunning));
+  app.route('/admin', datasetRoutes(deps.datasets));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
 }

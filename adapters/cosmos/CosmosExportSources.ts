@@ -1,0 +1,81 @@
+import type { Container, SqlQuerySpec } from '@azure/cosmos';
+import type { Campaign } from '../../domain/bookkeeping/Campaign.js';
+import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
+import type { ConsentEntry } from '../../domain/consent/ConsentEntry.js';
+import type { ExportSources } from '../../domain/datasets/exportPorts.js';
+import { postcodeMunicipalitiesId, type PostcodeMunicipalities } from '../../domain/datasets/PostcodeMunicipalities.js';
+import type { AgreementPaymentState } from '../../domain/dunning/AgreementPaymentState.js';
+import type { Person } from '../../domain/person/Person.js';
+import type { Signature } from '../../domain/signatures/Signature.js';
+import type { CampaignCatalogue } from '../../domain/bookkeeping/ports.js';
+import { queryPage } from './queryPage.js';
+
+const pageSize = 5_000;
+
+export interface ExportContainers {
+  payments: Container;
+  persons: Container;
+  agreementStates: Container;
+  signatures: Container;
+  consentLog: Container;
+  engineState: Container;
+}
+
+/**
+ * [Rapportering1] The datasets' sources in Cosmos DB, each read page by page in the order of its
+ * partition date (cross-partition ORDER BY, served by the default range index).
+ */
+export class CosmosExportSources implements ExportSources {
+  constructor(
+    private readonly containers: ExportContainers,
+    private readonly campaignCatalogue: Pick<CampaignCatalogue, 'all'>,
+  ) {}
+
+  payments(range?: { from: string; to: string }): AsyncIterable<LedgerPayment[]> {
+    const query = range
+      ? { query: 'SELECT * FROM c WHERE c.paymentDate >= @from AND c.paymentDate <= @to ORDER BY c.paymentDate', parameters: [{ name: '@from', value: range.from }, { name: '@to', value: range.to }] }
+      : 'SELECT * FROM c ORDER BY c.paymentDate';
+    return pages<LedgerPayment>(this.containers.payments, query);
+  }
+
+  async paymentDatesChangedSince(since: string): Promise<string[]> {
+    const dates: string[] = [];
+    const query = { query: 'SELECT c.paymentDate FROM c WHERE c.updatedAt > @since', parameters: [{ name: '@since', value: since }] };
+    for await (const page of pages<{ paymentDate: string }>(this.containers.payments, query)) for (const { paymentDate } of page) dates.push(paymentDate);
+    return dates;
+  }
+
+  persons(): AsyncIterable<Person[]> {
+    return pages<Person>(this.containers.persons, 'SELECT * FROM c WHERE NOT IS_DEFINED(c.mergedInto) ORDER BY c.createdAt');
+  }
+
+  agreements(): AsyncIterable<AgreementPaymentState[]> {
+    return pages<AgreementPaymentState>(this.containers.agreementStates, 'SELECT * FROM c WHERE IS_DEFINED(c.startDate) ORDER BY c.startDate');
+  }
+
+  signatures(): AsyncIterable<Signature[]> {
+    return pages<Signature>(this.containers.signatures, 'SELECT * FROM c ORDER BY c.signedAt');
+  }
+
+  consentEntries(): AsyncIterable<ConsentEntry[]> {
+    return pages<ConsentEntry>(this.containers.consentLog, 'SELECT * FROM c ORDER BY c.at');
+  }
+
+  campaigns(): Promise<Campaign[]> {
+    return this.campaignCatalogue.all();
+  }
+
+  async municipalities(): Promise<Map<string, string>> {
+    const { resource } = await this.containers.engineState.item(postcodeMunicipalitiesId, postcodeMunicipalitiesId).read<PostcodeMunicipalities>();
+    return new Map(Object.entries(resource?.municipalityOfPostcode ?? {}));
+  }
+}
+
+async function* pages<T>(container: Container, query: string | SqlQuerySpec): AsyncIterable<T[]> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await queryPage<T>(container, query, { pageSize, ...(continuationToken && { continuationToken }) });
+    if (page.items.length > 0) yield page.items;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+}
