@@ -3,7 +3,7 @@ import type { ColumnDefinition, ColumnType, DatasetDefinition } from './DatasetD
 const column = (name: string, type: ColumnType, description: string, nullable = true): ColumnDefinition => ({ name, type, description, nullable });
 
 /**
- * [Rapportering1][Rapportering2][Rapportering3][CARE-Interactions] The datasets Power BI reads.
+ * [Rapportering1][Rapportering2][Rapportering3] The datasets Power BI reads.
  * They carry the engine's person id, never names, emails, phone numbers, addresses or CPR numbers.
  */
 export const paymentsDataset: DatasetDefinition = {
@@ -116,7 +116,7 @@ export const consentEventsDataset: DatasetDefinition = {
     column('channel', 'string', 'email, sms, phone or post.', false),
     column('topic', 'string', 'The topic, or "all" for the whole channel.', false),
     column('action', 'string', 'granted or withdrawn.', false),
-    column('source', 'string', 'Where it came from: onlinefundraising, form, preference_centre, sms_keyword, staff, …', false),
+    column('source', 'string', 'Where it came from: onlinefundraising-signup, drupal-form, playable-import, webshop, sms-keyword, dialer-call, preference-centre or staff.', false),
     column('campaign_code', 'string', 'Campaign code, when there was one.'),
   ],
 };

@@ -22,7 +22,7 @@ export interface ExportPorts {
 export const exportDatasetsJobName = 'export-datasets';
 export const exportPaymentsHourlyJobName = 'export-datasets-hourly';
 
-/** [Rapportering1][CARE-Interactions] Nightly: every dataset written afresh, partition by partition. */
+/** [Rapportering1] Nightly: every dataset written afresh, partition by partition. */
 export function exportDatasetsJob(ports: ExportPorts): Job {
   return { name: exportDatasetsJobName, description: 'All Power BI datasets in full, into Blob storage (container datasets)', run: (context) => exportAll(context, ports) };
 }

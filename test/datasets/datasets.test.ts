@@ -136,6 +136,33 @@ describe('[Rapportering1] Power BI datasets', () => {
     expect(november).toEqual({ rows: '5' });
   });
 
+  it('[Rapportering1] every dataset reads back with its rows: agreements, signatures (a signer), campaigns, consent events and the daily groups', async () => {
+    // A petition signer from an imported file, a campaign, a staff consent and a never-paying member in GROUP 1.
+    const form = { formId: 'petition_ds', kind: 'petition', campaignCode: 'KLIMA_WEB_NRF', petitionId: 'ds-2026', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'all' }], consentText: 'Ja tak' };
+    expect((await api.call('PUT', '/admin/drupal-forms', { forms: [form] })).status).toBe(200);
+    const csv = 'first_name;last_name;email;phone;signed_at;postal_code\nSigne;Sol;ds-signer@example.dk;;2026-11-02;2100\n';
+    expect((await api.call('POST', '/admin/imports/signatures?formId=petition_ds', csv, 'text/csv')).status).toBe(202);
+    await queueDrained(stack, 'form-imports');
+    await api.saveCampaign('KLIMA_WEB_NRF', { name: 'KLIMA_WEB_NRF', project: 'SAG-9' });
+    of().put('contact', 'ds-g1-c', { first_name: 'Gert', last_name: 'Eet', email: 'ds-g1@example.dk' });
+    of().put('agreement', 'ds-g1-a', { contact_id: 'ds-g1-c', type: 'membership', status: 'active', start_date: '2025-01-15' });
+    of().put('subscription', 'ds-g1-s', { agreement_id: 'ds-g1-a', amount: 29_000, interval: 'monthly', status: 'active' });
+    for (const [entity, id] of [['contact', 'ds-g1-c'], ['agreement', 'ds-g1-a'], ['subscription', 'ds-g1-s']] as const) await of().sendWebhook({ entity, entityId: id, event: 'created' });
+    await runJob('dunning-groups');
+    await runJob('export-datasets');
+    const root = await downloadDatasets();
+
+    const count = async (dataset: string, where = 'true') => (await reader.query(`SELECT count(*) AS n FROM ${parquetOf(root, dataset)} WHERE ${where}`))[0]!.n;
+    expect(await count('agreements', `agreement_id = 'ds-g1-a' AND kind = 'membership' AND frequency = 'monthly' AND start_date = DATE '2025-01-15'`)).toBe('1');
+    expect(await count('signatures', `petition_id = 'ds-2026' AND signed_on = DATE '2026-11-02' AND new_person`)).toBe('1');
+    expect(await count('campaigns', `campaign_code = 'KLIMA_WEB_NRF' AND project = 'SAG-9' AND NOT restricted`)).toBe('1');
+    expect(await count('consent_events', `channel = 'email' AND action = 'granted' AND source = 'playable-import'`)).toBe('1');
+    expect(await count('dunning_groups', `"group" = 'group-1' AND person_id = '${personIdOf('ds-g1-c')}' AND agreement_ids = 'ds-g1-a'`)).toBe('1');
+    const signer = await reader.query(`SELECT s.person_id, p.classification FROM ${parquetOf(root, 'signatures')} s JOIN ${parquetOf(root, 'people')} p USING (person_id) WHERE s.petition_id = 'ds-2026'`);
+    expect(signer.map((row) => row.classification)).toEqual(['signer']);
+    expect((await reader.types(parquetOf(root, 'consent_events'))).event_at).toMatch(/^TIMESTAMP/);
+  });
+
   it('[Rapportering1] the datasets and the container are listed for analysts', async () => {
     const listed = await fetch(`${stack.engineUrl}/admin/datasets`, { headers: adminHeaders });
     const body = (await listed.json()) as { container: string; datasets: { name: string }[] };
