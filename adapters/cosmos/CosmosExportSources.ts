@@ -8,6 +8,10 @@ import type { AgreementPaymentState } from '../../domain/dunning/AgreementPaymen
 import type { Person } from '../../domain/person/Person.js';
 import type { Signature } from '../../domain/signatures/Signature.js';
 import type { CampaignCatalogue } from '../../domain/bookkeeping/ports.js';
+import type { SendStatistics } from '../../domain/delivery/SendStatistics.js';
+import { addMonths } from '../../domain/dunning/collections.js';
+import { startOfCopenhagenDay } from '../../domain/keywords/startOfCopenhagenDay.js';
+import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import { queryPage } from './queryPage.js';
 
 const pageSize = 5_000;
@@ -63,6 +67,22 @@ export class CosmosExportSources implements ExportSources {
 
   campaigns(): Promise<Campaign[]> {
     return this.campaignCatalogue.all();
+  }
+
+  /** Send statistics live in `engine-state` beside other small documents; they are the ones with a `sendId`. */
+  sends(month?: string): AsyncIterable<SendStatistics[]> {
+    if (!month) return pages<SendStatistics>(this.containers.engineState, 'SELECT * FROM c WHERE IS_DEFINED(c.sendId) ORDER BY c.updatedAt');
+    const from = startOfCopenhagenDay(`${month}-01`).toISOString();
+    const to = startOfCopenhagenDay(addMonths(`${month}-01`, 1)).toISOString();
+    const query = { query: 'SELECT * FROM c WHERE IS_DEFINED(c.sendId) AND c.updatedAt >= @from AND c.updatedAt < @to ORDER BY c.updatedAt', parameters: [{ name: '@from', value: from }, { name: '@to', value: to }] };
+    return pages<SendStatistics>(this.containers.engineState, query);
+  }
+
+  async sendDaysChangedSince(since: string): Promise<string[]> {
+    const days: string[] = [];
+    const query = { query: 'SELECT c.updatedAt FROM c WHERE IS_DEFINED(c.sendId) AND c.updatedAt > @since', parameters: [{ name: '@since', value: since }] };
+    for await (const page of pages<{ updatedAt: string }>(this.containers.engineState, query)) for (const { updatedAt } of page) days.push(copenhagenDateOf(new Date(updatedAt)));
+    return days;
   }
 
   async municipalities(): Promise<Map<string, string>> {

@@ -135,4 +135,18 @@ export const dunningGroupsDataset: DatasetDefinition = {
   ],
 };
 
-export const datasetDefinitions = [paymentsDataset, peopleDataset, agreementsDataset, signaturesDataset, campaignsDataset, consentEventsDataset, dunningGroupsDataset];
+export const interactionsDataset: DatasetDefinition = {
+  name: 'interactions',
+  description: 'What became of each mail and SMS sent to a person, as the sending system reported it: delivered, or bounced (mail) / failed (SMS). Opens and clicks come when the sending system reports them.',
+  partitionedBy: 'reported_on',
+  columns: [
+    column('reported_on', 'date', 'The day the outcome was last reported, Danish time.', false),
+    column('reported_at', 'timestamp', 'When it was last reported (UTC).', false),
+    column('send_id', 'string', 'The mailing or SMS batch.', false),
+    column('channel', 'string', 'email or phone (SMS).', false),
+    column('person_id', 'string', "The engine's id of the person.", false),
+    column('event', 'string', 'delivered, bounced (a mail) or failed (an SMS).', false),
+  ],
+};
+
+export const datasetDefinitions = [paymentsDataset, peopleDataset, agreementsDataset, signaturesDataset, campaignsDataset, consentEventsDataset, dunningGroupsDataset, interactionsDataset];

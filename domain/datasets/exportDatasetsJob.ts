@@ -4,12 +4,12 @@ import { dunningGroups } from '../dunning/SegmentMember.js';
 import type { Job, JobContext } from '../jobs/JobRun.js';
 import type { JobRuns } from '../jobs/ports.js';
 import type { DatasetDefinition, DatasetRow } from './DatasetDefinition.js';
-import { agreementsDataset, campaignsDataset, consentEventsDataset, datasetDefinitions, dunningGroupsDataset, paymentsDataset, peopleDataset, signaturesDataset } from './definitions.js';
+import { agreementsDataset, campaignsDataset, consentEventsDataset, datasetDefinitions, dunningGroupsDataset, interactionsDataset, paymentsDataset, peopleDataset, signaturesDataset } from './definitions.js';
 import type { ExportSources } from './exportPorts.js';
 import { peopleContext } from './peopleContext.js';
 import { personRow } from './personRow.js';
 import type { DatasetStore } from './ports.js';
-import { agreementRow, campaignRow, consentEventRow, dunningGroupRow, paymentRow, signatureRow } from './rows.js';
+import { agreementRow, campaignRow, consentEventRow, dunningGroupRow, interactionRows, paymentRow, signatureRow } from './rows.js';
 import { type PartitionedOutcome, writePartitioned } from './writePartitioned.js';
 
 export interface ExportPorts {
@@ -27,9 +27,13 @@ export function exportDatasetsJob(ports: ExportPorts): Job {
   return { name: exportDatasetsJobName, description: 'All Power BI datasets in full, into Blob storage (container datasets)', run: (context) => exportAll(context, ports) };
 }
 
-/** [Rapportering1] Hourly: the payment partitions with payments recorded or changed since the last export. */
+/** [Rapportering1][CARE-Interactions] Hourly: the months of payments and of interactions changed since the last export. */
 export function exportPaymentsHourlyJob(ports: ExportPorts): Job {
-  return { name: exportPaymentsHourlyJobName, description: 'The months of payments changed since the last export', run: (context) => exportChangedPayments(context, ports) };
+  return {
+    name: exportPaymentsHourlyJobName,
+    description: 'The months of payments and interactions changed since the last export',
+    run: async (context) => ({ ...(await exportChangedPayments(context, ports)), ...(await exportChangedInteractions(context, ports)) }),
+  };
 }
 
 async function exportAll(context: JobContext, ports: ExportPorts): Promise<Record<string, number>> {
@@ -52,6 +56,7 @@ async function exportAll(context: JobContext, ports: ExportPorts): Promise<Recor
   const campaigns = (await sources.campaigns()).map(campaignRow).sort((a, b) => String(a['updated_on']).localeCompare(String(b['updated_on'])));
   await write(campaignsDataset, [campaigns]);
   await write(dunningGroupsDataset, dunningGroupPages(ports));
+  await write(interactionsDataset, flatPages(sources.sends(), interactionRows));
   counts['datasets'] = datasetDefinitions.length;
   return counts;
 }
@@ -70,6 +75,18 @@ async function exportChangedPayments(context: JobContext, ports: ExportPorts): P
     }
   }
   return { 'payments.rows': outcome.rows, 'payments.partitions': outcome.partitions };
+}
+
+async function exportChangedInteractions(context: JobContext, ports: ExportPorts): Promise<Record<string, number>> {
+  const since = await lastExportStart(ports.jobRuns, context.run.id);
+  const months = since ? [...new Set((await ports.sources.sendDaysChangedSince(since)).map((date) => date.slice(0, 7)))].sort() : undefined;
+  if (!months) {
+    const outcome = await writePartitioned(interactionsDataset, flatPages(ports.sources.sends(), interactionRows), ports.store, { replaceAll: true });
+    return { 'interactions.rows': outcome.rows, 'interactions.partitions': outcome.partitions };
+  }
+  let rows = 0;
+  for (const month of months) rows += (await writePartitioned(interactionsDataset, flatPages(ports.sources.sends(month), interactionRows), ports.store, { replaceAll: false })).rows;
+  return { 'interactions.rows': rows, 'interactions.partitions': months.length };
 }
 
 /** When the last completed export (full or hourly) started: what changed after it is written again. */
@@ -94,6 +111,10 @@ async function* dunningGroupPages(ports: ExportPorts): AsyncIterable<DatasetRow[
       } while (continuationToken);
     }
   }
+}
+
+async function* flatPages<T>(pages: AsyncIterable<T[]>, toRows: (item: T) => DatasetRow[]): AsyncIterable<DatasetRow[]> {
+  for await (const page of pages) yield page.flatMap(toRows);
 }
 
 async function* mapPages<T>(pages: AsyncIterable<T[]>, toRow: (item: T) => DatasetRow | undefined): AsyncIterable<DatasetRow[]> {

@@ -3,6 +3,7 @@ import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
 import type { ConsentEntry } from '../consent/ConsentEntry.js';
 import type { AgreementPaymentState } from '../dunning/AgreementPaymentState.js';
 import type { Person } from '../person/Person.js';
+import type { SendStatistics } from '../delivery/SendStatistics.js';
 import type { Signature } from '../signatures/Signature.js';
 
 /**
@@ -23,6 +24,10 @@ export interface ExportSources {
   /** Consent log lines by instant. */
   consentEntries(): AsyncIterable<ConsentEntry[]>;
   campaigns(): Promise<Campaign[]>;
+  /** Delivery outcomes per send, by the instant last reported, all or those reported in one month (YYYY-MM, Danish time). */
+  sends(month?: string): AsyncIterable<SendStatistics[]>;
+  /** Days (Danish) of the sends reported after `since` (an instant). */
+  sendDaysChangedSince(since: string): Promise<string[]>;
   /** Postcode → municipality, as staff loaded it (empty until they do). */
   municipalities(): Promise<Map<string, string>>;
 }

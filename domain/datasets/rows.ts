@@ -4,6 +4,7 @@ import type { ConsentEntry } from '../consent/ConsentEntry.js';
 import type { AgreementPaymentState } from '../dunning/AgreementPaymentState.js';
 import type { SegmentMember } from '../dunning/SegmentMember.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
+import type { SendStatistics } from '../delivery/SendStatistics.js';
 import type { Signature } from '../signatures/Signature.js';
 import type { DatasetRow } from './DatasetDefinition.js';
 
@@ -98,4 +99,17 @@ export function dunningGroupRow(runDate: string, member: SegmentMember): Dataset
     rules: [...new Set(member.reasons.map((reason) => reason.rule))].join(' | '),
     cancelled_on: member.cancelledOn ?? null,
   };
+}
+
+/** [CARE-Interactions] The outcomes of one send, one `interactions` row per person. */
+export function interactionRows(send: SendStatistics): DatasetRow[] {
+  const reportedOn = copenhagenDateOf(new Date(send.updatedAt));
+  return Object.entries(send.outcomes).map(([personId, outcome]) => ({
+    reported_on: reportedOn,
+    reported_at: send.updatedAt,
+    send_id: send.sendId,
+    channel: send.channel,
+    person_id: personId,
+    event: outcome === 'delivered' ? 'delivered' : send.channel === 'email' ? 'bounced' : 'failed',
+  }));
 }

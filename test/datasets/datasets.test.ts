@@ -163,10 +163,30 @@ describe('[Rapportering1] Power BI datasets', () => {
     expect((await reader.types(parquetOf(root, 'consent_events'))).event_at).toMatch(/^TIMESTAMP/);
   });
 
+  it('[CARE-Interactions] delivery outcomes of mails and SMS become interaction rows, and the hourly export picks up new ones', async () => {
+    const report = (sendId: string, channel: 'email' | 'phone', outcomes: [string, boolean][]) =>
+      api.call('POST', '/admin/delivery-outcomes', { sendId, channel, outcomes: outcomes.map(([prefix, delivered]) => ({ personId: personIdOf(`${prefix}-c`), delivered })) });
+    expect((await report('nyhedsbrev-uge-48', 'email', [['ds-member', true], ['ds-both', false]])).status).toBe(200);
+    await runJob('export-datasets');
+    let root = await downloadDatasets();
+    const events = async () => reader.query(`SELECT send_id, channel, person_id, event FROM ${parquetOf(root, 'interactions')} ORDER BY send_id, event`);
+    expect(await events()).toEqual([
+      { send_id: 'nyhedsbrev-uge-48', channel: 'email', person_id: personIdOf('ds-both-c'), event: 'bounced' },
+      { send_id: 'nyhedsbrev-uge-48', channel: 'email', person_id: personIdOf('ds-member-c'), event: 'delivered' },
+    ]);
+    expect((await reader.types(parquetOf(root, 'interactions'))).reported_on).toBe('DATE');
+
+    expect((await report('sms-indsamling', 'phone', [['ds-regular', false]])).status).toBe(200);
+    const hourly = await runJob('export-datasets-hourly');
+    expect(hourly.counts).toMatchObject({ 'interactions.partitions': 1, 'interactions.rows': 3 });
+    root = await downloadDatasets();
+    expect((await events()).map((row) => row.event)).toEqual(['bounced', 'delivered', 'failed']);
+  });
+
   it('[Rapportering1] the datasets and the container are listed for analysts', async () => {
     const listed = await fetch(`${stack.engineUrl}/admin/datasets`, { headers: adminHeaders });
     const body = (await listed.json()) as { container: string; datasets: { name: string }[] };
     expect(body.container).toMatch(/\/datasets$/);
-    expect(body.datasets.map((dataset) => dataset.name)).toEqual(['payments', 'people', 'agreements', 'signatures', 'campaigns', 'consent_events', 'dunning_groups']);
+    expect(body.datasets.map((dataset) => dataset.name)).toEqual(['payments', 'people', 'agreements', 'signatures', 'campaigns', 'consent_events', 'dunning_groups', 'interactions']);
   });
 });
