@@ -264,7 +264,7 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
       formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, signatures, marketingLists, formSubmissions, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.formImports, failureTracking),
-      personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ...failureTracking }),
+      personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ledger: bookkeeping.ledger, agreementStates: dunning.agreementStates, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
       crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.crmContactChanges, failureTracking),

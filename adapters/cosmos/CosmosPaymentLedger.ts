@@ -43,6 +43,10 @@ export class CosmosPaymentLedger extends CosmosVersionedStore<LedgerPayment> imp
     });
   }
 
+  allOfPerson(personId: string): Promise<Versioned<LedgerPayment>[]> {
+    return this.queryVersioned({ query: 'SELECT * FROM c WHERE c.personId = @personId', parameters: [{ name: '@personId', value: personId }] });
+  }
+
   async ofPerson(personId: string, from: string, to: string): Promise<LedgerPayment[]> {
     const query = {
       query: 'SELECT * FROM c WHERE c.personId = @personId AND c.paymentDate >= @from AND c.paymentDate <= @to',

@@ -16,6 +16,8 @@ export interface PaymentLedger {
   claimedBy(runId: string): AsyncIterable<LedgerPayment[]>;
   /** Payments not posted yet under an OF agreement that arrived after them (so without its kind). */
   withoutAgreementKind(ofAgreementId: string): Promise<Versioned<LedgerPayment>[]>;
+  /** Every payment of a person, with versions (to move them to a survivor). */
+  allOfPerson(personId: string): Promise<Versioned<LedgerPayment>[]>;
   /** A person's payments dated within [from, to]. */
   ofPerson(personId: string, from: string, to: string): Promise<LedgerPayment[]>;
 }

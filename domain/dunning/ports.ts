@@ -8,6 +8,8 @@ export interface AgreementStates {
   get(id: string): Promise<Versioned<AgreementPaymentState> | null>;
   create(state: AgreementPaymentState): Promise<'created' | 'exists'>;
   replace(state: AgreementPaymentState, etag: string): Promise<'replaced' | 'stale'>;
+  /** Every agreement of a person, with versions (to move them to a survivor). */
+  allOfPerson(personId: string): Promise<Versioned<AgreementPaymentState>[]>;
   /** Every agreement, a page at a time (in no particular order). */
   listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: AgreementPaymentState[]; continuationToken?: string }>;
 }

@@ -1,4 +1,5 @@
 import { carryConsentLog } from '../consent/carryConsentLog.js';
+import { type CarryPorts, carryPaymentsAndAgreements } from './carryPaymentsAndAgreements.js';
 import type { ConsentLog } from '../consent/ports.js';
 import { refreshSupporterKind } from '../mirror/refreshSupporterKind.js';
 import type { MirrorRepository } from '../mirror/ports.js';
@@ -14,7 +15,7 @@ import { markMergedAway } from './markMergedAway.js';
 import type { IdentityIndex, MatchRuleStore } from './ports.js';
 import { survivorOf } from './survivorOf.js';
 
-export interface MergePorts {
+export interface MergePorts extends CarryPorts {
   persons: PersonRepository;
   mirror: Pick<MirrorRepository, 'findAllOfPerson' | 'findOfPerson' | 'replace'>;
   onlineFundraising: OnlineFundraisingContacts;
@@ -54,6 +55,7 @@ export async function mergePersons(survivorId: string, mergedId: string, origin:
   await indexForResolution({ ...merged.value, mergedInto: survivor }, ports);
   const moved = await moveRecords(mergedId, survivor, ports);
   const consentLines = await carryConsentLog(mergedId, survivor, ports);
+  const paymentsAndAgreements = await carryPaymentsAndAgreements(mergedId, survivor, ports);
   if (origin === 'engine') await ports.crm.mergePersons(survivor, mergedId);
   const stored = await ports.persons.get(survivor);
   if (stored) {
@@ -61,7 +63,7 @@ export async function mergePersons(survivorId: string, mergedId: string, origin:
     await writeNewestToCrm(stored.value, ports);
   }
   await refreshSupporterKind(survivor, ports);
-  ports.logger.info('persons merged', { survivorId: survivor, mergedId, origin, recordsMoved: moved, consentLines });
+  ports.logger.info('persons merged', { survivorId: survivor, mergedId, origin, recordsMoved: moved, consentLines, paymentsAndAgreements });
   return { survivorId: survivor };
 }
 

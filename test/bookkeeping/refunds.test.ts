@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { queueDrained, startTestStack } from '../support/testStack.js';
+import { personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
 import { bookkeepingApi } from './bookkeepingApi.js';
 
 let stack: LocalStack;
@@ -84,6 +84,19 @@ describe('[OnlineFundraising4] refunds', () => {
     of().put('payment', 'rf3-p', { status: 'refunded' });
     await notify('payment', 'rf3-p');
     await settledPayments('rf3', 2);
+  });
+
+  it('[OnlineFundraising13][Refundering] when two persons are merged, the merged person\'s payments count in the survivor\'s tax total', async () => {
+    await donorWithPayment('rf5', 'confirmed');
+    await notify('payment', 'rf5-p');
+    await donorWithPayment('rf6', 'confirmed');
+    await notify('payment', 'rf6-p');
+    await settledPayments('rf5', 1);
+    await settledPayments('rf6', 1);
+    const merged = await api.call('POST', `/admin/persons/${personIdOf('rf5-c')}/merge`, { mergedPersonId: personIdOf('rf6-c'), requestedBy: 'medlemsservice@ms.dk' });
+    expect(merged.status).toBe(202);
+    await eventually(async () => expect(await api.giftTotal('rf5-c')).toBe(100_000));
+    expect(await api.giftTotal('rf6-c')).toBe(0);
   });
 
   it('[Refundering] a refund that is bigger than the payment, has no reason, or names no payment is refused and changes nothing', async () => {
