@@ -2,12 +2,17 @@ import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { functionAppSettings } from './compute.js';
 import type { StackConfig } from './config.js';
+import { engineSecrets, keyVaultSecretName, secretSettingNames, type SecretSettingName } from './secrets.js';
+import { valueOf } from './testMocks.js';
 
 const config: StackConfig = {
   location: 'swedencentral',
   namePrefix: 'msengine-test',
   storageSku: 'Standard_LRS',
   cosmosDisableLocalAuth: true,
+  cosmosThroughput: { mode: 'serverless' },
+  keyVault: { purgeProtection: false, softDeleteRetentionInDays: 7 },
+  monitoring: { alertEmail: 'it@ms.dk', logRetentionDays: 30 },
   functionMaxInstances: 40,
   tags: {},
   onlineFundraising: {
@@ -24,7 +29,7 @@ const config: StackConfig = {
     webhookKey: pulumi.secret('dataverse-webhook-key'),
   },
   adminApiKey: pulumi.secret('admin-api-key'),
-  email: { connectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5'), senderAddress: 'noreply@ms.dk' },
+  email: {},
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },
   preferenceLinkSecret: pulumi.secret('preference-link-secret'),
   businessCentral: {
@@ -40,18 +45,37 @@ const config: StackConfig = {
 };
 
 describe('[Secrets] Function App settings', () => {
-  it('[Secrets] each secret setting is a Pulumi secret, even a storage connection string given in clear', async () => {
+  it('[Secrets] each secret setting is the Key Vault reference given for it; no setting carries a secret value', async () => {
+    const secretReferences = Object.fromEntries(
+      secretSettingNames.map((name) => [name, `@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/${name}/1)`]),
+    ) as Record<SecretSettingName, string>;
     const settings = functionAppSettings({
       config,
-      storageConnectionString: 'AccountKey=in-clear',
+      secretReferences,
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
+      appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+      emailSenderAddress: 'DoNotReply@example.azurecomm.net',
     });
-    const secretNames = ['AzureWebJobsStorage', 'OF_API_KEY', 'OF_WEBHOOK_SECRET', 'DATAVERSE_CLIENT_SECRET', 'DATAVERSE_WEBHOOK_KEY', 'ADMIN_API_KEY', 'ACS_EMAIL_CONNECTION_STRING', 'DRUPAL_PASSWORD', 'DRUPAL_WEBHOOK_SECRET', 'PREFERENCE_LINK_SECRET', 'BC_CLIENT_SECRET'];
 
+    const byName = Object.fromEntries(settings.map(({ name, value }) => [name, value]));
+    for (const name of secretSettingNames) expect(byName[name], name).toBe(secretReferences[name]);
     for (const { name, value } of settings) {
-      expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(secretNames.includes(name));
+      expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(false);
     }
-    expect(settings.map((s) => s.name)).toEqual(expect.arrayContaining(secretNames));
+  });
+
+  it('[Secrets] every secret of the stack config and both connection strings go to the vault', async () => {
+    const secrets = engineSecrets({
+      config,
+      storageConnectionString: pulumi.secret('AccountKey=storage'),
+      emailConnectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5'),
+    });
+
+    expect(Object.keys(secrets).sort()).toEqual([...secretSettingNames].sort());
+    expect(await valueOf(pulumi.output(secrets.DRUPAL_PASSWORD))).toBe('drupal-password');
+    expect(await valueOf(pulumi.output(secrets.AzureWebJobsStorage))).toBe('AccountKey=storage');
+    expect(keyVaultSecretName('AzureWebJobsStorage')).toBe('azurewebjobsstorage');
+    expect(keyVaultSecretName('OF_WEBHOOK_SECRET')).toBe('of-webhook-secret');
   });
 });

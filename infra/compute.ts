@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import * as web from '@pulumi/azure-native/web/index.js';
 import type { StackConfig } from './config.js';
 import type { ResourceNames } from './names.js';
+import { secretSettingNames, type SecretSettingName } from './secrets.js';
 
 export interface AppSetting {
   name: string;
@@ -10,54 +11,52 @@ export interface AppSetting {
 
 export interface AppSettingsInputs {
   config: StackConfig;
-  /** Connection string of the storage account (queues, blobs, Functions host state); a secret. */
-  storageConnectionString: pulumi.Input<string>;
+  /** The value of each secret setting: a Key Vault reference (see secrets.ts), never the secret itself. */
+  secretReferences: Record<SecretSettingName, pulumi.Input<string>>;
   cosmosEndpoint: pulumi.Input<string>;
   cosmosDatabase: pulumi.Input<string>;
+  /** Read by the Functions host (not the engine): where its logs and the engine's log lines go. */
+  appInsightsConnectionString: pulumi.Input<string>;
+  /** The sender address on the stack's email domain (email.ts). */
+  emailSenderAddress: pulumi.Input<string>;
 }
 
 /**
- * The environment the engine reads. Secrets stay Pulumi secrets (encrypted in the state, hidden in
- * previews); a later issue replaces them with Key Vault references. Cosmos DB has no key here: the
- * app uses its managed identity (see identity.ts).
+ * The environment the engine reads. Secrets are Key Vault references, resolved by App Service with the
+ * app's managed identity; no secret value is in the app settings. Cosmos DB has no key here: the app
+ * uses its managed identity (see identity.ts).
  */
 export function functionAppSettings({
   config,
-  storageConnectionString,
+  secretReferences,
   cosmosEndpoint,
   cosmosDatabase,
+  appInsightsConnectionString,
+  emailSenderAddress,
 }: AppSettingsInputs): AppSetting[] {
   const { onlineFundraising, dataverse } = config;
-  return [
-    { name: 'AzureWebJobsStorage', value: pulumi.secret(storageConnectionString) },
+  const plain: AppSetting[] = [
     { name: 'COSMOS_ENDPOINT', value: cosmosEndpoint },
     { name: 'COSMOS_DATABASE', value: cosmosDatabase },
     { name: 'OF_API_URL', value: onlineFundraising.apiUrl },
-    { name: 'OF_API_KEY', value: onlineFundraising.apiKey },
-    { name: 'OF_WEBHOOK_SECRET', value: onlineFundraising.webhookSecret },
     { name: 'DATAVERSE_URL', value: dataverse.url },
     { name: 'DATAVERSE_TENANT_ID', value: dataverse.tenantId },
     { name: 'DATAVERSE_CLIENT_ID', value: dataverse.clientId },
     { name: 'DATAVERSE_AUTHORITY_URL', value: dataverse.authorityUrl },
-    { name: 'DATAVERSE_CLIENT_SECRET', value: dataverse.clientSecret },
-    { name: 'DATAVERSE_WEBHOOK_KEY', value: dataverse.webhookKey },
-    { name: 'ADMIN_API_KEY', value: config.adminApiKey },
-    { name: 'ACS_EMAIL_CONNECTION_STRING', value: config.email.connectionString },
-    { name: 'ACS_EMAIL_SENDER', value: config.email.senderAddress },
+    { name: 'ACS_EMAIL_SENDER', value: emailSenderAddress },
     { name: 'DRUPAL_URL', value: config.drupal.url },
     { name: 'DRUPAL_USERNAME', value: config.drupal.username },
-    { name: 'DRUPAL_PASSWORD', value: config.drupal.password },
-    { name: 'DRUPAL_WEBHOOK_SECRET', value: config.drupal.webhookSecret },
-    { name: 'PREFERENCE_LINK_SECRET', value: config.preferenceLinkSecret },
     { name: 'BC_API_URL', value: config.businessCentral.apiUrl },
     { name: 'BC_TENANT_ID', value: config.businessCentral.tenantId },
     { name: 'BC_CLIENT_ID', value: config.businessCentral.clientId },
-    { name: 'BC_CLIENT_SECRET', value: config.businessCentral.clientSecret },
     { name: 'BC_COMPANY_ID', value: config.businessCentral.companyId },
     { name: 'BC_JOURNAL_CODE', value: config.businessCentral.journalCode },
     { name: 'BC_PROJECT_DIMENSION', value: config.businessCentral.projectDimension },
     { name: 'BC_BUDGET_LINE_DIMENSION', value: config.businessCentral.budgetLineDimension },
+    { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString },
   ];
+  const secret = secretSettingNames.map((name) => ({ name, value: secretReferences[name] }));
+  return [...secret, ...plain];
 }
 
 export interface FunctionAppInputs {
@@ -110,10 +109,8 @@ export function createFunctionApp({
         storage: {
           type: 'blobContainer',
           value: deploymentsUrl,
-          authentication: {
-            type: 'StorageAccountConnectionString',
-            storageAccountConnectionStringName: 'AzureWebJobsStorage',
-          },
+          // The app's identity (Storage Blob Data Contributor, identity.ts), not the account key.
+          authentication: { type: 'SystemAssignedIdentity' },
         },
       },
       scaleAndConcurrency: { instanceMemoryMB: 2048, maximumInstanceCount: config.functionMaxInstances },

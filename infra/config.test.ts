@@ -10,7 +10,6 @@ const required = {
   'ms-engine:dataverseUrl': testConfig['ms-engine:dataverseUrl'],
   'ms-engine:dataverseTenantId': testConfig['ms-engine:dataverseTenantId'],
   'ms-engine:dataverseClientId': testConfig['ms-engine:dataverseClientId'],
-  'ms-engine:acsEmailSender': testConfig['ms-engine:acsEmailSender'],
   'ms-engine:drupalUrl': testConfig['ms-engine:drupalUrl'],
   'ms-engine:drupalUsername': testConfig['ms-engine:drupalUsername'],
   'ms-engine:bcApiUrl': testConfig['ms-engine:bcApiUrl'],
@@ -18,6 +17,7 @@ const required = {
   'ms-engine:bcClientId': testConfig['ms-engine:bcClientId'],
   'ms-engine:bcCompanyId': testConfig['ms-engine:bcCompanyId'],
   'ms-engine:bcJournalCode': testConfig['ms-engine:bcJournalCode'],
+  'ms-engine:alertEmail': testConfig['ms-engine:alertEmail'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -29,7 +29,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the ten engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the nine engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -38,7 +38,6 @@ describe('[Config] stack config', () => {
       dataverseClientSecret: config.dataverse.clientSecret,
       dataverseWebhookKey: config.dataverse.webhookKey,
       adminApiKey: config.adminApiKey,
-      acsEmailConnectionString: config.email.connectionString,
       drupalPassword: config.drupal.password,
       drupalWebhookSecret: config.drupal.webhookSecret,
       preferenceLinkSecret: config.preferenceLinkSecret,
@@ -57,10 +56,36 @@ describe('[Config] stack config', () => {
 
     expect(config.storageSku).toBe('Standard_LRS');
     expect(config.cosmosDisableLocalAuth).toBe(true);
+    expect(config.cosmosThroughput).toEqual({ mode: 'serverless' });
+    expect(config.keyVault).toEqual({ purgeProtection: false, softDeleteRetentionInDays: 90 });
     expect(config.functionMaxInstances).toBe(40);
     expect(config.dataverse.authorityUrl).toBe('https://login.microsoftonline.com');
     expect(config.businessCentral).toMatchObject({ projectDimension: 'SAG', budgetLineDimension: 'SAGSOPGAVE' });
     expect(config.tags).toEqual({ project: 'ms-engine', stack: 'test' });
+  });
+
+  it('[Config] the sender address is optional (the stack\'s managed domain by default); the ACS connection string is no longer config', () => {
+    withConfig();
+    expect(readStackConfig().email).toEqual({});
+
+    withConfig({ 'ms-engine:acsEmailSender': 'noreply@ms.dk', 'ms-engine:acsEmailConnectionString': 'ignored' });
+    expect(readStackConfig().email).toEqual({ senderAddress: 'noreply@ms.dk' });
+  });
+
+  it('[Config] Cosmos DB is serverless unless the stack asks for autoscale throughput', () => {
+    withConfig({ 'ms-engine:cosmosServerless': 'false' });
+    expect(readStackConfig().cosmosThroughput).toEqual({ mode: 'autoscale', maxThroughput: 1000 });
+
+    withConfig({ 'ms-engine:cosmosServerless': 'false', 'ms-engine:cosmosMaxThroughput': '4000' });
+    expect(readStackConfig().cosmosThroughput).toEqual({ mode: 'autoscale', maxThroughput: 4000 });
+
+    withConfig({ 'ms-engine:cosmosServerless': 'true', 'ms-engine:cosmosMaxThroughput': '4000' });
+    expect(readStackConfig().cosmosThroughput).toEqual({ mode: 'serverless' });
+
+    withConfig({ 'ms-engine:cosmosServerless': 'false', 'ms-engine:cosmosMaxThroughput': '1500' });
+    expect(() => readStackConfig()).toThrow(/multiple of 1000/);
+    withConfig({ 'ms-engine:cosmosServerless': 'false', 'ms-engine:cosmosMaxThroughput': '400' });
+    expect(() => readStackConfig()).toThrow(/cosmosMaxThroughput/);
   });
 
   it('[Config] an unknown storage SKU or a missing required key stops the deployment', () => {

@@ -19,6 +19,15 @@ export interface StackConfig {
   storageSku: StorageSku;
   /** When true, Cosmos DB only accepts Entra ID tokens (the Function App's managed identity), no keys. */
   cosmosDisableLocalAuth: boolean;
+  /**
+   * Cosmos DB capacity: serverless (billed per request; dev and test) or autoscale throughput shared
+   * by the database's containers, scaling between 10 % of `maxThroughput` and `maxThroughput` RU/s (prod).
+   */
+  cosmosThroughput: { mode: 'serverless' } | { mode: 'autoscale'; maxThroughput: number };
+  /** The secrets vault: purge protection (prod; irreversible) and how long deleted secrets are kept (7–90 days, fixed at creation). */
+  keyVault: { purgeProtection: boolean; softDeleteRetentionInDays: number };
+  /** Where alerts are mailed, and how long Log Analytics keeps logs (30–730 days). */
+  monitoring: { alertEmail: string; logRetentionDays: number };
   /** Upper bound of Flex Consumption instances. */
   functionMaxInstances: number;
   tags: Record<string, string>;
@@ -37,7 +46,11 @@ export interface StackConfig {
     webhookKey: pulumi.Output<string>;
   };
   adminApiKey: pulumi.Output<string>;
-  email: { connectionString: pulumi.Output<string>; senderAddress: string };
+  /**
+   * The engine's own mails go through the stack's Azure Communication Services (email.ts); its
+   * connection string is derived. `senderAddress` overrides the default `DoNotReply@<managed domain>`.
+   */
+  email: { senderAddress?: string };
   /** MS's Drupal site: webform_rest with an API user's Basic auth, and the webhook signing secret. */
   drupal: { url: string; username: string; password: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
   /** Signs the preference-centre links in MS's mails. */
@@ -65,6 +78,15 @@ export function readStackConfig(): StackConfig {
     namePrefix: config.require('namePrefix'),
     storageSku: config.get<StorageSku>('storageSku', { allowedValues: [...storageSkus] }) ?? 'Standard_LRS',
     cosmosDisableLocalAuth: config.getBoolean('cosmosDisableLocalAuth') ?? true,
+    cosmosThroughput: readCosmosThroughput(config),
+    keyVault: {
+      purgeProtection: config.getBoolean('keyVaultPurgeProtection') ?? false,
+      softDeleteRetentionInDays: config.getNumber('keyVaultSoftDeleteDays', { min: 7, max: 90 }) ?? 90,
+    },
+    monitoring: {
+      alertEmail: config.require('alertEmail'),
+      logRetentionDays: config.getNumber('logRetentionDays', { min: 30, max: 730 }) ?? 30,
+    },
     functionMaxInstances: config.getNumber('functionMaxInstances', { min: 1, max: 1000 }) ?? 40,
     tags: { project: 'ms-engine', stack: pulumi.getStack() },
     onlineFundraising: {
@@ -81,7 +103,7 @@ export function readStackConfig(): StackConfig {
       webhookKey: config.requireSecret('dataverseWebhookKey'),
     },
     adminApiKey: config.requireSecret('adminApiKey'),
-    email: { connectionString: config.requireSecret('acsEmailConnectionString'), senderAddress: config.require('acsEmailSender') },
+    email: readEmail(config),
     drupal: {
       url: config.require('drupalUrl'),
       username: config.require('drupalUsername'),
@@ -100,4 +122,20 @@ export function readStackConfig(): StackConfig {
       budgetLineDimension: config.get('bcBudgetLineDimension') ?? 'SAGSOPGAVE',
     },
   };
+}
+
+/** `cosmosServerless` (default true); when false, `cosmosMaxThroughput` (autoscale, 1000–1000000 RU/s in steps of 1000). */
+function readCosmosThroughput(config: pulumi.Config): StackConfig['cosmosThroughput'] {
+  if (config.getBoolean('cosmosServerless') ?? true) return { mode: 'serverless' };
+  const maxThroughput = config.getNumber('cosmosMaxThroughput', { min: 1000, max: 1_000_000 }) ?? 1000;
+  if (maxThroughput % 1000 !== 0) {
+    throw new Error(`ms-engine:cosmosMaxThroughput must be a multiple of 1000 RU/s, got ${maxThroughput}`);
+  }
+  return { mode: 'autoscale', maxThroughput };
+}
+
+/** `acsEmailSender` is optional now; `acsEmailConnectionString` is no longer read (the program derives it). */
+function readEmail(config: pulumi.Config): StackConfig['email'] {
+  const senderAddress = config.get('acsEmailSender');
+  return senderAddress ? { senderAddress } : {};
 }

@@ -1,32 +1,10 @@
 import type * as pulumi from '@pulumi/pulumi';
 import * as cosmosdb from '@pulumi/azure-native/cosmosdb/index.js';
+import { cosmosContainers } from '../adapters/cosmos/containers.js';
 import type { StackConfig } from './config.js';
 import type { ResourceNames } from './names.js';
 
 export const databaseName = 'ms-engine';
-
-/** Cosmos containers and their partition keys (the same as adapters/cosmos/containers.ts). */
-export const containers = {
-  persons: { partitionKey: '/id' },
-  'dead-letters': { partitionKey: '/id' },
-  mirror: { partitionKey: '/id' },
-  'engine-state': { partitionKey: '/id' },
-  'automation-triggers': { partitionKey: '/id' },
-  'identity-index': { partitionKey: '/id' },
-  'duplicate-reviews': { partitionKey: '/id' },
-  'consent-log': { partitionKey: '/personId' },
-  'stop-list': { partitionKey: '/id' },
-  signatures: { partitionKey: '/petitionId' },
-  'marketing-lists': { partitionKey: '/list' },
-  'form-submissions': { partitionKey: '/id' },
-  payments: { partitionKey: '/id' },
-  campaigns: { partitionKey: '/id' },
-  'posting-runs': { partitionKey: '/id' },
-  'posting-lines': { partitionKey: '/runId' },
-  'agreement-states': { partitionKey: '/id' },
-  'segment-members': { partitionKey: '/runId' },
-  'job-runs': { partitionKey: '/id' },
-} as const;
 
 export interface Data {
   account: cosmosdb.DatabaseAccount;
@@ -43,7 +21,8 @@ export function createData(config: StackConfig, names: ResourceNames, resourceGr
     kind: 'GlobalDocumentDB',
     databaseAccountOfferType: 'Standard',
     // Serverless: billed per request unit consumed, no provisioned throughput; one region only.
-    capabilities: [{ name: 'EnableServerless' }],
+    // Autoscale (prod): no capability; the database below gets the throughput.
+    capabilities: config.cosmosThroughput.mode === 'serverless' ? [{ name: 'EnableServerless' }] : [],
     consistencyPolicy: { defaultConsistencyLevel: 'Session' },
     locations: [{ locationName: config.location, failoverPriority: 0 }],
     disableLocalAuth: config.cosmosDisableLocalAuth,
@@ -56,9 +35,16 @@ export function createData(config: StackConfig, names: ResourceNames, resourceGr
     resourceGroupName,
     databaseName,
     resource: { id: databaseName },
+    // Autoscale throughput shared by all containers (at most 25 per shared database; the engine has fewer).
+    ...(config.cosmosThroughput.mode === 'autoscale' && {
+      options: { autoscaleSettings: { maxThroughput: config.cosmosThroughput.maxThroughput } },
+    }),
   });
 
-  for (const [containerName, { partitionKey }] of Object.entries(containers)) {
+  // The engine's own definitions (adapters/cosmos/containers.ts), so infra and code cannot drift.
+  // Indexing: Cosmos DB's default policy (every path, consistent), which the engine's queries rely on;
+  // the engine uses no unique keys (uniqueness comes from deterministic ids).
+  for (const { id: containerName, partitionKey } of Object.values(cosmosContainers)) {
     new cosmosdb.SqlResourceSqlContainer(containerName, {
       accountName: account.name,
       resourceGroupName,

@@ -1,11 +1,22 @@
+import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cosmosContainers } from '../adapters/cosmos/containers.js';
+import { silentLogger } from '../adapters/system/jsonLogger.js';
 import { loadConfig } from '../handlers/config.js';
+import { createEngine } from '../handlers/engine.js';
+import { blobContainers } from '../adapters/blob/containers.js';
+import { datasetsContainer } from '../adapters/blob/BlobDatasetStore.js';
 import { poisonQueueOf, queueNames } from '../handlers/queue/queueNames.js';
+import { alertSignals } from './monitoring.js';
+import { keyVaultSecretName, secretSettingNames, type SecretSettingName } from './secrets.js';
 import {
   allRegistered,
   isSecretValue,
+  mockAcsConnectionString,
+  mockAppInsightsConnectionString,
   mockAzure,
+  mockClientConfig,
+  mockMailFromSenderDomain,
   mockStorageKey,
   testConfig,
   testSecrets,
@@ -25,6 +36,21 @@ beforeAll(async () => {
   program = await import('./index.js');
   await allRegistered();
 });
+
+/** The engine's queue functions, from an engine built offline with local-style settings. */
+function engineQueueFunctions(): { name: string; queueName: string }[] {
+  const engine = createEngine({
+    logger: silentLogger,
+    config: loadConfig({
+      ...appSettings(),
+      // The deployed values are Key Vault references; building the engine needs values it can parse.
+      COSMOS_KEY: 'a2V5',
+      AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+      ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
+    }),
+  });
+  return engine.queueFunctions;
+}
 
 function all(type: string): RecordedResource[] {
   return recorded.filter((r) => r.type === type);
@@ -70,10 +96,7 @@ describe('[Hosting] Function App', () => {
 
     expect(storage.type).toBe('blobContainer');
     expect(storage.value).toBe('https://stmsenginetest.blob.core.windows.net/deployments');
-    expect(storage.authentication).toEqual({
-      type: 'StorageAccountConnectionString',
-      storageAccountConnectionStringName: 'AzureWebJobsStorage',
-    });
+    expect(storage.authentication).toEqual({ type: 'SystemAssignedIdentity' });
   });
 
   it('[Hosting] the Function App sets none of the settings Flex Consumption rejects', () => {
@@ -120,42 +143,58 @@ describe('[Settings] app settings', () => {
         'BC_JOURNAL_CODE',
         'BC_PROJECT_DIMENSION',
         'BC_BUDGET_LINE_DIMENSION',
+        'APPLICATIONINSIGHTS_CONNECTION_STRING', // read by the Functions host, not the engine
       ].sort(),
     );
     expect(settings).toMatchObject({
-      AzureWebJobsStorage: `DefaultEndpointsProtocol=https;AccountName=stmsenginetest;AccountKey=${mockStorageKey};EndpointSuffix=core.windows.net`,
       COSMOS_ENDPOINT: 'https://cosmos-msengine-test.documents.azure.com:443/',
       COSMOS_DATABASE: 'ms-engine',
       OF_API_URL: testConfig['ms-engine:ofApiUrl'],
-      OF_API_KEY: testSecrets['ms-engine:ofApiKey'],
-      OF_WEBHOOK_SECRET: testSecrets['ms-engine:ofWebhookSecret'],
       DATAVERSE_URL: testConfig['ms-engine:dataverseUrl'],
       DATAVERSE_TENANT_ID: testConfig['ms-engine:dataverseTenantId'],
       DATAVERSE_CLIENT_ID: testConfig['ms-engine:dataverseClientId'],
       DATAVERSE_AUTHORITY_URL: 'https://login.microsoftonline.com',
-      DATAVERSE_CLIENT_SECRET: testSecrets['ms-engine:dataverseClientSecret'],
-      DATAVERSE_WEBHOOK_KEY: testSecrets['ms-engine:dataverseWebhookKey'],
-      ADMIN_API_KEY: testSecrets['ms-engine:adminApiKey'],
-      ACS_EMAIL_CONNECTION_STRING: testSecrets['ms-engine:acsEmailConnectionString'],
-      ACS_EMAIL_SENDER: testConfig['ms-engine:acsEmailSender'],
+      ACS_EMAIL_SENDER: `DoNotReply@${mockMailFromSenderDomain}`,
       DRUPAL_URL: testConfig['ms-engine:drupalUrl'],
       DRUPAL_USERNAME: testConfig['ms-engine:drupalUsername'],
-      DRUPAL_PASSWORD: testSecrets['ms-engine:drupalPassword'],
-      DRUPAL_WEBHOOK_SECRET: testSecrets['ms-engine:drupalWebhookSecret'],
-      PREFERENCE_LINK_SECRET: testSecrets['ms-engine:preferenceLinkSecret'],
       BC_API_URL: testConfig['ms-engine:bcApiUrl'],
-      BC_CLIENT_SECRET: testSecrets['ms-engine:bcClientSecret'],
       BC_JOURNAL_CODE: testConfig['ms-engine:bcJournalCode'],
       BC_PROJECT_DIMENSION: 'SAG',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: mockAppInsightsConnectionString,
     });
+    for (const name of secretSettingNames) {
+      expect(settings[name], name).toBe(
+        `@Microsoft.KeyVault(SecretUri=https://kv-msengine-test.vault.azure.net/secrets/${keyVaultSecretName(name)}/0123456789abcdef)`,
+      );
+    }
   });
 
-  it('[Secrets] secrets and the storage key reach Azure only as Pulumi secrets, never in clear', () => {
+  it('[Secrets] no app setting holds a secret: secrets and the storage key reach Azure only as Key Vault secrets', () => {
     const app = one('azure-native:web:WebApp');
-    expect(isSecretValue(app.inputs['siteConfig'])).toBe(true);
+    const siteConfig = JSON.stringify(withSecretsOpened(app.inputs['siteConfig']));
+    for (const secret of [...Object.values(testSecrets), mockStorageKey, mockAcsConnectionString]) {
+      expect(siteConfig).not.toContain(secret);
+    }
+
+    const vaultSecrets = all('azure-native:keyvault:Secret');
+    expect(vaultSecrets.map((secret) => secret.inputs['secretName']).sort()).toEqual(secretSettingNames.map(keyVaultSecretName).sort());
+    for (const secret of vaultSecrets) {
+      const properties = secret.inputs['properties'];
+      const value = isSecretValue(properties) ? properties.value : (properties as { value: unknown }).value;
+      expect(isSecretValue(properties) || isSecretValue(value), secret.name).toBe(true);
+      expect(secret.inputs['vaultName']).toBe('kv-msengine-test');
+    }
+    const valueIn = (name: SecretSettingName) =>
+      (inputs(vaultSecrets.find((secret) => secret.inputs['secretName'] === keyVaultSecretName(name))!)['properties'] as { value: string }).value;
+    expect(valueIn('OF_API_KEY')).toBe(testSecrets['ms-engine:ofApiKey']);
+    expect(valueIn('BC_CLIENT_SECRET')).toBe(testSecrets['ms-engine:bcClientSecret']);
+    expect(valueIn('ACS_EMAIL_CONNECTION_STRING')).toBe(mockAcsConnectionString);
+    expect(valueIn('AzureWebJobsStorage')).toBe(
+      `DefaultEndpointsProtocol=https;AccountName=stmsenginetest;AccountKey=${mockStorageKey};EndpointSuffix=core.windows.net`,
+    );
 
     const inClear = JSON.stringify(recorded.map((r) => withSecretsHidden(r.inputs)));
-    for (const secret of [...Object.values(testSecrets), mockStorageKey]) {
+    for (const secret of [...Object.values(testSecrets), mockStorageKey, mockAcsConnectionString]) {
       expect(inClear).not.toContain(secret);
     }
   });
@@ -203,15 +242,17 @@ describe('[Storage] storage account', () => {
       minimumTlsVersion: 'TLS1_2',
       allowBlobPublicAccess: false,
       enableHttpsTrafficOnly: true,
+      // On only because the engine still uses the connection string; see infra/README.md.
+      allowSharedKeyAccess: true,
     });
   });
 
   it('[Storage] the queues and blob containers exist in the account, none public', () => {
     const queues = all('azure-native:storage:Queue').map(inputs);
-    expect(queues.map((q) => q['queueName']).sort()).toEqual(['automation-triggers', 'automation-triggers-poison', 'of-notifications', 'of-notifications-poison', 'person-merges', 'person-merges-poison', 'crm-contact-changes', 'crm-contact-changes-poison', 'drupal-notifications', 'drupal-notifications-poison', 'form-imports', 'form-imports-poison', 'posting-runs', 'posting-runs-poison', 'job-runs', 'job-runs-poison'].sort());
+    expect(queues.map((q) => q['queueName'])).toContain('of-notifications-poison');
 
     const containers = all('azure-native:storage:BlobContainer').map(inputs);
-    expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments']);
+    expect(containers.map((c) => c['containerName']).sort()).toEqual(['datasets', 'deployments', 'exports']);
     for (const child of [...queues, ...containers]) {
       expect(child['accountName']).toBe('stmsenginetest');
     }
@@ -234,6 +275,121 @@ describe('[Access] keyless access to Cosmos DB', () => {
   });
 });
 
+describe('[Secrets] Key Vault', () => {
+  it('[Secrets] the vault authorises with Azure RBAC, keeps deleted secrets, and is in the deploying tenant', () => {
+    const vault = inputs(one('azure-native:keyvault:Vault'));
+
+    expect(vault['vaultName']).toBe('kv-msengine-test');
+    expect(vault['properties']).toMatchObject({
+      tenantId: mockClientConfig.tenantId,
+      sku: { family: 'A', name: 'standard' },
+      enableRbacAuthorization: true,
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enabledForTemplateDeployment: false,
+    });
+    expect(vault['properties'].accessPolicies).toBeUndefined();
+    expect(vault['properties'].enablePurgeProtection).toBeUndefined(); // the test stack's default; prod turns it on (stacks.test.ts)
+  });
+});
+
+describe('[Access] role assignments of the Function App\'s identity', () => {
+  it('[Access] queue and blob data roles on the storage account and Key Vault Secrets User on the vault', () => {
+    const storageAccount = one('azure-native:storage:StorageAccount');
+    const vault = one('azure-native:keyvault:Vault');
+    const roles = (guid: string) => `/subscriptions/${mockClientConfig.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+    const assignments = all('azure-native:authorization:RoleAssignment').map(inputs);
+
+    expect(assignments.map(({ roleDefinitionId, scope }) => ({ roleDefinitionId, scope }))).toEqual(
+      expect.arrayContaining([
+        { roleDefinitionId: roles('ba92f5b4-2d11-453d-a403-e96b0029c9fe'), scope: storageAccount.id }, // Storage Blob Data Contributor
+        { roleDefinitionId: roles('974c5e8b-45b9-4653-ba55-5f855dd0fb88'), scope: storageAccount.id }, // Storage Queue Data Contributor
+        { roleDefinitionId: roles('4633458b-17de-408a-b874-0445c86b69e6'), scope: vault.id }, // Key Vault Secrets User
+      ]),
+    );
+    expect(assignments).toHaveLength(3);
+    for (const assignment of assignments) {
+      expect(assignment['principalId']).toBe('principal-of-func-msengine-test');
+      expect(assignment['principalType']).toBe('ServicePrincipal');
+      expect(assignment['roleAssignmentName']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(new Set(assignments.map((a) => a['roleAssignmentName'])).size).toBe(3);
+  });
+});
+
+describe('[Monitoring] logs and alerts', () => {
+  it('[Monitoring] Application Insights keeps its data in the stack\'s Log Analytics workspace', () => {
+    const workspace = one('azure-native:operationalinsights:Workspace');
+    const appInsights = inputs(one('azure-native:applicationinsights:Component'));
+
+    expect(inputs(workspace)).toMatchObject({ workspaceName: 'log-msengine-test', sku: { name: 'PerGB2018' }, retentionInDays: 30 });
+    expect(appInsights).toMatchObject({
+      resourceName: 'appi-msengine-test',
+      kind: 'web',
+      applicationType: 'web',
+      ingestionMode: 'LogAnalytics',
+      workspaceResourceId: workspace.id,
+    });
+  });
+
+  it('[Monitoring] a poison-queue alert and a failed-run alert query the workspace and mail alertEmail', () => {
+    const workspace = one('azure-native:operationalinsights:Workspace');
+    const actionGroup = one('azure-native:monitor:ActionGroup');
+    expect(inputs(actionGroup)).toMatchObject({
+      actionGroupName: 'ag-msengine-test',
+      enabled: true,
+      emailReceivers: [{ name: 'engine-alerts', emailAddress: testConfig['ms-engine:alertEmail'], useCommonAlertSchema: true }],
+    });
+    expect(inputs(actionGroup)['groupShortName'].length).toBeLessThanOrEqual(12);
+
+    const rules = Object.fromEntries(all('azure-native:monitor:ScheduledQueryRule').map((rule) => [rule.name, inputs(rule)]));
+    expect(Object.keys(rules).sort()).toEqual(['job-run-failed', 'poison-queue-messages']);
+    for (const rule of Object.values(rules)) {
+      expect(rule).toMatchObject({ kind: 'LogAlert', enabled: true, scopes: [workspace.id], actions: { actionGroups: [actionGroup.id] } });
+      expect(rule['criteria'].allOf).toEqual([expect.objectContaining({ timeAggregation: 'Count', operator: 'GreaterThan', threshold: 0 })]);
+    }
+    const query = (name: string): string => rules[name]!['criteria'].allOf[0].query;
+    expect(query('poison-queue-messages')).toContain('"message dead-lettered"');
+    expect(query('poison-queue-messages')).toContain('endswith "Poison"');
+    expect(query('job-run-failed')).toContain('"job run failed"');
+    expect(query('job-run-failed')).toContain('"posting run step failed"');
+  });
+
+  it('[Monitoring] the alerts watch for what the engine really logs and names', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = async (path: string) => readFile(new URL(`../${path}`, import.meta.url), 'utf8');
+    expect(await source('handlers/queue/poisonQueueFunction.ts')).toContain(`'${alertSignals.deadLettered}'`);
+    expect(await source('domain/jobs/executeJobRun.ts')).toContain(`'${alertSignals.jobRunFailed}'`);
+    expect(await source('domain/bookkeeping/continuePostingRun.ts')).toContain(`'${alertSignals.postingRunStepFailed}'`);
+
+    // Every poison queue's function name ends in "Poison", and only those.
+    const engine = engineQueueFunctions();
+    for (const fn of engine) expect(fn.name.endsWith('Poison'), fn.name).toBe(fn.queueName.endsWith('-poison'));
+  });
+});
+
+describe('[Email] Azure Communication Services', () => {
+  it('[Email] an Email service with an Azure-managed domain, connected to the Communication Service, data in Europe', () => {
+    const emailService = inputs(one('azure-native:communication:EmailService'));
+    const domain = one('azure-native:communication:Domain');
+    const communicationService = inputs(one('azure-native:communication:CommunicationService'));
+
+    expect(emailService).toMatchObject({ emailServiceName: 'acs-email-msengine-test', location: 'global', dataLocation: 'Europe' });
+    expect(inputs(domain)).toMatchObject({ domainName: 'AzureManagedDomain', domainManagement: 'AzureManaged', emailServiceName: 'acs-email-msengine-test' });
+    expect(communicationService).toMatchObject({
+      communicationServiceName: 'acs-msengine-test',
+      location: 'global',
+      dataLocation: 'Europe',
+      linkedDomains: [domain.id],
+    });
+  });
+
+  it('[Email] the engine sends from the managed domain with the service\'s connection string, kept in the vault', () => {
+    expect(appSettings()['ACS_EMAIL_SENDER']).toBe(`DoNotReply@${mockMailFromSenderDomain}`);
+    expect(appSettings()['ACS_EMAIL_CONNECTION_STRING']).toMatch(/^@Microsoft\.KeyVault\(SecretUri=https:\/\/kv-msengine-test\.vault\.azure\.net\/secrets\/acs-email-connection-string\//);
+  });
+});
+
 describe('[Contract] the engine and its infrastructure agree', () => {
   it("[Contract] the engine's own loadConfig accepts the Function App's settings and signs in to Cosmos without a key", () => {
     const engine = loadConfig(appSettings());
@@ -250,9 +406,22 @@ describe('[Contract] the engine and its infrastructure agree', () => {
     expect(declared).toEqual(expect.arrayContaining(Object.values(cosmosContainers)));
     expect(declared).toHaveLength(Object.values(cosmosContainers).length);
 
+    // Every queue the engine sends to or triggers on, and the poison queue Functions moves its failures to.
     const queues = all('azure-native:storage:Queue').map((q) => q.inputs['queueName']);
     const engineQueues = Object.values(queueNames).flatMap((queue) => [queue, poisonQueueOf(queue)]);
     expect(queues.sort()).toEqual(engineQueues.sort());
+
+    // Every blob container the engine writes (the dataset store imports the same name), plus infra's own.
+    const blobs = all('azure-native:storage:BlobContainer').map((c) => c.inputs['containerName']);
+    expect(blobContainers.datasets).toBe(datasetsContainer);
+    expect(blobs).toEqual(expect.arrayContaining([...Object.values(blobContainers), 'deployments']));
+  });
+
+  it('[Contract] every queue the engine\'s queue functions trigger on is declared', () => {
+    const queueFunctionNames = engineQueueFunctions().map((fn) => fn.queueName);
+    const queues = all('azure-native:storage:Queue').map((q) => q.inputs['queueName']);
+    expect(queueFunctionNames.length).toBeGreaterThan(0);
+    expect(queues).toEqual(expect.arrayContaining(queueFunctionNames));
   });
 });
 
@@ -261,9 +430,17 @@ describe('[Stack] resource group and outputs', () => {
     const group = inputs(one('azure-native:resources:ResourceGroup'));
     expect(group).toMatchObject({ resourceGroupName: 'rg-msengine-test', location: 'swedencentral' });
 
+    const ids = recorded.map((r) => r.id);
     for (const resource of recorded.filter((r) => r.type !== 'azure-native:resources:ResourceGroup')) {
+      if (resource.type === 'azure-native:authorization:RoleAssignment') {
+        expect(ids, resource.name).toContain(resource.inputs['scope']); // on one of the stack's resources
+        continue;
+      }
       expect(resource.inputs['resourceGroupName'], resource.name).toBe('rg-msengine-test');
-      if ('location' in resource.inputs) expect(resource.inputs['location'], resource.name).toBe('swedencentral');
+      // Action groups and Communication Services are global resources (ACS keeps its data in Europe).
+      if (resource.type === 'azure-native:monitor:ActionGroup') expect(resource.inputs['location']).toBe('Global');
+      else if (resource.type.startsWith('azure-native:communication:')) expect(resource.inputs['location']).toBe('global');
+      else if ('location' in resource.inputs) expect(resource.inputs['location'], resource.name).toBe('swedencentral');
     }
   });
 
@@ -274,7 +451,19 @@ describe('[Stack] resource group and outputs', () => {
       functionAppHostname: await valueOf(program.functionAppHostname),
       cosmosEndpoint: await valueOf(program.cosmosEndpoint),
       storageAccountName: await valueOf(program.storageAccountName),
+      keyVaultName: await valueOf(program.keyVaultName),
+      appInsightsName: await valueOf(program.appInsightsName),
+      emailSenderAddress: await valueOf(program.emailSenderAddress),
+      webhookUrls: {
+        onlineFundraising: await valueOf(program.webhookUrls.onlineFundraising),
+        drupal: await valueOf(program.webhookUrls.drupal),
+        dataverse: await valueOf(program.webhookUrls.dataverse),
+      },
+      datasetsContainerUrl: await valueOf(program.datasetsContainerUrl),
     };
+    for (const output of [program.webhookUrls.onlineFundraising, program.datasetsContainerUrl, program.emailSenderAddress]) {
+      expect(await pulumi.isSecret(output)).toBe(false);
+    }
 
     expect(outputs).toEqual({
       resourceGroupName: 'rg-msengine-test',
@@ -282,6 +471,23 @@ describe('[Stack] resource group and outputs', () => {
       functionAppHostname: 'func-msengine-test.azurewebsites.net',
       cosmosEndpoint: 'https://cosmos-msengine-test.documents.azure.com:443/',
       storageAccountName: 'stmsenginetest',
+      keyVaultName: 'kv-msengine-test',
+      appInsightsName: 'appi-msengine-test',
+      emailSenderAddress: `DoNotReply@${mockMailFromSenderDomain}`,
+      webhookUrls: {
+        onlineFundraising: 'https://func-msengine-test.azurewebsites.net/webhooks/onlinefundraising',
+        drupal: 'https://func-msengine-test.azurewebsites.net/webhooks/drupal',
+        dataverse: 'https://func-msengine-test.azurewebsites.net/webhooks/dataverse',
+      },
+      datasetsContainerUrl: 'https://stmsenginetest.blob.core.windows.net/datasets',
     });
+  });
+
+  it('[Contract] the webhook URLs are routes the engine serves, at the root (no route prefix)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const routes = await readFile(new URL('../handlers/http/httpApp.ts', import.meta.url), 'utf8');
+    for (const path of Object.values(program.webhookPaths)) expect(routes).toContain(`app.post('${path}'`);
+    const host = JSON.parse(await readFile(new URL('../handlers/azure/host.json', import.meta.url), 'utf8'));
+    expect(host.extensions.http.routePrefix).toBe('');
   });
 });

@@ -1,15 +1,22 @@
 // The MS engine's Azure resources for one stack (dev, test, prod). Every difference between stacks
 // lives in Pulumi.<stack>.yaml; see infra/README.md.
+import * as authorization from '@pulumi/azure-native/authorization/index.js';
+import * as pulumi from '@pulumi/pulumi';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import { functionAppSettings, createFunctionApp } from './compute.js';
 import { readStackConfig } from './config.js';
 import { createData } from './data.js';
-import { grantCosmosDataContributor } from './identity.js';
+import { createEmail } from './email.js';
+import { createMonitoring } from './monitoring.js';
+import { grantCosmosDataContributor, grantRoles } from './identity.js';
 import { resourceNames } from './names.js';
+import { createSecretsVault, engineSecrets } from './secrets.js';
 import { createStorage } from './storage.js';
 
 const config = readStackConfig();
 const names = resourceNames(config.namePrefix);
+// The tenant and subscription the azure-native provider deploys into (`az login`).
+const client = authorization.getClientConfigOutput();
 
 const resourceGroup = new resources.ResourceGroup('ms-engine', {
   resourceGroupName: names.resourceGroup,
@@ -19,6 +26,20 @@ const resourceGroup = new resources.ResourceGroup('ms-engine', {
 
 const storage = createStorage(config, names, resourceGroup.name);
 const data = createData(config, names, resourceGroup.name);
+const monitoring = createMonitoring(config, names, resourceGroup.name);
+const email = createEmail(config, names, resourceGroup.name);
+
+const secrets = createSecretsVault(
+  config,
+  names,
+  resourceGroup.name,
+  client.tenantId,
+  engineSecrets({
+    config,
+    storageConnectionString: storage.connectionString,
+    emailConnectionString: email.connectionString,
+  }),
+);
 
 const compute = createFunctionApp({
   config,
@@ -27,16 +48,41 @@ const compute = createFunctionApp({
   deploymentsUrl: storage.deploymentsUrl,
   appSettings: functionAppSettings({
     config,
-    storageConnectionString: storage.connectionString,
+    secretReferences: secrets.references,
     cosmosEndpoint: data.endpoint,
     cosmosDatabase: data.database.name,
+    appInsightsConnectionString: monitoring.connectionString,
+    emailSenderAddress: email.senderAddress,
   }),
 });
 
 grantCosmosDataContributor(compute.app, data.account, resourceGroup.name);
+grantRoles(compute.app, client.subscriptionId, [
+  { name: 'engine-storage-blob-data-contributor', role: 'storageBlobDataContributor', scope: storage.account.id },
+  { name: 'engine-storage-queue-data-contributor', role: 'storageQueueDataContributor', scope: storage.account.id },
+  { name: 'engine-key-vault-secrets-user', role: 'keyVaultSecretsUser', scope: secrets.vault.id },
+]);
 
 export const resourceGroupName = resourceGroup.name;
 export const functionAppName = compute.app.name;
 export const functionAppHostname = compute.app.defaultHostName;
 export const cosmosEndpoint = data.endpoint;
 export const storageAccountName = storage.account.name;
+export const keyVaultName = secrets.vault.name;
+export const appInsightsName = monitoring.appInsights.name;
+export const emailSenderAddress = email.senderAddress;
+
+/** Webhook routes of the engine (handlers/http/httpApp.ts; host.json has no route prefix). HeroBase has none yet. */
+export const webhookPaths = {
+  onlineFundraising: '/webhooks/onlinefundraising',
+  drupal: '/webhooks/drupal',
+  dataverse: '/webhooks/dataverse',
+} as const;
+/** The URLs to register with OF, Drupal and Dataverse (their secrets: ofWebhookSecret, drupalWebhookSecret, dataverseWebhookKey). */
+export const webhookUrls = {
+  onlineFundraising: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.onlineFundraising}`,
+  drupal: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.drupal}`,
+  dataverse: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.dataverse}`,
+};
+/** The container Power BI reads the datasets from (sign in with Entra ID; no public access). */
+export const datasetsContainerUrl = storage.datasetsUrl;

@@ -9,6 +9,12 @@ describe('[Names] resource names', () => {
       cosmosAccount: 'cosmos-msengine-prod',
       functionPlan: 'asp-msengine-prod',
       functionApp: 'func-msengine-prod',
+      keyVault: 'kv-msengine-prod',
+      logAnalytics: 'log-msengine-prod',
+      appInsights: 'appi-msengine-prod',
+      actionGroup: 'ag-msengine-prod',
+      communicationService: 'acs-msengine-prod',
+      emailService: 'acs-email-msengine-prod',
     });
   });
 
@@ -17,7 +23,9 @@ describe('[Names] resource names', () => {
     expect(() => resourceNames('msengine--dev')).toThrow(/single hyphens/);
     expect(() => resourceNames('msengine-dev-')).toThrow(/lowercase/);
     expect(() => resourceNames('msengine-development-stack')).toThrow(/24 characters/);
-    expect(resourceNames('a234567890123456789012').storageAccount).toHaveLength(24);
+    expect(() => resourceNames('a2345678-0123456789-12')).toThrow(/Key Vault name/);
+    expect(resourceNames('a23456789012345678901').storageAccount).toHaveLength(23);
+    expect(resourceNames('a23456789012345678901').keyVault).toHaveLength(24);
   });
 
   it('[Names] role assignment GUIDs are stable for the same parts and differ otherwise', () => {

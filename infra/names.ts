@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * Azure names of the stack's resources, derived from the stack's `namePrefix` with the usual
- * abbreviations (rg-, st, cosmos-, asp-, func-). Storage accounts, Cosmos accounts and Function Apps
- * are named in a global DNS namespace, so the prefix must be unique to MS (e.g. `msengine-dev`).
+ * abbreviations (rg-, st, cosmos-, asp-, func-, kv-, log-, appi-, ag-, acs-). Storage accounts, Cosmos
+ * accounts, Key Vaults, Communication Services and Function Apps are named in a global DNS namespace,
+ * so the prefix must be unique to MS (e.g. `msengine-dev`); it has at most 21 characters.
  */
 export interface ResourceNames {
   resourceGroup: string;
@@ -11,6 +12,12 @@ export interface ResourceNames {
   cosmosAccount: string;
   functionPlan: string;
   functionApp: string;
+  keyVault: string;
+  logAnalytics: string;
+  appInsights: string;
+  actionGroup: string;
+  communicationService: string;
+  emailService: string;
 }
 
 const prefixPattern = /^[a-z][a-z0-9-]*[a-z0-9]$/;
@@ -26,12 +33,23 @@ export function resourceNames(prefix: string): ResourceNames {
   if (storageAccount.length > 24) {
     throw new Error(`namePrefix '${prefix}' is too long: storage account name '${storageAccount}' exceeds 24 characters`);
   }
+  // A Key Vault name is 3–24 letters, digits and hyphens, and global like the storage account's.
+  const keyVault = `kv-${prefix}`;
+  if (keyVault.length > 24) {
+    throw new Error(`namePrefix '${prefix}' is too long: Key Vault name '${keyVault}' exceeds 24 characters`);
+  }
   return {
     resourceGroup: `rg-${prefix}`,
     storageAccount,
     cosmosAccount: `cosmos-${prefix}`,
     functionPlan: `asp-${prefix}`,
     functionApp: `func-${prefix}`,
+    keyVault,
+    logAnalytics: `log-${prefix}`,
+    appInsights: `appi-${prefix}`,
+    actionGroup: `ag-${prefix}`,
+    communicationService: `acs-${prefix}`,
+    emailService: `acs-email-${prefix}`,
   };
 }
 

@@ -1,36 +1,27 @@
 import * as pulumi from '@pulumi/pulumi';
 import * as storage from '@pulumi/azure-native/storage/index.js';
+import { blobContainers } from '../adapters/blob/containers.js';
+import { poisonQueueOf, queueNames } from '../handlers/queue/queueNames.js';
 import type { StackConfig } from './config.js';
 import type { ResourceNames } from './names.js';
 
-/** Queues the engine reads: webhook notifications from OnlineFundraising, and those that failed too often. */
-export const queueNames = [
-  'of-notifications',
-  'of-notifications-poison',
-  'automation-triggers',
-  'automation-triggers-poison',
-  'person-merges',
-  'person-merges-poison',
-  'crm-contact-changes',
-  'crm-contact-changes-poison',
-  'drupal-notifications',
-  'drupal-notifications-poison',
-  'form-imports',
-  'form-imports-poison',
-  'posting-runs',
-  'posting-runs-poison',
-  'job-runs',
-  'job-runs-poison',
-] as const;
+/** Every queue the engine uses (handlers/queue/queueNames.ts) and the poison queue Functions moves its failures to. */
+export const storageQueues: string[] = Object.values(queueNames).flatMap((queue) => [queue, poisonQueueOf(queue)]);
 
-/** `datasets`: exports Power BI reads. `deployments`: the Function App's code package (Flex Consumption). */
-export const containerNames = { datasets: 'datasets', deployments: 'deployments' } as const;
+/**
+ * Blob containers: the engine's own (adapters/blob/containers.ts: `datasets` for Power BI), `exports`
+ * for files handed to people outside the engine (nothing writes it yet), and `deployments`, the
+ * Function App's code package (Flex Consumption deploys from it).
+ */
+export const containerNames = { ...blobContainers, exports: 'exports', deployments: 'deployments' } as const;
 
 export interface Storage {
   account: storage.StorageAccount;
   deploymentsContainer: storage.BlobContainer;
   /** `https://<account>.blob.core.windows.net/deployments` */
   deploymentsUrl: pulumi.Output<string>;
+  /** `https://<account>.blob.core.windows.net/datasets`: what Power BI reads. */
+  datasetsUrl: pulumi.Output<string>;
   /** Connection string with the account's first key; a Pulumi secret. */
   connectionString: pulumi.Output<string>;
 }
@@ -49,25 +40,23 @@ export function createStorage(
     minimumTlsVersion: 'TLS1_2',
     allowBlobPublicAccess: false,
     enableHttpsTrafficOnly: true,
+    // Stays on: the engine reaches queues and blobs with the AzureWebJobsStorage connection string
+    // (account key) so far; see infra/README.md, "Keys that remain".
+    allowSharedKeyAccess: true,
     tags: config.tags,
   });
 
-  for (const queueName of queueNames) {
+  for (const queueName of storageQueues) {
     new storage.Queue(queueName, { queueName, accountName: account.name, resourceGroupName });
   }
 
-  new storage.BlobContainer(containerNames.datasets, {
-    containerName: containerNames.datasets,
-    accountName: account.name,
-    resourceGroupName,
-    publicAccess: 'None',
-  });
-  const deploymentsContainer = new storage.BlobContainer(containerNames.deployments, {
-    containerName: containerNames.deployments,
-    accountName: account.name,
-    resourceGroupName,
-    publicAccess: 'None',
-  });
+  const containers = Object.fromEntries(
+    Object.values(containerNames).map((containerName) => [
+      containerName,
+      new storage.BlobContainer(containerName, { containerName, accountName: account.name, resourceGroupName, publicAccess: 'None' }),
+    ]),
+  ) as Record<(typeof containerNames)[keyof typeof containerNames], storage.BlobContainer>;
+  const deploymentsContainer = containers[containerNames.deployments];
 
   const keys = storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: account.name });
   const connectionString = pulumi.secret(
@@ -82,6 +71,7 @@ export function createStorage(
     account,
     deploymentsContainer,
     deploymentsUrl: pulumi.interpolate`${account.primaryEndpoints.blob}${deploymentsContainer.name}`,
+    datasetsUrl: pulumi.interpolate`${account.primaryEndpoints.blob}${containers[containerNames.datasets].name}`,
     connectionString,
   };
 }

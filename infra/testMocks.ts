@@ -1,6 +1,8 @@
 // Test support: runs the Pulumi program offline against mocks (no CLI, no Azure) and records what
 // each resource would have been created with.
+import { readFileSync } from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
+import { vi } from 'vitest';
 
 export interface RecordedResource {
   /** e.g. `azure-native:web:WebApp` */
@@ -22,7 +24,6 @@ export const testConfig = {
   'ms-engine:functionMaxInstances': '100',
   'ms-engine:ofApiUrl': 'https://of.example.test/api',
   'ms-engine:dataverseUrl': 'https://msdk-test.crm4.dynamics.com',
-  'ms-engine:acsEmailSender': 'noreply@ms.dk',
   'ms-engine:dataverseTenantId': '11111111-1111-4111-8111-111111111111',
   'ms-engine:dataverseClientId': '22222222-2222-4222-8222-222222222222',
   'ms-engine:drupalUrl': 'https://www.ms.dk',
@@ -32,6 +33,7 @@ export const testConfig = {
   'ms-engine:bcClientId': '33333333-3333-4333-8333-333333333333',
   'ms-engine:bcCompanyId': '44444444-4444-4444-8444-444444444444',
   'ms-engine:bcJournalCode': 'MSENGINE',
+  'ms-engine:alertEmail': 'it-alerts@ms.dk',
 } as const;
 
 export const testSecrets = {
@@ -39,7 +41,6 @@ export const testSecrets = {
   'ms-engine:ofWebhookSecret': 'clear-of-webhook-secret',
   'ms-engine:dataverseClientSecret': 'clear-dataverse-client-secret',
   'ms-engine:dataverseWebhookKey': 'clear-dataverse-webhook-key',
-  'ms-engine:acsEmailConnectionString': 'endpoint=https://acs.example/;accesskey=Y2xlYXI=',
   'ms-engine:adminApiKey': 'clear-admin-api-key',
   'ms-engine:drupalPassword': 'clear-drupal-password',
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
@@ -48,6 +49,8 @@ export const testSecrets = {
 } as const;
 
 export const mockStorageKey = 'clear-storage-account-key';
+export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.europe.communication.azure.com/;accesskey=Y2xlYXItYWNzLWtleQ==';
+export const mockMailFromSenderDomain = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.azurecomm.net';
 
 /** The input that carries each resource type's Azure name. */
 const azureNameInput: Record<string, string> = {
@@ -61,7 +64,28 @@ const azureNameInput: Record<string, string> = {
   'azure-native:cosmosdb:SqlResourceSqlRoleAssignment': 'roleAssignmentId',
   'azure-native:web:AppServicePlan': 'name',
   'azure-native:web:WebApp': 'name',
+  'azure-native:keyvault:Vault': 'vaultName',
+  'azure-native:keyvault:Secret': 'secretName',
+  'azure-native:authorization:RoleAssignment': 'roleAssignmentName',
+  'azure-native:operationalinsights:Workspace': 'workspaceName',
+  'azure-native:applicationinsights:Component': 'resourceName',
+  'azure-native:monitor:ActionGroup': 'actionGroupName',
+  'azure-native:monitor:ScheduledQueryRule': 'ruleName',
+  'azure-native:communication:CommunicationService': 'communicationServiceName',
+  'azure-native:communication:EmailService': 'emailServiceName',
+  'azure-native:communication:Domain': 'domainName',
 };
+
+export const mockAppInsightsConnectionString =
+  'InstrumentationKey=00000000-0000-4000-8000-00000000000a;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/';
+
+/** The subscription and tenant `az login` would give the provider. */
+export const mockClientConfig = {
+  clientId: 'mock-client',
+  objectId: 'mock-deployer',
+  subscriptionId: '00000000-0000-4000-8000-000000000001',
+  tenantId: '00000000-0000-4000-8000-000000000002',
+} as const;
 
 /** What Azure would compute on creation, for the outputs the program reads. */
 function computedOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
@@ -70,6 +94,14 @@ function computedOutputs(type: string, name: string, inputs: Record<string, unkn
       return { primaryEndpoints: { blob: `https://${name}.blob.core.windows.net/` } };
     case 'azure-native:cosmosdb:DatabaseAccount':
       return { documentEndpoint: `https://${name}.documents.azure.com:443/` };
+    case 'azure-native:communication:Domain':
+      return { mailFromSenderDomain: mockMailFromSenderDomain, fromSenderDomain: mockMailFromSenderDomain };
+    case 'azure-native:applicationinsights:Component':
+      return { connectionString: mockAppInsightsConnectionString };
+    case 'azure-native:keyvault:Secret': {
+      const secretUri = `https://${String(inputs['vaultName'])}.vault.azure.net/secrets/${name}`;
+      return { properties: { secretUri, secretUriWithVersion: `${secretUri}/0123456789abcdef` } };
+    }
     case 'azure-native:web:WebApp':
       return {
         defaultHostName: `${name}.azurewebsites.net`,
@@ -80,13 +112,20 @@ function computedOutputs(type: string, name: string, inputs: Record<string, unkn
   }
 }
 
+export interface MockStack {
+  /** Stack name (`pulumi.getStack()`); default `test`. */
+  stack?: string;
+  /** Non-secret config; default testConfig. */
+  config?: Record<string, string>;
+}
+
 /**
  * Sets the test stack's config and the mocks; call before importing the program. Returns the list
  * the mocks fill as the program declares resources.
  */
-export async function mockAzure(): Promise<RecordedResource[]> {
+export async function mockAzure({ stack = 'test', config = testConfig }: MockStack = {}): Promise<RecordedResource[]> {
   const recorded: RecordedResource[] = [];
-  pulumi.runtime.setAllConfig({ ...testConfig, ...testSecrets }, Object.keys(testSecrets));
+  pulumi.runtime.setAllConfig({ ...config, ...testSecrets }, Object.keys(testSecrets));
   await pulumi.runtime.setMocks(
     {
       newResource({ type, name: logicalName, inputs }) {
@@ -97,6 +136,10 @@ export async function mockAzure(): Promise<RecordedResource[]> {
         return { id, state: { ...inputs, name, ...computedOutputs(type, name, inputs) } };
       },
       call({ token }) {
+        if (token === 'azure-native:authorization:getClientConfig') return { ...mockClientConfig };
+        if (token === 'azure-native:communication:listCommunicationServiceKeys') {
+          return { primaryConnectionString: mockAcsConnectionString, primaryKey: 'Y2xlYXItYWNzLWtleQ==' };
+        }
         if (token === 'azure-native:storage:listStorageAccountKeys') {
           return { keys: [{ keyName: 'key1', permissions: 'Full', value: mockStorageKey }] };
         }
@@ -104,10 +147,48 @@ export async function mockAzure(): Promise<RecordedResource[]> {
       },
     },
     'ms-engine',
-    'test',
+    stack,
     false,
   );
   return recorded;
+}
+
+/** Runs the whole program (infra/index.ts) afresh against the mocks with the given stack and config. */
+export async function runProgram(stack: MockStack = {}): Promise<{ recorded: RecordedResource[]; program: typeof import('./index.js') }> {
+  const recorded = await mockAzure(stack);
+  vi.resetModules();
+  const program = await import('./index.js');
+  await allRegistered();
+  return { recorded, program };
+}
+
+/**
+ * The plain `key: value` entries under `config:` of `Pulumi.<stack>.yaml` at the repository root;
+ * encrypted secrets (`secure:`) are skipped. Anything else fails here so a test notices.
+ */
+export function stackFileConfig(stack: string): Record<string, string> {
+  const text = readFileSync(new URL(`../Pulumi.${stack}.yaml`, import.meta.url), 'utf8');
+  const entries: Record<string, string> = {};
+  let inConfig = false;
+  let secretKey: string | undefined;
+  for (const line of text.split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (/^config:\s*$/.test(line)) {
+      inConfig = true;
+      continue;
+    }
+    // `pulumi config set --secret` writes `  key:` and `    secure: v1:…`; tests use their own secrets.
+    if (secretKey && /^    secure: \S+$/.test(line)) {
+      secretKey = undefined;
+      continue;
+    }
+    const entry = /^  ([\w-]+:[\w-]+):\s*(.*?)\s*$/.exec(line);
+    if (!inConfig || !entry || secretKey) throw new Error(`Pulumi.${stack}.yaml: cannot read '${line}'`);
+    if (entry[2] === '') secretKey = entry[1];
+    else entries[entry[1]!] = entry[2]!.replace(/^"(.*)"$/, '$1');
+  }
+  if (secretKey) throw new Error(`Pulumi.${stack}.yaml: no value for '${secretKey}'`);
+  return entries;
 }
 
 /** Waits until the program has registered every resource (all pending RPCs to the mocks are done). */

@@ -4,9 +4,9 @@ import type { DatasetDefinition, DatasetRow, Partition } from '../../domain/data
 import type { DatasetStore, WrittenPartition } from '../../domain/datasets/ports.js';
 import { csvFormats, datasetCsv } from '../csv/datasetCsv.js';
 import { parquetFile, parquetTypeName } from '../parquet/parquetFile.js';
+import { datasetsContainer } from './containers.js';
 
-/** The container datasets are published in. */
-export const datasetsContainer = 'datasets';
+export { datasetsContainer };
 
 export interface BlobDatasetStoreOptions {
   /** Rows per Parquet part (and its CSV twin) before a partition is split; default 1,000,000. */
