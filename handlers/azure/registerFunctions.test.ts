@@ -1,4 +1,5 @@
 import functions from '@azure/functions';
+import { offlineEnvironment } from '../../test/support/offlineEnvironment.js';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../adapters/system/jsonLogger.js';
 import { loadConfig } from '../config.js';
@@ -19,33 +20,7 @@ function recordingApp() {
 
 const engine = createEngine({
   logger: silentLogger,
-  config: loadConfig({
-    COSMOS_ENDPOINT: 'http://127.0.0.1:9',
-    COSMOS_KEY: 'a2V5',
-    AzureWebJobsStorage: 'UseDevelopmentStorage=true',
-    OF_API_URL: 'http://127.0.0.1:9/api/v1',
-    OF_API_KEY: 'key',
-    OF_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length',
-    DATAVERSE_URL: 'http://127.0.0.1:9',
-    DATAVERSE_TENANT_ID: 'tenant',
-    DATAVERSE_CLIENT_ID: 'client',
-    DATAVERSE_CLIENT_SECRET: 'secret',
-    DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
-    ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
-    ACS_EMAIL_SENDER: 'noreply@ms.dk',
-    DRUPAL_URL: 'https://www.ms.dk',
-    DRUPAL_USERNAME: 'ms-engine',
-    DRUPAL_PASSWORD: 'drupal-password',
-    DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
-    PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
-    BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
-    BC_TENANT_ID: 'tenant',
-    BC_CLIENT_ID: 'client',
-    BC_CLIENT_SECRET: 'bc-client-secret',
-    BC_COMPANY_ID: 'company',
-    BC_JOURNAL_CODE: 'MSENGINE',
-    ADMIN_API_KEY: 'an-admin-key-of-some-length',
-  }),
+  config: loadConfig(offlineEnvironment()),
 });
 
 describe('Azure Functions registration', () => {

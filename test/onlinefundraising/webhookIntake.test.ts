@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineEnvironment } from '../support/offlineEnvironment.js';
 import { QueueClient } from '@azure/storage-queue';
 import { CosmosClient } from '@azure/cosmos';
 import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
@@ -21,35 +22,9 @@ const secret = localCredentials.ofWebhookSecret;
 beforeAll(async () => {
   [azurite, cosmos] = await Promise.all([startAzurite(), startCosmos()]);
   await ensureCosmosContainers(new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } }), 'ms-engine');
-  const unreachable = 'http://127.0.0.1:9';
-  const config = loadConfig({
-    COSMOS_ENDPOINT: cosmos.endpoint,
-    COSMOS_KEY: cosmos.key,
-    AzureWebJobsStorage: azurite.connectionString,
-    OF_API_URL: `${unreachable}/api/v1`,
-    OF_API_KEY: 'unused',
-    OF_WEBHOOK_SECRET: secret,
-    DATAVERSE_URL: unreachable,
-    DATAVERSE_AUTHORITY_URL: unreachable,
-    DATAVERSE_TENANT_ID: 'tenant',
-    DATAVERSE_CLIENT_ID: 'client',
-    DATAVERSE_CLIENT_SECRET: 'secret',
-    DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
-    ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
-    ACS_EMAIL_SENDER: 'noreply@ms.dk',
-    DRUPAL_URL: 'https://www.ms.dk',
-    DRUPAL_USERNAME: 'ms-engine',
-    DRUPAL_PASSWORD: 'drupal-password',
-    DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
-    PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
-    BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
-    BC_TENANT_ID: 'tenant',
-    BC_CLIENT_ID: 'client',
-    BC_CLIENT_SECRET: 'bc-client-secret',
-    BC_COMPANY_ID: 'company',
-    BC_JOURNAL_CODE: 'MSENGINE',
-    ADMIN_API_KEY: localCredentials.adminApiKey,
-  });
+  const config = loadConfig(
+    offlineEnvironment({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, AzureWebJobsStorage: azurite.connectionString, OF_WEBHOOK_SECRET: secret, ADMIN_API_KEY: localCredentials.adminApiKey }),
+  );
   engine = createEngine({ config, logger: silentLogger });
   await engine.queues.ensureQueues([queueNames.onlineFundraisingNotifications]);
   inbox = new QueueClient(azurite.connectionString, queueNames.onlineFundraisingNotifications);

@@ -1,0 +1,40 @@
+import type { EngineEnvironment } from '../../handlers/config.js';
+
+const unreachable = 'http://127.0.0.1:9';
+
+/**
+ * Test support: a complete set of engine settings whose outside services are unreachable and
+ * whose secrets are dummies, for tests that build the engine without the local stack. Each test
+ * overrides what it uses (e.g. Cosmos and storage). A new setting is added here once.
+ */
+export function offlineEnvironment(overrides: EngineEnvironment = {}): EngineEnvironment {
+  return {
+    COSMOS_ENDPOINT: unreachable,
+    COSMOS_KEY: 'a2V5',
+    AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+    OF_API_URL: `${unreachable}/api/v1`,
+    OF_API_KEY: 'key',
+    OF_WEBHOOK_SECRET: 'a-webhook-secret-of-some-length',
+    DATAVERSE_URL: unreachable,
+    DATAVERSE_AUTHORITY_URL: unreachable,
+    DATAVERSE_TENANT_ID: 'tenant',
+    DATAVERSE_CLIENT_ID: 'client',
+    DATAVERSE_CLIENT_SECRET: 'secret',
+    DATAVERSE_WEBHOOK_KEY: 'dataverse-webhook-key-0123',
+    ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
+    ACS_EMAIL_SENDER: 'noreply@ms.dk',
+    DRUPAL_URL: 'https://www.ms.dk',
+    DRUPAL_USERNAME: 'ms-engine',
+    DRUPAL_PASSWORD: 'drupal-password',
+    DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
+    PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
+    BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
+    BC_TENANT_ID: 'tenant',
+    BC_CLIENT_ID: 'client',
+    BC_CLIENT_SECRET: 'bc-client-secret',
+    BC_COMPANY_ID: 'company',
+    BC_JOURNAL_CODE: 'MSENGINE',
+    ADMIN_API_KEY: 'an-admin-key-of-some-length',
+    ...overrides,
+  };
+}
