@@ -129,7 +129,7 @@ describe('[Bogføring] BusinessCentralJournal sends posting lines to the general
 });
 
 describe('[Bogføring] linesAlreadySent', () => {
-  it('[Bogføring] returns the externalDocumentNumbers under the document number, following @odata.nextLink over several pages', async () => {
+  it('[Bogføring] returns the lines under the document number (externalDocumentNumber → BC id), following @odata.nextLink over several pages', async () => {
     const bc = journal();
     for (let n = 1; n <= 5; n++) await bc.send(line({ externalDocumentNumber: `MS-2025-03-31-${n}`, project: undefined, budgetLine: undefined }));
     await bc.send(line({ documentNumber: 'MS-2025-04-30', externalDocumentNumber: 'OTHER-RUN', project: undefined, budgetLine: undefined }));
@@ -138,9 +138,10 @@ describe('[Bogføring] linesAlreadySent', () => {
 
     const sent = await bc.linesAlreadySent('MS-2025-03-31');
 
-    expect([...sent].sort()).toEqual(['MS-2025-03-31-1', 'MS-2025-03-31-2', 'MS-2025-03-31-3', 'MS-2025-03-31-4', 'MS-2025-03-31-5']);
+    expect([...sent.keys()].sort()).toEqual(['MS-2025-03-31-1', 'MS-2025-03-31-2', 'MS-2025-03-31-3', 'MS-2025-03-31-4', 'MS-2025-03-31-5']);
+    expect(sent.get('MS-2025-03-31-2')).toBe(sim.journalLines().find((stored) => stored.externalDocumentNumber === 'MS-2025-03-31-2')!.id);
     expect(apiRequests()).toEqual(['GET journalLines 200', 'GET journalLines 200', 'GET journalLines 200']);
-    expect(await bc.linesAlreadySent('MS-2099-01-01')).toEqual(new Set());
+    expect(await bc.linesAlreadySent('MS-2099-01-01')).toEqual(new Map());
   });
 });
 
@@ -165,7 +166,7 @@ describe('[Bogføring] failures: a line is never sent twice, nor left without it
     expect(apiRequests().filter((request) => request.startsWith('POST'))).toEqual(['POST journalLines 503']);
   });
 
-  it('does not repeat a POST that timed out; the line BC created anyway is then among linesAlreadySent', async () => {
+  it('[Bogføring] does not repeat a POST that timed out; the line BC created anyway is among linesAlreadySent, and completeDimensions adds what it lacks', async () => {
     sim.injectFault({ method: 'POST', path: '/v2.0/**/journalLines', delayMs: 600 });
     const bc = journal({ retryPolicy: { ...shortRetryPolicy, timeoutMs: 200 } });
 
@@ -173,8 +174,18 @@ describe('[Bogføring] failures: a line is never sent twice, nor left without it
 
     expect(error).toBeInstanceOf(UnknownOutcomeError);
     await expect.poll(() => sim.journalLines().length, { timeout: 3_000 }).toBe(1);
-    expect(await bc.linesAlreadySent('MS-2025-03-31')).toEqual(new Set(['MS-2025-03-31-1040-5850-P123']));
+    const found = await bc.linesAlreadySent('MS-2025-03-31');
+    expect([...found.keys()]).toEqual(['MS-2025-03-31-1040-5850-P123']);
     expect(apiRequests().filter((request) => request.startsWith('POST'))).toEqual(['POST journalLines 201']);
+    expect(sim.journalLines()[0]!.dimensionSetLines).toEqual([]);
+
+    await bc.completeDimensions(found.get('MS-2025-03-31-1040-5850-P123')!, line());
+    await bc.completeDimensions(found.get('MS-2025-03-31-1040-5850-P123')!, line());
+    expect(sim.journalLines()[0]!.dimensionSetLines.map(({ code, valueCode }) => [code, valueCode])).toEqual([
+      ['SAG', line().project],
+      ['SAGSOPGAVE', line().budgetLine],
+    ]);
+    expect(sim.journalLines()).toHaveLength(1);
   });
 
   it('renews the token once when BC answers 401, and repeats the request', async () => {

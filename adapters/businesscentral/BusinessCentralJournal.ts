@@ -25,7 +25,7 @@ export interface BusinessCentralJournalOptions {
 }
 
 interface Page {
-  value?: { externalDocumentNumber?: unknown }[];
+  value?: { id?: unknown; externalDocumentNumber?: unknown; code?: unknown }[];
   '@odata.nextLink'?: string;
 }
 
@@ -47,16 +47,25 @@ export class BusinessCentralJournal implements GeneralJournal {
     this.companyPath = `companies(${options.companyId})`;
   }
 
-  async linesAlreadySent(documentNumber: string): Promise<Set<string>> {
+  async linesAlreadySent(documentNumber: string): Promise<Map<string, string>> {
     const filter = encodeURIComponent(`documentNumber eq ${quoted(documentNumber)}`);
-    const sent = new Set<string>();
-    let next: string | undefined = `${await this.linesPath()}?$filter=${filter}&$select=externalDocumentNumber`;
+    const sent = new Map<string, string>();
+    let next: string | undefined = `${await this.linesPath()}?$filter=${filter}&$select=id,externalDocumentNumber`;
     while (next) {
       const page = (await this.api.read(next, `GET journal lines of document ${documentNumber}`)) as Page;
-      for (const line of page.value ?? []) if (typeof line.externalDocumentNumber === 'string') sent.add(line.externalDocumentNumber);
+      for (const line of page.value ?? []) if (typeof line.externalDocumentNumber === 'string' && typeof line.id === 'string') sent.set(line.externalDocumentNumber, line.id);
       next = page['@odata.nextLink'];
     }
     return sent;
+  }
+
+  async completeDimensions(journalLineId: string, line: JournalLineToSend): Promise<void> {
+    const path = `${await this.linesPath()}(${journalLineId})/dimensionSetLines`;
+    const page = (await this.api.read(path, `GET dimensions of journal line ${line.externalDocumentNumber}`)) as Page;
+    const present = new Set((page.value ?? []).map((dimension) => String(dimension.code).toUpperCase()));
+    for (const [code, valueCode] of this.dimensionsOf(line)) {
+      if (!present.has(code.toUpperCase())) await this.api.create(path, { code, valueCode }, `POST dimension ${code} of journal line ${line.externalDocumentNumber}`);
+    }
   }
 
   async send(line: JournalLineToSend): Promise<{ journalLineId: string }> {

@@ -26,10 +26,15 @@ export interface JournalLineToSend {
 /** Port: Business Central's general journal the posting runs send their lines to ([Bogføring]). */
 export interface GeneralJournal {
   /**
-   * The externalDocumentNumbers of the lines already in the journal under `documentNumber`: a run
-   * that failed half-way asks this before sending again, so nothing is sent twice.
+   * The lines already in the journal under `documentNumber`, by externalDocumentNumber, with BC's
+   * id: a run that failed half-way asks this before sending again, so nothing is sent twice.
    */
-  linesAlreadySent(documentNumber: string): Promise<Set<string>>;
+  linesAlreadySent(documentNumber: string): Promise<Map<string, string>>;
+  /**
+   * Adds the dimensions a line found in the journal lacks: its creation may have succeeded while
+   * the answer, and so the dimensions that follow it, were lost.
+   */
+  completeDimensions(journalLineId: string, line: JournalLineToSend): Promise<void>;
   /** Adds one line with its dimensions; resolves with BC's id of the new journal line. */
   send(line: JournalLineToSend): Promise<{ journalLineId: string }>;
 }

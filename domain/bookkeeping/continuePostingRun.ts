@@ -103,7 +103,9 @@ async function sendStep(run: PostingRun, ports: PostingRunPorts, limits: StepLim
   let sent = lines.length - unsent.length;
   for (const line of unsent.slice(0, limits.linesPerStep)) {
     const sentAt = ports.clock.now().toISOString();
-    const bc = inJournal.has(externalDocumentNumberOf(run, line)) ? { sentAt } : { ...(await ports.journal.send(journalLineFor(run, line))), sentAt };
+    const found = inJournal.get(externalDocumentNumberOf(run, line));
+    if (found) await ports.journal.completeDimensions(found, journalLineFor(run, line));
+    const bc = { journalLineId: found ?? (await ports.journal.send(journalLineFor(run, line))).journalLineId, sentAt };
     await ports.runs.saveLines([{ ...line, bc }]);
     sent++;
   }

@@ -165,6 +165,8 @@ describe('[Bogføring] posting runs', () => {
     const sent = bcLines().filter((line) => line.documentNumber === 'MS-20270131');
     expect(sent.map((line) => line.externalDocumentNumber)).toEqual(['MS-20270131-00001', 'MS-20270131-00002', 'MS-20270131-00003', 'MS-20270131-00004', 'MS-20270131-00005']);
     expect(sent.map((line) => line.amount)).toEqual([-100, -200, -300, -400, -500]);
+    // The line whose answer was lost got its dimensions on the resume, like the others.
+    expect(sent.map((line) => line.dimensionSetLines.map(({ code, valueCode }) => `${code}=${valueCode}`))).toEqual(Array.from({ length: 5 }, () => ['SAG=SAG-17', 'SAGSOPGAVE=GAZA-NOED']));
     expect(run).toMatchObject({ lineCount: 5, linesSent: 5, attempts: 1 });
     expect(run.lastError).toBeUndefined();
     // Five lines, five POSTs: the line whose answer was lost was found in the journal, not sent again.
