@@ -49,7 +49,7 @@ export const testSecrets = {
 } as const;
 
 export const mockStorageKey = 'clear-storage-account-key';
-export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.europe.communication.azure.com/;accesskey=Y2xlYXItYWNzLWtleQ==';
+export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.example/;accesskey=mock-acs-key-not-real';
 export const mockMailFromSenderDomain = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.azurecomm.net';
 
 /** The input that carries each resource type's Azure name. */
@@ -138,7 +138,7 @@ export async function mockAzure({ stack = 'test', config = testConfig }: MockSta
       call({ token }) {
         if (token === 'azure-native:authorization:getClientConfig') return { ...mockClientConfig };
         if (token === 'azure-native:communication:listCommunicationServiceKeys') {
-          return { primaryConnectionString: mockAcsConnectionString, primaryKey: 'Y2xlYXItYWNzLWtleQ==' };
+          return { primaryConnectionString: mockAcsConnectionString, primaryKey: 'mock-acs-key-not-real' };
         }
         if (token === 'azure-native:storage:listStorageAccountKeys') {
           return { keys: [{ keyName: 'key1', permissions: 'Full', value: mockStorageKey }] };

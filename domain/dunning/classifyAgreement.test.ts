@@ -63,7 +63,7 @@ describe('[CampaignAutomation6] reactivation groups', () => {
     expect(groupsOf(agreement('monthly', '2026-09-23', { 0: 'unpaid' }, { status: 'cancelled' }))).toEqual([]);
   });
 
-  it('[CampaignAutomation6] GROUP 3: the mandate cancelled by the bank, unless the agreement was cancelled via MS', () => {
+  it('[CampaignAutomation6][OF-BS] GROUP 3: the Betalingsservice mandate cancelled by the bank, unless the agreement was cancelled via MS', () => {
     const bankStop = { bankMandateCancelled: { on: '2026-11-02', reason: 'Mandate cancelled by bank (Cancelled)' } };
     expect(classifyAgreement(agreement('monthly', '2026-01-10', paidThrough(10), bankStop), today, settings)).toEqual([
       { group: 'group-3', agreementId: 'of-a', rule: 'payment mandate cancelled by the bank, not cancelled via MS', dates: { mandateCancelled: '2026-11-02' } },

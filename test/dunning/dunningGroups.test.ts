@@ -125,7 +125,7 @@ describe('[CampaignAutomation6] the daily reactivation groups', () => {
     expect(await csv.text()).toContain(`${personIdOf('dg-bank-c')};group-3;dg-bank-a;`);
   });
 
-  it('[CampaignAutomation6][CampaignAutomation3] an agreement staff cancel through the engine goes to OF cancelled via MS and never shows up in GROUP 3', async () => {
+  it('[CampaignAutomation6][CampaignAutomation3][OF-BS] an agreement staff cancel through the engine goes to OF cancelled via MS and never shows up in GROUP 3', async () => {
     await monthlySupporter('dg-ms', 6, [0, 1, 2, 3, 4, 5, 6], '+4522000000');
     const cancelled = await admin('POST', '/admin/agreements/dg-ms-a/cancel', { reason: 'Ønsker at stoppe', cancelledBy: 'medlemsservice@ms.dk' });
     expect(cancelled.status, cancelled.text).toBe(200);
