@@ -12,7 +12,7 @@ import type { SendStatistics } from '../../domain/delivery/SendStatistics.js';
 import { addMonths } from '../../domain/dunning/collections.js';
 import { startOfCopenhagenDay } from '../../domain/keywords/startOfCopenhagenDay.js';
 import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
-import { queryPage } from './queryPage.js';
+import { queryPages } from './queryPage.js';
 
 const pageSize = 5_000;
 
@@ -91,11 +91,6 @@ export class CosmosExportSources implements ExportSources {
   }
 }
 
-async function* pages<T>(container: Container, query: string | SqlQuerySpec): AsyncIterable<T[]> {
-  let continuationToken: string | undefined;
-  do {
-    const page = await queryPage<T>(container, query, { pageSize, ...(continuationToken && { continuationToken }) });
-    if (page.items.length > 0) yield page.items;
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
+function pages<T>(container: Container, query: string | SqlQuerySpec): AsyncIterable<T[]> {
+  return queryPages<T>(container, query, pageSize);
 }

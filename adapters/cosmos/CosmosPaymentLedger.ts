@@ -3,7 +3,7 @@ import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
 import type { PaymentLedger } from '../../domain/bookkeeping/ports.js';
 import type { Versioned } from '../../domain/person/ports.js';
 import { CosmosVersionedStore } from './CosmosVersionedStore.js';
-import { withoutSystemProperties } from './documents.js';
+import { queryPages } from './queryPage.js';
 
 const claimedPageSize = 5_000;
 
@@ -27,13 +27,9 @@ export class CosmosPaymentLedger extends CosmosVersionedStore<LedgerPayment> imp
     });
   }
 
-  async *claimedBy(runId: string): AsyncIterable<LedgerPayment[]> {
+  claimedBy(runId: string): AsyncIterable<LedgerPayment[]> {
     const query = { query: 'SELECT * FROM c WHERE c.posting.runId = @runId', parameters: [{ name: '@runId', value: runId }] };
-    const iterator = this.container.items.query<LedgerPayment & Record<string, unknown>>(query, { maxItemCount: claimedPageSize });
-    while (iterator.hasMoreResults()) {
-      const { resources } = await iterator.fetchNext();
-      if (resources.length > 0) yield resources.map((document) => withoutSystemProperties<LedgerPayment>(document));
-    }
+    return queryPages<LedgerPayment>(this.container, query, claimedPageSize);
   }
 
   withoutAgreementKind(ofAgreementId: string): Promise<Versioned<LedgerPayment>[]> {

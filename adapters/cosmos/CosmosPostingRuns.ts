@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import { forEachConcurrently } from '../../domain/shared/forEachConcurrently.js';
 import type { PostingLine } from '../../domain/bookkeeping/PostingLine.js';
 import type { PostingRun } from '../../domain/bookkeeping/PostingRun.js';
 import type { PostingRuns } from '../../domain/bookkeeping/ports.js';
@@ -36,11 +37,7 @@ export class CosmosPostingRuns implements PostingRuns {
   }
 
   async saveLines(lines: PostingLine[]): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < lines.length) await this.lineContainer.items.upsert(lines[next++]!);
-    };
-    await Promise.all(Array.from({ length: linesAtOnce }, worker));
+    await forEachConcurrently(lines, linesAtOnce, (line) => this.lineContainer.items.upsert(line));
   }
 
   async lines(runId: string): Promise<PostingLine[]> {

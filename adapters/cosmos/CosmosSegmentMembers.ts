@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { SegmentMembers } from '../../domain/dunning/ports.js';
 import type { SegmentMember } from '../../domain/dunning/SegmentMember.js';
 import { CosmosVersionedStore } from './CosmosVersionedStore.js';
-import { queryPage } from './queryPage.js';
+import { queryPage, queryPages } from './queryPage.js';
 
 const keysPageSize = 10_000;
 
@@ -23,13 +23,8 @@ export class CosmosSegmentMembers implements SegmentMembers {
 
   async memberKeys(runId: string): Promise<Set<string>> {
     const keys = new Set<string>();
-    let continuationToken: string | undefined;
-    do {
-      const query = { query: 'SELECT c.personId FROM c WHERE c.runId = @runId', parameters: [{ name: '@runId', value: runId }] };
-      const page = await queryPage<{ personId: string }>(this.container, query, { pageSize: keysPageSize, ...(continuationToken && { continuationToken }) }, runId);
-      for (const { personId } of page.items) keys.add(personId);
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    const query = { query: 'SELECT c.personId FROM c WHERE c.runId = @runId', parameters: [{ name: '@runId', value: runId }] };
+    for await (const page of queryPages<{ personId: string }>(this.container, query, keysPageSize, runId)) for (const { personId } of page) keys.add(personId);
     return keys;
   }
 

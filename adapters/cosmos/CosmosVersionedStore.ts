@@ -1,4 +1,5 @@
 import type { Container, OperationInput, SqlQuerySpec } from '@azure/cosmos';
+import { forEachConcurrently } from '../../domain/shared/forEachConcurrently.js';
 import type { Versioned } from '../../domain/person/ports.js';
 import { hasStatus, withoutSystemProperties } from './documents.js';
 
@@ -53,14 +54,8 @@ export class CosmosVersionedStore<T extends { id: string }> {
    * existing contacts. Throws, naming how many failed, unless all were written.
    */
   async upsertMany(values: T[], partitionKeyOf: (value: T) => string = (value) => value.id): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < values.length) {
-        const chunk = values.slice(next, (next += bulkChunk));
-        await this.upsertChunk(chunk, partitionKeyOf);
-      }
-    };
-    await Promise.all(Array.from({ length: bulkCallsAtOnce }, worker));
+    const chunks = Array.from({ length: Math.ceil(values.length / bulkChunk) }, (_, index) => values.slice(index * bulkChunk, (index + 1) * bulkChunk));
+    await forEachConcurrently(chunks, bulkCallsAtOnce, (chunk) => this.upsertChunk(chunk, partitionKeyOf));
   }
 
   private async upsertChunk(values: T[], partitionKeyOf: (value: T) => string): Promise<void> {

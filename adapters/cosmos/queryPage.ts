@@ -20,3 +20,13 @@ export async function queryPage<T>(
     ...(response.continuationToken && { continuationToken: response.continuationToken }),
   };
 }
+
+/** Every page of a query, one after the other, following the continuation tokens. */
+export async function* queryPages<T>(container: Container, query: string | SqlQuerySpec, pageSize: number, partitionKey?: string): AsyncIterable<T[]> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await queryPage<T>(container, query, { pageSize, ...(continuationToken && { continuationToken }) }, partitionKey);
+    if (page.items.length > 0) yield page.items;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+}

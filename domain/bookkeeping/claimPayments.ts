@@ -1,4 +1,5 @@
 import type { Versioned } from '../person/ports.js';
+import { forEachConcurrently } from '../shared/forEachConcurrently.js';
 import type { Ids } from '../shared/Ids.js';
 import type { LedgerPayment } from './LedgerPayment.js';
 import { type PostingContext, postingDimensionsFor } from './postingDimensionsFor.js';
@@ -24,14 +25,10 @@ export async function claimPayments(run: PostingRun, context: PostingContext, li
   const page = await ports.ledger.toPostUpTo(run.to, run.claimedUpTo, limit);
   const held: ClaimOutcome['held'] = [];
   const lineIds = new PostingLineIds(run.id, ports.ids);
-  let next = 0;
-  const worker = async () => {
-    while (next < page.length) {
-      const reason = await claimOne(page[next++]!, lineIds, context, ports);
-      if (reason) held.push(reason);
-    }
-  };
-  await Promise.all(Array.from({ length: claimsAtOnce }, worker));
+  await forEachConcurrently(page, claimsAtOnce, async (candidate) => {
+    const reason = await claimOne(candidate, lineIds, context, ports);
+    if (reason) held.push(reason);
+  });
   const lastId = page.at(-1)?.value.id;
   return { ...(lastId && { lastId }), lookedAt: page.length, held };
 }

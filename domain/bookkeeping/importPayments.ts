@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/Clock.js';
+import { forEachConcurrently } from '../shared/forEachConcurrently.js';
 import type { Ids } from '../shared/Ids.js';
 import { currentBookkeepingChart } from './currentBookkeepingChart.js';
 import type { ImportedPaymentRow } from './ImportedPaymentRow.js';
@@ -37,27 +38,22 @@ export async function importPayments(source: ImportSource, rows: ImportedPayment
   const posting: PostingState = policy?.posting === 'to_post' ? { state: 'to_post' } : { state: 'already_posted', reason: `imported from ${source}, booked outside the posting runs` };
   const now = ports.clock.now().toISOString();
   const outcome: ImportOutcome = { imported: 0, alreadyImported: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
-      const campaignCode = row.campaignCode ?? defaultCampaignCode;
-      const payment: LedgerPayment = {
-        id: ledgerIdForImport(ports.ids, source, row.reference),
-        source,
-        sourceReference: row.reference,
-        amountOre: row.amountOre,
-        paymentDate: row.date,
-        channel: policy?.channel ?? (source === 'mobilepay_business' ? 'mobilepay' : source),
-        ...(campaignCode && { campaignCode }),
-        posting,
-        recordedAt: now,
-        updatedAt: now,
-      };
-      if ((await ports.ledger.create(payment)) === 'created') outcome.imported++;
-      else outcome.alreadyImported++;
-    }
-  };
-  await Promise.all(Array.from({ length: writesAtOnce }, worker));
+  await forEachConcurrently(rows, writesAtOnce, async (row) => {
+    const campaignCode = row.campaignCode ?? defaultCampaignCode;
+    const payment: LedgerPayment = {
+      id: ledgerIdForImport(ports.ids, source, row.reference),
+      source,
+      sourceReference: row.reference,
+      amountOre: row.amountOre,
+      paymentDate: row.date,
+      channel: policy?.channel ?? (source === 'mobilepay_business' ? 'mobilepay' : source),
+      ...(campaignCode && { campaignCode }),
+      posting,
+      recordedAt: now,
+      updatedAt: now,
+    };
+    if ((await ports.ledger.create(payment)) === 'created') outcome.imported++;
+    else outcome.alreadyImported++;
+  });
   return outcome;
 }

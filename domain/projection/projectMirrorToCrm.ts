@@ -1,4 +1,5 @@
 import type { CrmProjectionState, MirrorRecord } from '../mirror/MirrorRecord.js';
+import { forEachConcurrently } from '../shared/forEachConcurrently.js';
 import type { MirrorRepository } from '../mirror/ports.js';
 import type { Versioned } from '../person/ports.js';
 import type { Clock } from '../shared/Clock.js';
@@ -41,12 +42,11 @@ export async function projectMirrorToCrm(ports: ProjectionPorts, options: { maxR
   const results = changed.length > 0 ? await ports.crm.writeMany(changed.map((item) => item.projection)) : [];
   const byKey = new Map(results.map((result) => [result.key, result]));
   let failed = 0;
-  const marks = projected.map((item) => async () => {
+  await forEachConcurrently(projected, markConcurrency, async (item) => {
     const result: CrmWriteResult = byKey.get(item.projection.key) ?? { key: item.projection.key, ok: true };
     if (!result.ok) failed++;
     await markProjected(item.stored, item.hash, result, ports);
   });
-  await runWithConcurrency(marks, markConcurrency);
   const round = { pending: pending.length, written: changed.length - failed, skipped: projected.length - changed.length, failed };
   if (round.pending > 0) ports.logger.info('CRM projection round', round);
   return round;
@@ -61,12 +61,4 @@ async function markProjected(stored: Versioned<MirrorRecord>, hash: string, resu
   if (!result.ok) ports.logger.warn('CRM write failed; stays pending', { mirrorId: stored.value.id, entity: stored.value.entity, error: crm.lastError });
   // 'stale' means the record changed meanwhile: it is still pending, and the next round writes it.
   await ports.mirror.replace({ ...stored.value, crm }, stored.etag);
-}
-
-async function runWithConcurrency(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
