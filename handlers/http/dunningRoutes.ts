@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { cancelAgreementViaMs } from '../../domain/dunning/cancelAgreementViaMs.js';
 import { currentDunningSettings } from '../../domain/dunning/currentDunningSettings.js';
-import { dunningSettingsId } from '../../domain/dunning/DunningSettings.js';
+import { replaceDunningSettings } from '../../domain/dunning/replaceDunningSettings.js';
 import { type GroupSegmentPorts, groupSegment } from '../../domain/dunning/groupSegment.js';
 import type { DunningSettingsStore, OnlineFundraisingAgreements } from '../../domain/dunning/ports.js';
 import { dunningGroups } from '../../domain/dunning/SegmentMember.js';
@@ -65,10 +65,7 @@ export function dunningRoutes(deps: DunningRouteDeps): Hono {
     .put('/dunning-settings', async (c) => {
       const body = settingsBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      const settings = { ...body.data, id: dunningSettingsId as typeof dunningSettingsId, updatedAt: deps.clock.now().toISOString() };
-      const stored = await deps.dunningSettings.get(dunningSettingsId);
-      if ((await deps.dunningSettings.save(settings, stored?.etag)) === 'stale') return problem(c, 409, 'concurrency_conflict', 'the settings changed meanwhile; read them and try again');
-      return c.json(settings);
+      return c.json(await replaceDunningSettings(body.data, deps));
     })
     .post('/agreements/:id/cancel', async (c) => {
       const body = cancelBody.safeParse(parseJsonBody(await c.req.text()));

@@ -183,6 +183,17 @@ describe('[Rapportering1] Power BI datasets', () => {
     expect((await events()).map((row) => row.event)).toEqual(['bounced', 'delivered', 'failed']);
   });
 
+  it('[Rapportering1] staff load the postcode table and people get their municipality; a bad table is refused by line and changes nothing', async () => {
+    const bad = await api.call('PUT', '/admin/postcode-municipalities', 'postnr;kommune\n8000;Aarhus\n80x0;Aarhus\n', 'text/csv');
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: 'invalid_rows', fields: [{ field: 'line 3' }] });
+    const loaded = await api.call('PUT', '/admin/postcode-municipalities', 'postnr;kommune\n8000;Aarhus\n2100;København\n', 'text/csv');
+    expect(loaded.json()).toEqual({ postcodes: 2 });
+    await runJob('export-datasets');
+    const root = await downloadDatasets();
+    expect(await reader.query(`SELECT DISTINCT postcode, municipality FROM ${parquetOf(root, 'people')} WHERE postcode = '8000'`)).toEqual([{ postcode: '8000', municipality: 'Aarhus' }]);
+  });
+
   it('[Rapportering1] the datasets and the container are listed for analysts', async () => {
     const listed = await fetch(`${stack.engineUrl}/admin/datasets`, { headers: adminHeaders });
     const body = (await listed.json()) as { container: string; datasets: { name: string }[] };
