@@ -9,8 +9,8 @@ import type { Person } from '../../domain/person/Person.js';
 import type { Signature } from '../../domain/signatures/Signature.js';
 import type { CampaignCatalogue } from '../../domain/bookkeeping/ports.js';
 import type { SendStatistics } from '../../domain/delivery/SendStatistics.js';
-import { addMonths } from '../../domain/dunning/collections.js';
-import { startOfCopenhagenDay } from '../../domain/keywords/startOfCopenhagenDay.js';
+import { addMonths } from '../../domain/shared/businessDates.js';
+import { startOfCopenhagenDay } from '../../domain/shared/startOfCopenhagenDay.js';
 import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import { queryPages } from './queryPage.js';
 

@@ -1,5 +1,5 @@
 import type { AgreementPaymentState } from './AgreementPaymentState.js';
-import { addMonths } from './collections.js';
+import { addMonths } from '../shared/businessDates.js';
 import type { DunningSettings } from './DunningSettings.js';
 import type { GroupReason } from './SegmentMember.js';
 

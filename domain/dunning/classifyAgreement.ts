@@ -1,6 +1,7 @@
 import type { AgreementPaymentState } from './AgreementPaymentState.js';
 import type { Frequency } from '../mirror/OnlineFundraisingRecords.js';
-import { addDays, addMonths, collectionDate, lastCollectionOnOrBefore } from './collections.js';
+import { addDays, addMonths } from '../shared/businessDates.js';
+import { collectionDate, lastCollectionOnOrBefore } from './collections.js';
 import type { DunningSettings } from './DunningSettings.js';
 import type { GroupReason } from './SegmentMember.js';
 

@@ -6,7 +6,7 @@ import { currentKeywordTable, replaceKeywordTable } from '../../domain/keywords/
 import type { SmsKeywordStore } from '../../domain/keywords/ports.js';
 import { scheduleKeyword } from '../../domain/keywords/scheduleKeyword.js';
 import { keywordPattern, keywordShape, normaliseKeyword } from '../../domain/keywords/SmsKeyword.js';
-import { startOfCopenhagenDay } from '../../domain/keywords/startOfCopenhagenDay.js';
+import { startOfCopenhagenDay } from '../../domain/shared/startOfCopenhagenDay.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';

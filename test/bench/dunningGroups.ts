@@ -1,7 +1,8 @@
 import type { AgreementPaymentState, CollectionOutcome } from '../../domain/dunning/AgreementPaymentState.js';
 import { applyMirrorRecord } from '../../domain/dunning/applyMirrorRecord.js';
 import { classificationDay, classifyAgreement } from '../../domain/dunning/classifyAgreement.js';
-import { addDays, addMonths, collectionDate, lastCollectionOnOrBefore } from '../../domain/dunning/collections.js';
+import { collectionDate, lastCollectionOnOrBefore } from '../../domain/dunning/collections.js';
+import { addDays, addMonths } from '../../domain/shared/businessDates.js';
 import { withAllCollections } from '../../domain/dunning/collectionOutcomes.js';
 import { defaultDunningSettings } from '../../domain/dunning/DunningSettings.js';
 import { WinbackTracker } from '../../domain/dunning/WinbackTracker.js';

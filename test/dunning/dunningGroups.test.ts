@@ -1,7 +1,8 @@
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AutomationTrigger } from '../../domain/automation/AutomationTrigger.js';
-import { addMonths, collectionDate } from '../../domain/dunning/collections.js';
+import { collectionDate } from '../../domain/dunning/collections.js';
+import { addMonths } from '../../domain/shared/businessDates.js';
 import type { JobRun } from '../../domain/jobs/JobRun.js';
 import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import type { LocalStack } from '../../local/stack.js';
