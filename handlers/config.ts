@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CosmosConfig } from '../adapters/cosmos/cosmosClient.js';
+import type { StorageConfig } from '../adapters/storage/storageClients.js';
+import { checkStorageForm, storageOf, storageSettings } from './storageSettings.js';
 
 /**
  * The engine's settings, read once from the environment at start and passed down; nothing else
@@ -9,7 +11,7 @@ const environmentSchema = z.object({
   COSMOS_ENDPOINT: z.url(),
   COSMOS_KEY: z.string().min(1).optional(),
   COSMOS_DATABASE: z.string().min(1).default('ms-engine'),
-  AzureWebJobsStorage: z.string().min(1),
+  ...storageSettings.shape,
   OF_API_URL: z.url(),
   OF_API_KEY: z.string().min(1),
   OF_WEBHOOK_SECRET: z.string().min(16),
@@ -47,14 +49,14 @@ const environmentSchema = z.object({
   BC_BUDGET_LINE_DIMENSION: z.string().min(1).max(20).default('SAGSOPGAVE'),
   /** Signs the preference-centre links in MS's mails (HS256); changing it voids links already sent. */
   PREFERENCE_LINK_SECRET: z.string().min(32),
-});
+}).superRefine(checkStorageForm);
 
 /** The app settings as text, the way the Functions runtime hands them over. */
 export type EngineEnvironment = Partial<Record<keyof z.infer<typeof environmentSchema>, string>>;
 
 export interface EngineConfig {
   cosmos: CosmosConfig;
-  storageConnectionString: string;
+  storage: StorageConfig;
   onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
   dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
   admin: { apiKey: string };
@@ -87,7 +89,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
   const env = parsed.data;
   return {
     cosmos: { endpoint: env.COSMOS_ENDPOINT, database: env.COSMOS_DATABASE, ...(env.COSMOS_KEY && { key: env.COSMOS_KEY }) },
-    storageConnectionString: env.AzureWebJobsStorage,
+    storage: storageOf(env),
     onlineFundraising: {
       apiUrl: env.OF_API_URL,
       apiKey: env.OF_API_KEY,

@@ -77,7 +77,7 @@ import { dunningGroupsJob } from '../domain/dunning/dunningGroupsJob.js';
 import { jobRunsFunction } from './queue/jobRunsFunction.js';
 import { dunningGroupsFunction } from './timer/dunningGroupsFunction.js';
 import { BlobDatasetStore, datasetsContainer } from '../adapters/blob/BlobDatasetStore.js';
-import { BlobServiceClient } from '@azure/storage-blob';
+import { createStorageClients } from '../adapters/storage/storageClients.js';
 import { CosmosExportSources } from '../adapters/cosmos/CosmosExportSources.js';
 import { exportDatasetsJob, exportPaymentsHourlyJob } from '../domain/datasets/exportDatasetsJob.js';
 import type { PostcodeMunicipalities } from '../domain/datasets/PostcodeMunicipalities.js';
@@ -116,7 +116,8 @@ export function createEngine(options: EngineOptions): Engine {
   const database = cosmos.database(config.cosmos.database);
   const deadLetters = new CosmosDeadLetterStore(database.container(cosmosContainers.deadLetters.id));
   const persons = new CosmosPersonRepository(database.container(cosmosContainers.persons.id));
-  const queues = new StorageQueues(config.storageConnectionString);
+  const storage = createStorageClients(config.storage);
+  const queues = new StorageQueues(storage.queue);
   const mirror = new CosmosMirrorRepository(database.container(cosmosContainers.mirror.id));
   const onlineFundraisingApi = new OnlineFundraisingApiClient({ baseUrl: config.onlineFundraising.apiUrl, apiKey: config.onlineFundraising.apiKey, ...retry });
   const onlineFundraising = new OnlineFundraisingContactReader(onlineFundraisingApi);
@@ -184,7 +185,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     bookkeeping.campaigns,
   );
-  const datasetExport = { sources: exportSources, store: BlobDatasetStore.fromConnectionString(config.storageConnectionString), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers };
+  const datasets = storage.blob.getContainerClient(datasetsContainer);
+  const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers };
   const jobs = [dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }), exportDatasetsJob(datasetExport), exportPaymentsHourlyJob(datasetExport)];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -227,7 +229,7 @@ export function createEngine(options: EngineOptions): Engine {
     jobs: jobPorts,
     datasets: {
       postcodeTable: new CosmosVersionedStore<PostcodeMunicipalities>(engineState),
-      datasetsUrl: BlobServiceClient.fromConnectionString(config.storageConnectionString).getContainerClient(datasetsContainer).url,
+      datasetsUrl: datasets.url,
       clock,
     },
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },

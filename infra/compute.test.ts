@@ -52,6 +52,7 @@ describe('[Secrets] Function App settings', () => {
     const settings = functionAppSettings({
       config,
       secretReferences,
+      storageAccountName: 'stmsenginetest',
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
       appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
@@ -63,19 +64,18 @@ describe('[Secrets] Function App settings', () => {
     for (const { name, value } of settings) {
       expect(await pulumi.isSecret(pulumi.output(value)), name).toBe(false);
     }
+    // Storage is identity-based: the Functions host and the engine read the account name, not a connection string.
+    expect(byName).toMatchObject({ AzureWebJobsStorage__accountName: 'stmsenginetest', AzureWebJobsStorage__credential: 'managedidentity' });
+    expect(byName).not.toHaveProperty('AzureWebJobsStorage');
   });
 
-  it('[Secrets] every secret of the stack config and both connection strings go to the vault', async () => {
-    const secrets = engineSecrets({
-      config,
-      storageConnectionString: pulumi.secret('AccountKey=storage'),
-      emailConnectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5'),
-    });
+  it('[Secrets] every secret of the stack config and the ACS connection string go to the vault; storage has no secret', async () => {
+    const secrets = engineSecrets({ config, emailConnectionString: pulumi.secret('endpoint=https://acs.example/;accesskey=a2V5') });
 
     expect(Object.keys(secrets).sort()).toEqual([...secretSettingNames].sort());
+    expect(secrets).not.toHaveProperty('AzureWebJobsStorage');
     expect(await valueOf(pulumi.output(secrets.DRUPAL_PASSWORD))).toBe('drupal-password');
-    expect(await valueOf(pulumi.output(secrets.AzureWebJobsStorage))).toBe('AccountKey=storage');
-    expect(keyVaultSecretName('AzureWebJobsStorage')).toBe('azurewebjobsstorage');
+    expect(await valueOf(pulumi.output(secrets.ACS_EMAIL_CONNECTION_STRING))).toBe('endpoint=https://acs.example/;accesskey=a2V5');
     expect(keyVaultSecretName('OF_WEBHOOK_SECRET')).toBe('of-webhook-secret');
   });
 });

@@ -13,6 +13,8 @@ export interface AppSettingsInputs {
   config: StackConfig;
   /** The value of each secret setting: a Key Vault reference (see secrets.ts), never the secret itself. */
   secretReferences: Record<SecretSettingName, pulumi.Input<string>>;
+  /** The storage account the Functions host, its queue triggers and the engine reach with the app's identity. */
+  storageAccountName: pulumi.Input<string>;
   cosmosEndpoint: pulumi.Input<string>;
   cosmosDatabase: pulumi.Input<string>;
   /** Read by the Functions host (not the engine): where its logs and the engine's log lines go. */
@@ -23,12 +25,13 @@ export interface AppSettingsInputs {
 
 /**
  * The environment the engine reads. Secrets are Key Vault references, resolved by App Service with the
- * app's managed identity; no secret value is in the app settings. Cosmos DB has no key here: the app
- * uses its managed identity (see identity.ts).
+ * app's managed identity; no secret value is in the app settings. Storage and Cosmos DB have no key
+ * here: the app uses its managed identity (see identity.ts).
  */
 export function functionAppSettings({
   config,
   secretReferences,
+  storageAccountName,
   cosmosEndpoint,
   cosmosDatabase,
   appInsightsConnectionString,
@@ -36,6 +39,9 @@ export function functionAppSettings({
 }: AppSettingsInputs): AppSetting[] {
   const { onlineFundraising, dataverse } = config;
   const plain: AppSetting[] = [
+    // Identity-based AzureWebJobsStorage: the Functions host (its own state, the queue triggers) and the engine read it.
+    { name: 'AzureWebJobsStorage__accountName', value: storageAccountName },
+    { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' },
     { name: 'COSMOS_ENDPOINT', value: cosmosEndpoint },
     { name: 'COSMOS_DATABASE', value: cosmosDatabase },
     { name: 'OF_API_URL', value: onlineFundraising.apiUrl },
@@ -109,7 +115,7 @@ export function createFunctionApp({
         storage: {
           type: 'blobContainer',
           value: deploymentsUrl,
-          // The app's identity (Storage Blob Data Contributor, identity.ts), not the account key.
+          // The app's identity (Storage Blob Data Owner, identity.ts): the account takes no keys.
           authentication: { type: 'SystemAssignedIdentity' },
         },
       },

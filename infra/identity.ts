@@ -9,10 +9,15 @@ export const cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002
 
 /** Azure built-in role definitions (the same GUID in every tenant) the Function App's identity gets. */
 export const builtInRoles = {
-  /** Read, write and delete blobs: the datasets, and the code package Flex Consumption deploys from. */
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
-  /** Read, write and delete queue messages: the engine's queues and their poison queues. */
+  /**
+   * Blobs and their containers: the Functions host's own state (locks and leases), the datasets, and the
+   * code package Flex Consumption deploys from. Owner, as identity-based AzureWebJobsStorage requires.
+   */
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b',
+  /** Read, write and delete queue messages: the queue triggers, the engine's queues and their poison queues. */
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+  /** Read and write table entities: the Functions host keeps some of its state in tables. */
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160be3a',
   /** Read secret contents: the Key Vault references in the app settings. */
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
 } as const;
@@ -46,7 +51,7 @@ export function grantCosmosDataContributor(
 }
 
 export interface RoleGrant {
-  /** Pulumi's logical name, e.g. `engine-storage-blob-data-contributor`. */
+  /** Pulumi's logical name, e.g. `engine-storage-blob-data-owner`. */
   name: string;
   role: keyof typeof builtInRoles;
   /** Resource id the role applies to. */

@@ -5,7 +5,6 @@ import type { ResourceNames } from './names.js';
 
 /** The app settings whose values are secrets: each is a Key Vault secret, the setting only refers to it. */
 export const secretSettingNames = [
-  'AzureWebJobsStorage',
   'OF_API_KEY',
   'OF_WEBHOOK_SECRET',
   'DATAVERSE_CLIENT_SECRET',
@@ -21,16 +20,13 @@ export type SecretSettingName = (typeof secretSettingNames)[number];
 
 export interface SecretInputs {
   config: StackConfig;
-  /** Connection string with the storage account key (queues, blobs, Functions host state). */
-  storageConnectionString: pulumi.Input<string>;
   /** Connection string of Azure Communication Services (Email). */
   emailConnectionString: pulumi.Input<string>;
 }
 
-/** Each secret app setting's value: the stack's config secrets and the connection strings the program derives. */
-export function engineSecrets({ config, storageConnectionString, emailConnectionString }: SecretInputs): Record<SecretSettingName, pulumi.Input<string>> {
+/** Each secret app setting's value: the stack's config secrets and the ACS connection string the program derives. */
+export function engineSecrets({ config, emailConnectionString }: SecretInputs): Record<SecretSettingName, pulumi.Input<string>> {
   return {
-    AzureWebJobsStorage: storageConnectionString,
     OF_API_KEY: config.onlineFundraising.apiKey,
     OF_WEBHOOK_SECRET: config.onlineFundraising.webhookSecret,
     DATAVERSE_CLIENT_SECRET: config.dataverse.clientSecret,

@@ -22,8 +22,6 @@ export interface Storage {
   deploymentsUrl: pulumi.Output<string>;
   /** `https://<account>.blob.core.windows.net/datasets`: what Power BI reads. */
   datasetsUrl: pulumi.Output<string>;
-  /** Connection string with the account's first key; a Pulumi secret. */
-  connectionString: pulumi.Output<string>;
 }
 
 export function createStorage(
@@ -40,9 +38,8 @@ export function createStorage(
     minimumTlsVersion: 'TLS1_2',
     allowBlobPublicAccess: false,
     enableHttpsTrafficOnly: true,
-    // Stays on: the engine reaches queues and blobs with the AzureWebJobsStorage connection string
-    // (account key) so far; see infra/README.md, "Keys that remain".
-    allowSharedKeyAccess: true,
+    // Entra ID only: the Function App reaches the account with its managed identity (identity.ts).
+    allowSharedKeyAccess: false,
     tags: config.tags,
   });
 
@@ -58,20 +55,10 @@ export function createStorage(
   ) as Record<(typeof containerNames)[keyof typeof containerNames], storage.BlobContainer>;
   const deploymentsContainer = containers[containerNames.deployments];
 
-  const keys = storage.listStorageAccountKeysOutput({ resourceGroupName, accountName: account.name });
-  const connectionString = pulumi.secret(
-    pulumi.all([account.name, keys]).apply(([accountName, { keys }]) => {
-      const key = keys[0]?.value;
-      if (!key) throw new Error(`storage account ${accountName} returned no keys`);
-      return `DefaultEndpointsProtocol=https;AccountName=${accountName};AccountKey=${key};EndpointSuffix=core.windows.net`;
-    }),
-  );
-
   return {
     account,
     deploymentsContainer,
     deploymentsUrl: pulumi.interpolate`${account.primaryEndpoints.blob}${deploymentsContainer.name}`,
     datasetsUrl: pulumi.interpolate`${account.primaryEndpoints.blob}${containers[containerNames.datasets].name}`,
-    connectionString,
   };
 }

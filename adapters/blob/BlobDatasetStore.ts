@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { DatasetDefinition, DatasetRow, Partition } from '../../domain/datasets/DatasetDefinition.js';
 import type { DatasetStore, WrittenPartition } from '../../domain/datasets/ports.js';
 import { csvFormats, datasetCsv } from '../csv/datasetCsv.js';
@@ -77,10 +77,6 @@ export class BlobDatasetStore implements DatasetStore {
     this.blockBytes = options.blockBytes ?? 8 * 1024 * 1024;
     if (!Number.isSafeInteger(this.maxRowsPerPart) || this.maxRowsPerPart < 1) throw new RangeError('maxRowsPerPart must be a whole number ≥ 1');
     if (!Number.isSafeInteger(this.blockBytes) || this.blockBytes < 1) throw new RangeError('blockBytes must be a whole number ≥ 1');
-  }
-
-  static fromConnectionString(connectionString: string, options?: BlobDatasetStoreOptions): BlobDatasetStore {
-    return new BlobDatasetStore(BlobServiceClient.fromConnectionString(connectionString).getContainerClient(datasetsContainer), options);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { QueueServiceClient } from '@azure/storage-queue';
+import type { QueueServiceClient } from '@azure/storage-queue';
 import type { MessageQueue } from '../../domain/deadletters/ports.js';
 import type { WorkItem, WorkQueue } from '../../domain/messaging/WorkItem.js';
 
@@ -7,12 +7,7 @@ import type { WorkItem, WorkQueue } from '../../domain/messaging/WorkItem.js';
  * trigger expects by default (host.json `messageEncoding: base64`).
  */
 export class StorageQueues implements MessageQueue {
-  private readonly service: QueueServiceClient;
-
-  constructor(connectionString: string) {
-    // Each try gets a time limit: a connection that died silently must not hang a webhook or a timer.
-    this.service = QueueServiceClient.fromConnectionString(connectionString, { retryOptions: { maxTries: 4, tryTimeoutInMs: 30_000 } });
-  }
+  constructor(private readonly service: QueueServiceClient) {}
 
   async send(queue: string, message: string): Promise<void> {
     await this.service.getQueueClient(queue).sendMessage(encodeQueueMessage(message));

@@ -1,4 +1,5 @@
-import { BlobDatasetStore } from '../../adapters/blob/BlobDatasetStore.js';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { BlobDatasetStore, datasetsContainer } from '../../adapters/blob/BlobDatasetStore.js';
 import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
 import type { DatasetDefinition, DatasetRow } from '../../domain/datasets/DatasetDefinition.js';
 import { paymentsDataset, peopleDataset } from '../../domain/datasets/definitions.js';
@@ -26,7 +27,7 @@ export async function datasetExport(): Promise<string[]> {
   const location = await mkdtemp(join(tmpdir(), 'ms-bench-datasets-'));
   const azurite = await startAzurite({ host: '127.0.0.1', location });
   try {
-    const store = BlobDatasetStore.fromConnectionString(azurite.connectionString);
+    const store = new BlobDatasetStore(BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(datasetsContainer));
     const payments = await measure(paymentsDataset, mapped(paymentCount, paymentAt, paymentRow), store);
     const people = await measure(peopleDataset, mapped(peopleCount, personAt, (person) => personRow(person, noContext)), store);
     return [
