@@ -17,7 +17,6 @@ import {
   mockAzure,
   mockClientConfig,
   mockMailFromSenderDomain,
-  mockStorageKey,
   testConfig,
   testSecrets,
   valueOf,
@@ -45,7 +44,6 @@ function engineQueueFunctions(): { name: string; queueName: string }[] {
       ...appSettings(),
       // The deployed values are Key Vault references; building the engine needs values it can parse.
       COSMOS_KEY: 'a2V5',
-      AzureWebJobsStorage: 'UseDevelopmentStorage=true',
       ACS_EMAIL_CONNECTION_STRING: 'endpoint=https://acs.example/;accesskey=a2V5',
     }),
   });
@@ -115,7 +113,8 @@ describe('[Settings] app settings', () => {
 
     expect(Object.keys(settings).sort()).toEqual(
       [
-        'AzureWebJobsStorage',
+        'AzureWebJobsStorage__accountName',
+        'AzureWebJobsStorage__credential', // read by the Functions host, not the engine
         'COSMOS_ENDPOINT',
         'COSMOS_DATABASE',
         'OF_API_URL',
@@ -147,6 +146,8 @@ describe('[Settings] app settings', () => {
       ].sort(),
     );
     expect(settings).toMatchObject({
+      AzureWebJobsStorage__accountName: 'stmsenginetest',
+      AzureWebJobsStorage__credential: 'managedidentity',
       COSMOS_ENDPOINT: 'https://cosmos-msengine-test.documents.azure.com:443/',
       COSMOS_DATABASE: 'ms-engine',
       OF_API_URL: testConfig['ms-engine:ofApiUrl'],
@@ -169,15 +170,24 @@ describe('[Settings] app settings', () => {
     }
   });
 
-  it('[Secrets] no app setting holds a secret: secrets and the storage key reach Azure only as Key Vault secrets', () => {
+  it('[Secrets] no app setting holds a secret or a storage key: secrets reach Azure only as Key Vault secrets', () => {
     const app = one('azure-native:web:WebApp');
     const siteConfig = JSON.stringify(withSecretsOpened(app.inputs['siteConfig']));
-    for (const secret of [...Object.values(testSecrets), mockStorageKey, mockAcsConnectionString]) {
+    for (const secret of [...Object.values(testSecrets), mockAcsConnectionString]) {
       expect(siteConfig).not.toContain(secret);
+    }
+    for (const [name, value] of Object.entries(appSettings())) {
+      expect(value, name).not.toMatch(/AccountKey=|SharedAccessSignature|UseDevelopmentStorage/i);
     }
 
     const vaultSecrets = all('azure-native:keyvault:Secret');
     expect(vaultSecrets.map((secret) => secret.inputs['secretName']).sort()).toEqual(secretSettingNames.map(keyVaultSecretName).sort());
+    // No storage secret: the account takes no keys, so there is no connection string to keep.
+    expect(secretSettingNames).not.toContain('AzureWebJobsStorage');
+    for (const secret of vaultSecrets) {
+      expect(secret.inputs['secretName'], secret.name).not.toMatch(/storage/i);
+      expect(JSON.stringify(withSecretsOpened(secret.inputs)), secret.name).not.toMatch(/AccountKey=|SharedAccessSignature/i);
+    }
     for (const secret of vaultSecrets) {
       const properties = secret.inputs['properties'];
       const value = isSecretValue(properties) ? properties.value : (properties as { value: unknown }).value;
@@ -189,12 +199,9 @@ describe('[Settings] app settings', () => {
     expect(valueIn('OF_API_KEY')).toBe(testSecrets['ms-engine:ofApiKey']);
     expect(valueIn('BC_CLIENT_SECRET')).toBe(testSecrets['ms-engine:bcClientSecret']);
     expect(valueIn('ACS_EMAIL_CONNECTION_STRING')).toBe(mockAcsConnectionString);
-    expect(valueIn('AzureWebJobsStorage')).toBe(
-      `DefaultEndpointsProtocol=https;AccountName=stmsenginetest;AccountKey=${mockStorageKey};EndpointSuffix=core.windows.net`,
-    );
 
     const inClear = JSON.stringify(recorded.map((r) => withSecretsHidden(r.inputs)));
-    for (const secret of [...Object.values(testSecrets), mockStorageKey, mockAcsConnectionString]) {
+    for (const secret of [...Object.values(testSecrets), mockAcsConnectionString]) {
       expect(inClear).not.toContain(secret);
     }
   });
@@ -232,7 +239,7 @@ describe('[Data] Cosmos DB', () => {
 });
 
 describe('[Storage] storage account', () => {
-  it('[Storage] the account is StorageV2 with the stack SKU, TLS 1.2, https only, no public blobs', () => {
+  it('[Storage] the account is StorageV2 with the stack SKU, TLS 1.2, https only, no public blobs, no shared keys', () => {
     const account = inputs(one('azure-native:storage:StorageAccount'));
 
     expect(account).toMatchObject({
@@ -242,8 +249,7 @@ describe('[Storage] storage account', () => {
       minimumTlsVersion: 'TLS1_2',
       allowBlobPublicAccess: false,
       enableHttpsTrafficOnly: true,
-      // On only because the engine still uses the connection string; see infra/README.md.
-      allowSharedKeyAccess: true,
+      allowSharedKeyAccess: false,
     });
   });
 
@@ -294,26 +300,39 @@ describe('[Secrets] Key Vault', () => {
 });
 
 describe('[Access] role assignments of the Function App\'s identity', () => {
-  it('[Access] queue and blob data roles on the storage account and Key Vault Secrets User on the vault', () => {
+  const roles = (guid: string) => `/subscriptions/${mockClientConfig.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+
+  it("[Access] the storage roles identity-based AzureWebJobsStorage needs are the app's, on the storage account", () => {
     const storageAccount = one('azure-native:storage:StorageAccount');
+    const onStorage = all('azure-native:authorization:RoleAssignment')
+      .map(inputs)
+      .filter((assignment) => assignment['scope'] === storageAccount.id);
+
+    expect(onStorage.map((assignment) => assignment['roleDefinitionId']).sort()).toEqual(
+      [
+        roles('b7e6dc6d-f1e8-4753-8033-0f276bb0955b'), // Storage Blob Data Owner: host locks and leases, datasets, the code package
+        roles('974c5e8b-45b9-4653-ba55-5f855dd0fb88'), // Storage Queue Data Contributor: queue triggers and the engine's queues
+        roles('0a9a7e1f-b9d0-4cc4-a60d-0319b160be3a'), // Storage Table Data Contributor: the host's tables
+      ].sort(),
+    );
+    for (const assignment of onStorage) expect(assignment['principalId']).toBe('principal-of-func-msengine-test');
+  });
+
+  it('[Access] Key Vault Secrets User on the vault; every assignment to the app\'s service principal under its own stable name', () => {
     const vault = one('azure-native:keyvault:Vault');
-    const roles = (guid: string) => `/subscriptions/${mockClientConfig.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
     const assignments = all('azure-native:authorization:RoleAssignment').map(inputs);
 
-    expect(assignments.map(({ roleDefinitionId, scope }) => ({ roleDefinitionId, scope }))).toEqual(
-      expect.arrayContaining([
-        { roleDefinitionId: roles('ba92f5b4-2d11-453d-a403-e96b0029c9fe'), scope: storageAccount.id }, // Storage Blob Data Contributor
-        { roleDefinitionId: roles('974c5e8b-45b9-4653-ba55-5f855dd0fb88'), scope: storageAccount.id }, // Storage Queue Data Contributor
-        { roleDefinitionId: roles('4633458b-17de-408a-b874-0445c86b69e6'), scope: vault.id }, // Key Vault Secrets User
-      ]),
-    );
-    expect(assignments).toHaveLength(3);
+    expect(assignments.map(({ roleDefinitionId, scope }) => ({ roleDefinitionId, scope }))).toContainEqual({
+      roleDefinitionId: roles('4633458b-17de-408a-b874-0445c86b69e6'), // Key Vault Secrets User
+      scope: vault.id,
+    });
+    expect(assignments).toHaveLength(4);
     for (const assignment of assignments) {
       expect(assignment['principalId']).toBe('principal-of-func-msengine-test');
       expect(assignment['principalType']).toBe('ServicePrincipal');
       expect(assignment['roleAssignmentName']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
-    expect(new Set(assignments.map((a) => a['roleAssignmentName'])).size).toBe(3);
+    expect(new Set(assignments.map((a) => a['roleAssignmentName'])).size).toBe(4);
   });
 });
 
@@ -391,12 +410,17 @@ describe('[Email] Azure Communication Services', () => {
 });
 
 describe('[Contract] the engine and its infrastructure agree', () => {
-  it("[Contract] the engine's own loadConfig accepts the Function App's settings and signs in to Cosmos without a key", () => {
+  it("[Contract] the engine's own loadConfig accepts the Function App's settings and signs in to Cosmos and storage without a key", () => {
     const engine = loadConfig(appSettings());
 
     expect(engine.cosmos).toEqual({
       endpoint: 'https://cosmos-msengine-test.documents.azure.com:443/',
       database: 'ms-engine',
+    });
+    expect(engine.storage).toEqual({
+      kind: 'identity',
+      blobServiceUrl: 'https://stmsenginetest.blob.core.windows.net',
+      queueServiceUrl: 'https://stmsenginetest.queue.core.windows.net',
     });
   });
 
@@ -431,7 +455,9 @@ describe('[Stack] resource group and outputs', () => {
     expect(group).toMatchObject({ resourceGroupName: 'rg-msengine-test', location: 'swedencentral' });
 
     const ids = recorded.map((r) => r.id);
-    for (const resource of recorded.filter((r) => r.type !== 'azure-native:resources:ResourceGroup')) {
+    // Azure resources only: the code-package command runs on the operator's machine.
+    const azureResources = recorded.filter((r) => r.type.startsWith('azure-native:') && r.type !== 'azure-native:resources:ResourceGroup');
+    for (const resource of azureResources) {
       if (resource.type === 'azure-native:authorization:RoleAssignment') {
         expect(ids, resource.name).toContain(resource.inputs['scope']); // on one of the stack's resources
         continue;
@@ -483,10 +509,11 @@ describe('[Stack] resource group and outputs', () => {
     });
   });
 
-  it('[Contract] the webhook URLs are routes the engine serves, at the root (no route prefix)', async () => {
+  it('[Contract] there is a webhook URL for every webhook route the engine serves, at the root (no route prefix)', async () => {
     const { readFile } = await import('node:fs/promises');
     const routes = await readFile(new URL('../handlers/http/httpApp.ts', import.meta.url), 'utf8');
-    for (const path of Object.values(program.webhookPaths)) expect(routes).toContain(`app.post('${path}'`);
+    const servedWebhooks = [...routes.matchAll(/app\.post\('(\/webhooks\/[^']+)'/g)].map((match) => match[1]);
+    expect(Object.values(program.webhookPaths).sort()).toEqual(servedWebhooks.sort());
     const host = JSON.parse(await readFile(new URL('../handlers/azure/host.json', import.meta.url), 'utf8'));
     expect(host.extensions.http.routePrefix).toBe('');
   });

@@ -3,9 +3,11 @@
 import * as authorization from '@pulumi/azure-native/authorization/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import * as resources from '@pulumi/azure-native/resources/index.js';
+import { fileURLToPath } from 'node:url';
 import { functionAppSettings, createFunctionApp } from './compute.js';
 import { readStackConfig } from './config.js';
 import { createData } from './data.js';
+import { deployFunctionPackage } from './deploy/functionPackage.js';
 import { createEmail } from './email.js';
 import { createMonitoring } from './monitoring.js';
 import { grantCosmosDataContributor, grantRoles } from './identity.js';
@@ -34,11 +36,7 @@ const secrets = createSecretsVault(
   names,
   resourceGroup.name,
   client.tenantId,
-  engineSecrets({
-    config,
-    storageConnectionString: storage.connectionString,
-    emailConnectionString: email.connectionString,
-  }),
+  engineSecrets({ config, emailConnectionString: email.connectionString }),
 );
 
 const compute = createFunctionApp({
@@ -49,6 +47,7 @@ const compute = createFunctionApp({
   appSettings: functionAppSettings({
     config,
     secretReferences: secrets.references,
+    storageAccountName: storage.account.name,
     cosmosEndpoint: data.endpoint,
     cosmosDatabase: data.database.name,
     appInsightsConnectionString: monitoring.connectionString,
@@ -56,12 +55,20 @@ const compute = createFunctionApp({
   }),
 });
 
-grantCosmosDataContributor(compute.app, data.account, resourceGroup.name);
-grantRoles(compute.app, client.subscriptionId, [
-  { name: 'engine-storage-blob-data-contributor', role: 'storageBlobDataContributor', scope: storage.account.id },
+const cosmosAccess = grantCosmosDataContributor(compute.app, data.account, resourceGroup.name);
+const appRoles = grantRoles(compute.app, client.subscriptionId, [
+  { name: 'engine-storage-blob-data-owner', role: 'storageBlobDataOwner', scope: storage.account.id },
   { name: 'engine-storage-queue-data-contributor', role: 'storageQueueDataContributor', scope: storage.account.id },
+  { name: 'engine-storage-table-data-contributor', role: 'storageTableDataContributor', scope: storage.account.id },
   { name: 'engine-key-vault-secrets-user', role: 'keyVaultSecretsUser', scope: secrets.vault.id },
 ]);
+
+// The engine's code, built from this repository and published when its sources change.
+const codePackage = deployFunctionPackage({
+  app: compute.app,
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  dependsOn: [cosmosAccess, ...appRoles],
+});
 
 export const resourceGroupName = resourceGroup.name;
 export const functionAppName = compute.app.name;
@@ -71,6 +78,8 @@ export const storageAccountName = storage.account.name;
 export const keyVaultName = secrets.vault.name;
 export const appInsightsName = monitoring.appInsights.name;
 export const emailSenderAddress = email.senderAddress;
+/** The fingerprint of the engine sources last published to the app (infra/deploy/packageSources.ts). */
+export const deployedSourceFingerprint = codePackage.triggers.apply((triggers) => String(triggers?.[0] ?? ''));
 
 /** Webhook routes of the engine (handlers/http/httpApp.ts; host.json has no route prefix). HeroBase has none yet. */
 export const webhookPaths = {

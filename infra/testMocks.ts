@@ -48,7 +48,6 @@ export const testSecrets = {
   'ms-engine:bcClientSecret': 'clear-bc-client-secret',
 } as const;
 
-export const mockStorageKey = 'clear-storage-account-key';
 export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.example/;accesskey=mock-acs-key-not-real';
 export const mockMailFromSenderDomain = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.azurecomm.net';
 
@@ -87,6 +86,11 @@ export const mockClientConfig = {
   tenantId: '00000000-0000-4000-8000-000000000002',
 } as const;
 
+/** The deployment (Kudu) site host name the mocks give a Function App. */
+export function mockScmHostOf(appName: string): string {
+  return `${appName}-c3d4.scm.swedencentral-01.azurewebsites.net`;
+}
+
 /** What Azure would compute on creation, for the outputs the program reads. */
 function computedOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   switch (type) {
@@ -105,6 +109,11 @@ function computedOutputs(type: string, name: string, inputs: Record<string, unkn
     case 'azure-native:web:WebApp':
       return {
         defaultHostName: `${name}.azurewebsites.net`,
+        // A unique default host name, as new apps get; its deployment site is not `<name>.scm…`.
+        hostNameSslStates: [
+          { name: `${name}-c3d4.swedencentral-01.azurewebsites.net`, hostType: 'Standard' },
+          { name: mockScmHostOf(name), hostType: 'Repository' },
+        ],
         identity: { ...(inputs['identity'] as object), principalId: `principal-of-${name}`, tenantId: 'tenant' },
       };
     default:
@@ -139,9 +148,6 @@ export async function mockAzure({ stack = 'test', config = testConfig }: MockSta
         if (token === 'azure-native:authorization:getClientConfig') return { ...mockClientConfig };
         if (token === 'azure-native:communication:listCommunicationServiceKeys') {
           return { primaryConnectionString: mockAcsConnectionString, primaryKey: 'mock-acs-key-not-real' };
-        }
-        if (token === 'azure-native:storage:listStorageAccountKeys') {
-          return { keys: [{ keyName: 'key1', permissions: 'Full', value: mockStorageKey }] };
         }
         throw new Error(`unexpected call ${token}`);
       },
