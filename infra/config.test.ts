@@ -1,11 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStackConfig } from './config.js';
+import { defaultNamePrefix, readStackConfig } from './config.js';
 import { mockAzure, testConfig, testSecrets, valueOf } from './testMocks.js';
 
 const required = {
   'azure-native:location': testConfig['azure-native:location'],
-  'ms-engine:namePrefix': testConfig['ms-engine:namePrefix'],
   'ms-engine:ofApiUrl': testConfig['ms-engine:ofApiUrl'],
   'ms-engine:dataverseUrl': testConfig['ms-engine:dataverseUrl'],
   'ms-engine:dataverseTenantId': testConfig['ms-engine:dataverseTenantId'],
@@ -62,6 +61,16 @@ describe('[Config] stack config', () => {
     expect(config.dataverse.authorityUrl).toBe('https://login.microsoftonline.com');
     expect(config.businessCentral).toMatchObject({ projectDimension: 'SAG', budgetLineDimension: 'SAGSOPGAVE' });
     expect(config.tags).toEqual({ project: 'ms-engine', stack: 'test' });
+  });
+
+  it('[Stack] resource names follow project and stack unless the stack sets its own prefix', () => {
+    withConfig();
+    expect(readStackConfig().namePrefix).toBe('msengine-test');
+    expect(defaultNamePrefix('ms-engine', 'prod')).toBe('msengine-prod');
+    expect(defaultNamePrefix('ms-engine', 'Staging')).toBe('msengine-staging');
+
+    withConfig({ 'ms-engine:namePrefix': 'msdk-engine-dev' });
+    expect(readStackConfig().namePrefix).toBe('msdk-engine-dev');
   });
 
   it('[Config] the sender address is optional (the stack\'s managed domain by default); the ACS connection string is no longer config', () => {

@@ -14,7 +14,7 @@ export type StorageSku = (typeof storageSkus)[number];
 export interface StackConfig {
   /** Azure region, the same value the azure-native provider uses (`azure-native:location`). */
   location: string;
-  /** Prefix of every resource name, e.g. `msengine-dev`; see names.ts. */
+  /** Prefix of every resource name: `<project>-<stack>` without the project's hyphens (`msengine-dev`) unless the stack sets one; see names.ts. */
   namePrefix: string;
   storageSku: StorageSku;
   /** When true, Cosmos DB only accepts Entra ID tokens (the Function App's managed identity), no keys. */
@@ -75,7 +75,7 @@ export function readStackConfig(): StackConfig {
 
   return {
     location: provider.require('location'),
-    namePrefix: config.require('namePrefix'),
+    namePrefix: config.get('namePrefix') ?? defaultNamePrefix(pulumi.getProject(), pulumi.getStack()),
     storageSku: config.get<StorageSku>('storageSku', { allowedValues: [...storageSkus] }) ?? 'Standard_LRS',
     cosmosDisableLocalAuth: config.getBoolean('cosmosDisableLocalAuth') ?? true,
     cosmosThroughput: readCosmosThroughput(config),
@@ -122,6 +122,14 @@ export function readStackConfig(): StackConfig {
       budgetLineDimension: config.get('bcBudgetLineDimension') ?? 'SAGSOPGAVE',
     },
   };
+}
+
+/**
+ * Names follow project and stack, so two stacks never collide: `ms-engine` + `dev` → `msengine-dev`.
+ * A stack sets `namePrefix` only when a global name (storage, Key Vault, app) is taken by someone else.
+ */
+export function defaultNamePrefix(project: string, stack: string): string {
+  return `${project.replaceAll('-', '')}-${stack}`.toLowerCase();
 }
 
 /** `cosmosServerless` (default true); when false, `cosmosMaxThroughput` (autoscale, 1000–1000000 RU/s in steps of 1000). */

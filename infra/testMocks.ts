@@ -18,7 +18,6 @@ export interface RecordedResource {
 /** Non-secret stack config of the test stack; values differ from the defaults so tests see them pass through. */
 export const testConfig = {
   'azure-native:location': 'swedencentral',
-  'ms-engine:namePrefix': 'msengine-test',
   'ms-engine:storageSku': 'Standard_ZRS',
   'ms-engine:cosmosDisableLocalAuth': 'false',
   'ms-engine:functionMaxInstances': '100',
