@@ -187,8 +187,6 @@ describe('[Settings] app settings', () => {
     for (const secret of vaultSecrets) {
       expect(secret.inputs['secretName'], secret.name).not.toMatch(/storage/i);
       expect(JSON.stringify(withSecretsOpened(secret.inputs)), secret.name).not.toMatch(/AccountKey=|SharedAccessSignature/i);
-    }
-    for (const secret of vaultSecrets) {
       const properties = secret.inputs['properties'];
       const value = isSecretValue(properties) ? properties.value : (properties as { value: unknown }).value;
       expect(isSecretValue(properties) || isSecretValue(value), secret.name).toBe(true);
