@@ -145,6 +145,47 @@ describe('[Bogføring] linesAlreadySent', () => {
   });
 });
 
+describe('[Bogføring] hasPostedEntries', () => {
+  const postJournal = async () => expect((await fetch(`${sim.authorityUrl}/_sim/journals/${sim.journalCode}/post`, { method: 'POST' })).status).toBe(200);
+  const ledgerRequests = () => sim.requests().filter((request) => request.path.endsWith('/generalLedgerEntries'));
+
+  it('[Bogføring] is false while the document’s lines are in the journal, true once finance has posted them, false for another document', async () => {
+    const bc = journal();
+    await bc.send(line({ externalDocumentNumber: 'MS-2025-03-31-1' }));
+    await bc.send(line({ externalDocumentNumber: 'MS-2025-03-31-2', accountNumber: '1030', contraAccountNumber: '5810' }));
+
+    expect(await bc.hasPostedEntries('MS-2025-03-31')).toBe(false);
+    await postJournal();
+
+    expect(await bc.hasPostedEntries('MS-2025-03-31')).toBe(true);
+    expect(await bc.hasPostedEntries('MS-2025-04-30')).toBe(false);
+    expect(await bc.linesAlreadySent('MS-2025-03-31')).toEqual(new Map());
+  });
+
+  it('[Bogføring] asks BC’s general ledger for one entry id of the document, quoting it as an OData string', async () => {
+    const bc = journal();
+    await bc.send(line({ documentNumber: "MS-'Q", project: undefined, budgetLine: undefined }));
+    await postJournal();
+    sim.clearRequests();
+
+    expect(await bc.hasPostedEntries("MS-'Q")).toBe(true);
+
+    const [request] = ledgerRequests();
+    expect(request).toMatchObject({ method: 'GET', path: expect.stringMatching(new RegExp(`/companies\\(${sim.companyId}\\)/generalLedgerEntries$`)), status: 200 });
+    expect(new URLSearchParams(request?.query)).toEqual(new URLSearchParams({ $filter: "documentNumber eq 'MS-''Q'", $top: '1', $select: 'id' }));
+    expect(apiRequests()).toEqual(['GET generalLedgerEntries 200']);
+  });
+
+  it('waits out a 429 and asks again, as every read does', async () => {
+    sim.injectFault({ method: 'GET', path: '/v2.0/**/generalLedgerEntries', status: 429, retryAfterSeconds: 3 });
+
+    expect(await journal().hasPostedEntries('MS-2025-03-31')).toBe(false);
+
+    expect(waits).toContain(3_000);
+    expect(ledgerRequests().map((request) => request.status)).toEqual([429, 200]);
+  });
+});
+
 describe('[Bogføring] failures: a line is never sent twice, nor left without its dimensions', () => {
   it('waits out a 429 as its Retry-After says and sends the line once', async () => {
     sim.injectFault({ method: 'POST', path: '/v2.0/**/journalLines', status: 429, retryAfterSeconds: 2 });

@@ -35,7 +35,8 @@ interface Page {
  * are repeated only after 429 (see `BusinessCentralApi`). After a 5xx or a timeout the line may
  * exist, so the error (`UnknownOutcomeError`) goes to the caller, whose resume asks
  * `linesAlreadySent`. A line whose dimensions cannot be added is deleted again before the error is
- * thrown, so no line stays in the journal without its dimensions.
+ * thrown, so no line stays in the journal without its dimensions. Posted lines leave the journal;
+ * `hasPostedEntries` looks for their G/L entries instead.
  */
 export class BusinessCentralJournal implements GeneralJournal {
   private readonly api: BusinessCentralApi;
@@ -57,6 +58,14 @@ export class BusinessCentralJournal implements GeneralJournal {
       next = page['@odata.nextLink'];
     }
     return sent;
+  }
+
+  /** Asks BC's general ledger for one entry of the document (`generalLedgerEntries`, $top=1). */
+  async hasPostedEntries(documentNumber: string): Promise<boolean> {
+    const filter = encodeURIComponent(`documentNumber eq ${quoted(documentNumber)}`);
+    const path = `${this.companyPath}/generalLedgerEntries?$filter=${filter}&$top=1&$select=id`;
+    const page = (await this.api.read(path, `GET G/L entries of document ${documentNumber}`)) as Page;
+    return (page.value ?? []).length > 0;
   }
 
   async completeDimensions(journalLineId: string, line: JournalLineToSend): Promise<void> {

@@ -6,6 +6,7 @@ import type {
   DimensionSetLine,
   DimensionValue,
   GlAccount,
+  GlEntry,
   Journal,
   JournalLine,
   JournalLineFields,
@@ -16,10 +17,13 @@ import type { BusinessCentralSetup, DimensionSetup, GlAccountSetup } from './set
 /** The journal template the simulated journals belong to (BC's default general journal template). */
 const journalTemplate = 'GENERAL';
 const lineNumberStep = 10_000;
+/** The blank Gen. Journal Document Type, as the API reference shows it (see README.md on enum values). */
+const blankDocumentType = ' ';
 
 /**
  * The simulated company's data, in memory: its chart of accounts, dimensions, journals with their
- * lines, and the lines posted so far. Ids are fresh GUIDs (BC's SystemIds), except the company's.
+ * lines, the lines posted so far and the G/L entries they made. Ids are fresh GUIDs (BC's
+ * SystemIds), except the company's.
  */
 export class CompanyStore {
   readonly company: CompanyRecord;
@@ -27,6 +31,7 @@ export class CompanyStore {
   private dimensionsByCode = new Map<string, Dimension>();
   private readonly journalsById = new Map<string, Journal>();
   private posted: PostedJournalLine[] = [];
+  private ledger: GlEntry[] = [];
 
   constructor(
     setup: BusinessCentralSetup,
@@ -141,10 +146,14 @@ export class CompanyStore {
     line.lastModifiedDateTime = this.timestamp();
   }
 
-  /** What an accountant's "Post" does to the journal: its lines become posted and leave the journal. */
+  /**
+   * What an accountant's "Post" does to the journal: each line becomes G/L entries and leaves the
+   * journal. Nothing is checked (BC refuses a journal that does not balance, among other things).
+   */
   postJournal(journal: Journal): PostedJournalLine[] {
     const postedAt = this.timestamp();
     const posted = journal.lines.map((line) => ({ ...line, journalCode: journal.code, postedAt }));
+    for (const line of posted) this.addGlEntries(line);
     this.posted = [...this.posted, ...posted];
     journal.lines = [];
     return posted;
@@ -154,10 +163,45 @@ export class CompanyStore {
     return [...this.posted];
   }
 
-  /** Back to the setup: no lines, nothing posted, the setup's accounts and dimensions; ids stay as they were. */
+  /** The general ledger, in entry number order. */
+  glEntries(): GlEntry[] {
+    return [...this.ledger];
+  }
+
+  /**
+   * A line with a balancing account posts as BC posts it: an entry on the line's account, then one
+   * on the balancing account with the amount on the other side (a positive amount debits the
+   * account and credits the balancing account). A side without an account makes no entry.
+   */
+  private addGlEntries(line: PostedJournalLine): void {
+    const sides = [
+      { accountId: line.accountId, accountNumber: line.accountNumber, amount: line.amount },
+      { accountId: line.balancingAccountId, accountNumber: line.balancingAccountNumber, amount: -line.amount },
+    ];
+    for (const { accountId, accountNumber, amount } of sides) {
+      if (accountNumber === '') continue;
+      this.ledger.push({
+        id: randomUUID(),
+        entryNumber: (this.ledger.at(-1)?.entryNumber ?? 0) + 1,
+        postingDate: line.postingDate,
+        documentNumber: line.documentNumber,
+        documentType: blankDocumentType,
+        accountId,
+        accountNumber,
+        description: line.description,
+        debitAmount: amount > 0 ? amount : 0,
+        creditAmount: amount < 0 ? -amount : 0,
+        lastModifiedDateTime: line.postedAt,
+        dimensionSetLines: [...line.dimensionSetLines],
+      });
+    }
+  }
+
+  /** Back to the setup: no lines, nothing posted, no G/L entries, the setup's accounts and dimensions; ids stay as they were. */
   restore(setup: Pick<BusinessCentralSetup, 'accounts' | 'dimensions'>): void {
     for (const journal of this.journalsById.values()) journal.lines = [];
     this.posted = [];
+    this.ledger = [];
     this.setAccounts(setup.accounts);
     this.setDimensions(setup.dimensions);
   }

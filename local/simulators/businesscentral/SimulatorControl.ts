@@ -3,8 +3,8 @@ import { type AppRegistration, EntraTokenIssuer } from '../shared/EntraTokenIssu
 import { type FaultRule, FaultInjector } from '../shared/faults.js';
 import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
 import { CompanyStore } from './CompanyStore.js';
-import type { JournalLine, PostedJournalLine } from './entities.js';
-import { type JournalLineJson, journalLineRepresentation } from './representations.js';
+import type { DimensionSetLine, GlEntry, JournalLine, PostedJournalLine } from './entities.js';
+import { type JournalLineJson, type Representation, generalLedgerEntryRepresentation, journalLineRepresentation } from './representations.js';
 import { type RequestLimits, RequestLimiter } from './RequestLimiter.js';
 import type { BusinessCentralSetup, DimensionSetup, GlAccountSetup } from './setup.js';
 
@@ -27,10 +27,21 @@ export interface SimulatorSettings {
 /** A journal line as BC stores it, with its journal's code and its dimensions: what tests assert on. */
 export type JournalLineRecord = JournalLineJson & {
   journalCode: string;
-  dimensionSetLines: { code: string; valueCode: string; displayName: string; valueDisplayName: string }[];
+  dimensionSetLines: DimensionRecord[];
 };
 
 export type PostedJournalLineRecord = JournalLineRecord & { postedAt: string };
+
+/** A dimension of a journal line or G/L entry, as tests assert on it. */
+export interface DimensionRecord {
+  code: string;
+  valueCode: string;
+  displayName: string;
+  valueDisplayName: string;
+}
+
+/** A G/L entry as the API shows it, with the dimensions of the journal line it was posted from. */
+export type GeneralLedgerEntryRecord = Representation & { dimensionSetLines: DimensionRecord[] };
 
 /** The simulated Business Central's state and everything a test or a developer can do to it. */
 export class SimulatorControl {
@@ -61,7 +72,7 @@ export class SimulatorControl {
       .flatMap((journal) => journal.lines.map((line) => lineRecord(line, journal.code)));
   }
 
-  /** Posts a journal as an accountant would: its lines leave the journal (see `postedJournalLines`). */
+  /** Posts a journal as an accountant would: its lines become G/L entries and leave the journal (see `postedJournalLines`). */
   postJournal(journalCode: string): PostedJournalLineRecord[] | undefined {
     const journal = this.store.journalByCode(journalCode);
     return journal && this.store.postJournal(journal).map(postedRecord);
@@ -69,6 +80,14 @@ export class SimulatorControl {
 
   postedJournalLines(): PostedJournalLineRecord[] {
     return this.store.postedLines().map(postedRecord);
+  }
+
+  /** The G/L entries posting made (those of one document with `documentNumber`), in entry number order. */
+  generalLedgerEntries(documentNumber?: string): GeneralLedgerEntryRecord[] {
+    return this.store
+      .glEntries()
+      .filter((entry) => documentNumber === undefined || entry.documentNumber === documentNumber.toUpperCase())
+      .map(entryRecord);
   }
 
   accounts(): (GlAccountSetup & { id: string })[] {
@@ -136,7 +155,7 @@ export class SimulatorControl {
     return new Intl.DateTimeFormat('sv-SE', { timeZone: this.settings.timeZone }).format(this.settings.clock.now());
   }
 
-  /** Back to how it started: no lines, the setup's accounts, dimensions, limits and page size, no faults, an empty log. */
+  /** Back to how it started: no lines, no G/L entries, the setup's accounts, dimensions, limits and page size, no faults, an empty log. */
   reset(): void {
     this.store.restore(this.settings.setup);
     this.faults.clear();
@@ -147,11 +166,15 @@ export class SimulatorControl {
 }
 
 function lineRecord(line: JournalLine, journalCode: string): JournalLineRecord {
-  return {
-    ...journalLineRepresentation(line, journalCode),
-    journalCode,
-    dimensionSetLines: line.dimensionSetLines.map(({ code, valueCode, displayName, valueDisplayName }) => ({ code, valueCode, displayName, valueDisplayName })),
-  };
+  return { ...journalLineRepresentation(line, journalCode), journalCode, dimensionSetLines: line.dimensionSetLines.map(dimensionRecord) };
+}
+
+function entryRecord(entry: GlEntry): GeneralLedgerEntryRecord {
+  return { ...generalLedgerEntryRepresentation(entry), dimensionSetLines: entry.dimensionSetLines.map(dimensionRecord) };
+}
+
+function dimensionRecord({ code, valueCode, displayName, valueDisplayName }: DimensionSetLine): DimensionRecord {
+  return { code, valueCode, displayName, valueDisplayName };
 }
 
 function postedRecord(line: PostedJournalLine): PostedJournalLineRecord {

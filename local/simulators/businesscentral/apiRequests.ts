@@ -2,7 +2,7 @@ import { BcError, bcErrorCodes, jsonResponse } from './bcError.js';
 import { collectionPage } from './collection.js';
 import type { CompanyStore } from './CompanyStore.js';
 import { dimensionSetLineFor } from './dimensionSetLineInput.js';
-import type { Journal, JournalLine } from './entities.js';
+import type { GlEntry, Journal, JournalLine } from './entities.js';
 import { requestObject } from './fieldValues.js';
 import { journalLineFields } from './journalLineInput.js';
 import {
@@ -17,6 +17,8 @@ import {
   dimensionSetLineType,
   dimensionType,
   etagOf,
+  generalLedgerEntryRepresentation,
+  generalLedgerEntryType,
   journalLineRepresentation,
   journalLineType,
   journalRepresentation,
@@ -50,8 +52,8 @@ interface Entity {
 
 /**
  * Answers one API v2.0 request on the simulated company: companies, its journals, their journal
- * lines and the lines' dimension set lines, its dimensions and G/L accounts. Throws `BcError` for
- * whatever BC would refuse.
+ * lines, its dimensions and G/L accounts, its G/L entries, and the dimension set lines of journal
+ * lines and G/L entries. Throws `BcError` for whatever BC would refuse.
  */
 export function handleApiRequest(request: ApiRequest, context: ApiContext): Response {
   const [companies, child, ...rest] = parseResourcePath(request.path);
@@ -73,6 +75,8 @@ export function handleApiRequest(request: ApiRequest, context: ApiContext): Resp
       const dimensions = store.dimensions().map((dimension) => single(dimensionRepresentation(dimension)));
       return readKeyed(request, context, child, dimensionType, `${companyPath}/dimensions`, dimensions, 'Dimension');
     }
+    case 'generalLedgerEntries':
+      return generalLedgerEntries(request, context, child, rest, `${companyPath}/generalLedgerEntries`);
     case 'accounts': {
       if (rest[0]) throw noSuchSegment(rest[0].name);
       const accounts = store.accounts().map((account) => single(accountRepresentation(account)));
@@ -119,13 +123,27 @@ function journalLines(request: ApiRequest, context: ApiContext, journal: Journal
 }
 
 function dimensionSetLines(request: ApiRequest, context: ApiContext, line: JournalLine, segment: PathSegment, setPath: string): Response {
-  const entities = () => line.dimensionSetLines.map((dimension) => ({ representation: dimensionSetLineRepresentation(dimension, line), version: line.version }));
+  const parent = { id: line.id, type: 'Journal Line' } as const;
+  const entities = () => line.dimensionSetLines.map((dimension) => ({ representation: dimensionSetLineRepresentation(dimension, parent), version: line.version }));
   if (segment.key === undefined && request.method === 'POST') {
     const dimension = dimensionSetLineFor(requestObject(request.body), line, context.store);
     context.store.addDimensionSetLine(line, dimension);
-    return created(request, `${setPath}/$entity`, { representation: dimensionSetLineRepresentation(dimension, line), version: line.version }, `${setPath}(${dimension.dimensionId})`);
+    return created(request, `${setPath}/$entity`, { representation: dimensionSetLineRepresentation(dimension, parent), version: line.version }, `${setPath}(${dimension.dimensionId})`);
   }
   return readKeyed(request, context, segment, dimensionSetLineType, setPath, entities(), 'Dimension Set Entry');
+}
+
+/** The general ledger: read-only, as are the dimension set lines of an entry (its posted line's). */
+function generalLedgerEntries(request: ApiRequest, context: ApiContext, segment: PathSegment, rest: PathSegment[], setPath: string): Response {
+  const entryEntity = (entry: GlEntry): Entity => ({ representation: generalLedgerEntryRepresentation(entry), version: 1 });
+  const [dimensions, ...below] = rest;
+  if (!dimensions) return readKeyed(request, context, segment, generalLedgerEntryType, setPath, context.store.glEntries().map(entryEntity), 'G/L Entry');
+  if (segment.key === undefined || dimensions.name !== 'dimensionSetLines') throw noSuchSegment(dimensions.name);
+  if (below[0]) throw noSuchSegment(below[0].name);
+  const entry = context.store.glEntries().find((candidate) => candidate.id === segment.key) ?? notFound('G/L Entry', segment.key);
+  const parent = { id: entry.id, type: 'General Ledger Entry' } as const;
+  const entities = entry.dimensionSetLines.map((dimension) => ({ representation: dimensionSetLineRepresentation(dimension, parent), version: 1 }));
+  return readKeyed(request, context, dimensions, dimensionSetLineType, `${setPath}(${entry.id})/dimensionSetLines`, entities, 'Dimension Set Entry');
 }
 
 /** BC requires If-Match on DELETE: the line's current ETag, or `*`. */

@@ -38,6 +38,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
 
   sim.get('/journal-lines', (c) => c.json({ journalLines: control.journalLines(c.req.query('journal')) }));
   sim.get('/posted-journal-lines', (c) => c.json({ journalLines: control.postedJournalLines() }));
+  sim.get('/general-ledger-entries', (c) => c.json({ generalLedgerEntries: control.generalLedgerEntries(c.req.query('documentNumber')) }));
   sim.post('/journals/:code/post', (c) => {
     const posted = control.postJournal(c.req.param('code'));
     return posted ? c.json({ journalLines: posted }) : controlError(c, 404, 'not_found', `no journal '${c.req.param('code')}'`);

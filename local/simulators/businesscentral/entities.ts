@@ -96,3 +96,28 @@ export interface PostedJournalLine extends JournalLine {
   journalCode: string;
   postedAt: string;
 }
+
+/**
+ * A G/L entry (BC: table "G/L Entry"): posting a journal line leaves one on the line's account and
+ * one on its balancing account. Read-only in the API.
+ */
+export interface GlEntry {
+  id: string;
+  /** "Entry No.": 1, 2, 3, … across the company, in posting order. */
+  entryNumber: number;
+  /** YYYY-MM-DD, the journal line's. */
+  postingDate: string;
+  documentNumber: string;
+  /** BC's Gen. Journal Document Type: blank (' ') for the simulator's lines, which have none. */
+  documentType: string;
+  accountId: string;
+  accountNumber: string;
+  description: string;
+  /** Decimal DKK, 0 or positive; at most one of debitAmount and creditAmount is not 0. */
+  debitAmount: number;
+  creditAmount: number;
+  /** Instant (UTC) it was posted. */
+  lastModifiedDateTime: string;
+  /** The posted journal line's dimension set (both of a line's entries carry it, as in BC). */
+  dimensionSetLines: DimensionSetLine[];
+}

@@ -1,4 +1,4 @@
-import type { CompanyRecord, Dimension, DimensionSetLine, GlAccount, Journal, JournalLine, JournalLineFields } from './entities.js';
+import type { CompanyRecord, Dimension, DimensionSetLine, GlAccount, GlEntry, Journal, JournalLine, JournalLineFields } from './entities.js';
 import { blankGuid } from './entities.js';
 
 export type Representation = Record<string, unknown>;
@@ -46,6 +46,10 @@ export const journalLineType: EntityType = {
 export const dimensionSetLineType: EntityType = {
   name: 'dimensionSetLine',
   properties: ['id', 'code', 'consolidationCode', 'parentId', 'parentType', 'displayName', 'valueId', 'valueCode', 'valueConsolidationCode', 'valueDisplayName'],
+};
+export const generalLedgerEntryType: EntityType = {
+  name: 'generalLedgerEntry',
+  properties: ['id', 'entryNumber', 'postingDate', 'documentNumber', 'documentType', 'accountId', 'accountNumber', 'description', 'debitAmount', 'creditAmount', 'lastModifiedDateTime'],
 };
 export const dimensionType: EntityType = { name: 'dimension', properties: ['id', 'code', 'displayName', 'consolidationCode', 'lastModifiedDateTime'] };
 export const accountType: EntityType = {
@@ -108,18 +112,40 @@ export function journalLineRepresentation(line: JournalLine, journalCode: string
   };
 }
 
-export function dimensionSetLineRepresentation(dimensionSetLine: DimensionSetLine, line: JournalLine): Representation {
+/** What a dimension set line belongs to: its id and BC's Dimension Set Entry Buffer parent type. */
+export interface DimensionSetParent {
+  id: string;
+  type: 'Journal Line' | 'General Ledger Entry';
+}
+
+export function dimensionSetLineRepresentation(dimensionSetLine: DimensionSetLine, parent: DimensionSetParent): Representation {
   return {
     id: dimensionSetLine.dimensionId,
     code: dimensionSetLine.code,
     consolidationCode: '',
-    parentId: line.id,
-    parentType: 'Journal Line',
+    parentId: parent.id,
+    parentType: parent.type,
     displayName: dimensionSetLine.displayName,
     valueId: dimensionSetLine.valueId,
     valueCode: dimensionSetLine.valueCode,
     valueConsolidationCode: '',
     valueDisplayName: dimensionSetLine.valueDisplayName,
+  };
+}
+
+export function generalLedgerEntryRepresentation(entry: GlEntry): Representation {
+  return {
+    id: entry.id,
+    entryNumber: entry.entryNumber,
+    postingDate: entry.postingDate,
+    documentNumber: entry.documentNumber,
+    documentType: entry.documentType,
+    accountId: entry.accountId,
+    accountNumber: entry.accountNumber,
+    description: entry.description,
+    debitAmount: entry.debitAmount,
+    creditAmount: entry.creditAmount,
+    lastModifiedDateTime: entry.lastModifiedDateTime,
   };
 }
 
