@@ -35,6 +35,12 @@ export interface GeneralJournal {
    * the answer, and so the dimensions that follow it, were lost.
    */
   completeDimensions(journalLineId: string, line: JournalLineToSend): Promise<void>;
+  /**
+   * Whether BC has posted entries (G/L entries) under `documentNumber`: someone posted the journal
+   * after lines of this document were sent. Posted lines leave the journal, so `linesAlreadySent`
+   * no longer sees them.
+   */
+  hasPostedEntries(documentNumber: string): Promise<boolean>;
   /** Adds one line with its dimensions; resolves with BC's id of the new journal line. */
   send(line: JournalLineToSend): Promise<{ journalLineId: string }>;
 }

@@ -20,7 +20,8 @@ export interface PostingLine extends PostingDimensions {
   contraAccountDescription: string;
   lumpSumOre: number;
   paymentCount: number;
-  bc?: { journalLineId?: string; sentAt: string };
+  /** `confirmedPostedBy`: finance found the line posted in BC (a run's review), so no journal line id. */
+  bc?: { journalLineId?: string; sentAt: string; confirmedPostedBy?: string };
 }
 
 /** The text that tells lines apart: equal dimensions, equal key. */

@@ -30,6 +30,15 @@ export interface PostingRun {
   /** The step at work and until when it may be; another copy of the message leaves the run alone. */
   lease?: { holder: string; until: string };
   lastError?: string;
+  /**
+   * The line a failed step was sending: BC may have it or not. Settled on the next step, which
+   * finds it in the journal or sends it.
+   */
+  uncertainLine?: number;
+  /** Why the run stopped for finance's answer (see `PostingRunReview`); cleared by the answer. */
+  review?: PostingRunReview;
+  /** Finance's answers to earlier reviews, kept for the audit trail. */
+  reviewAnswers?: PostingRunReviewAnswer[];
   paymentCount: number;
   lineCount: number;
   linesSent: number;
@@ -40,3 +49,25 @@ export interface PostingRun {
 }
 
 export const heldPaymentsKept = 100;
+
+/**
+ * The run cannot tell by itself whether BC has a line: the line was being sent when a step failed,
+ * it is not in the journal, and someone has posted entries under the run's document number since.
+ * Posted lines leave the journal, so the line may be among them, or may never have arrived. Sending
+ * it could post it twice; not sending it could leave it out. Finance looks in BC and answers.
+ */
+export interface PostingRunReview {
+  lineNumber: number;
+  externalDocumentNumber: string;
+  /** The line as BC would show it: posting date, account, lump sum, description. */
+  line: { postingDate: string; accountNumber: string; contraAccountNumber: string; lumpSumOre: number; description: string };
+  reason: string;
+  raisedAt: string;
+}
+
+export interface PostingRunReviewAnswer {
+  lineNumber: number;
+  postedInBc: boolean;
+  answeredBy: string;
+  answeredAt: string;
+}

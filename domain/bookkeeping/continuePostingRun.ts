@@ -1,12 +1,14 @@
 import type { Logger } from '../shared/Logger.js';
 import { NotFoundError } from '../shared/errors.js';
+import { LineSendFailedError } from './errors.js';
 import { currentBookkeepingChart } from './currentBookkeepingChart.js';
 import { claimPayments } from './claimPayments.js';
 import type { GeneralJournal } from './GeneralJournal.js';
 import { externalDocumentNumberOf, journalLineFor } from './journalLineFor.js';
 import { campaignKey } from './postingDimensionsFor.js';
 import { PostingLineBuilder } from './PostingLineBuilder.js';
-import { type PostingRun, heldPaymentsKept } from './PostingRun.js';
+import type { PostingLine } from './PostingLine.js';
+import { type PostingRun, type PostingRunReview, heldPaymentsKept } from './PostingRun.js';
 import type { CampaignCatalogue, PaymentLedger } from './ports.js';
 import { type PostingRunStep, type StartPostingRunPorts, enqueueStep } from './startPostingRun.js';
 
@@ -27,19 +29,21 @@ export const defaultStepLimits: StepLimits = { claimsPerStep: 5_000, linesPerSte
 
 const leaseMs = 10 * 60_000;
 
-export type StepOutcome = 'continued' | 'completed' | 'busy' | 'not-the-next-step';
+export type StepOutcome = 'continued' | 'completed' | 'stopped-for-review' | 'busy' | 'not-the-next-step';
 
 /**
  * [Bogføring] Does one step of a posting run and queues the next: claim payments, then build and
  * store the lines, then send them to Business Central. Every step starts from what is stored, so a
  * step that fails is simply done again (the queue retries it), and lines BC already has are not
- * sent again. A failed step marks the run failed and rethrows.
+ * sent again. A failed step marks the run failed and rethrows. A run that cannot tell whether BC
+ * has a line stops for finance's answer (`PostingRunReview`) instead of guessing.
  */
 export async function continuePostingRun(message: PostingRunStep, ports: PostingRunPorts, limits: StepLimits = defaultStepLimits): Promise<StepOutcome> {
   const leased = await takeLease(message, ports);
   if (typeof leased === 'string') return leased;
   try {
     const advanced = await doStep(leased.run, ports, limits);
+    if (advanced.review) return await stopForReview(advanced, leased.etag, ports);
     const done = advanced.phase === 'done';
     const now = ports.clock.now().toISOString();
     const { lease: _released, lastError: _cleared, ...rest } = advanced;
@@ -98,18 +102,56 @@ async function buildLines(run: PostingRun, ports: PostingRunPorts): Promise<Post
 async function sendStep(run: PostingRun, ports: PostingRunPorts, limits: StepLimits): Promise<PostingRun> {
   const lines = await ports.runs.lines(run.id);
   const unsent = lines.filter((line) => !line.bc);
-  if (unsent.length === 0) return { ...run, phase: 'done', linesSent: lines.length };
+  const { uncertainLine: _settledBelow, ...settled } = run;
+  if (unsent.length === 0) return { ...settled, phase: 'done', linesSent: lines.length };
   const inJournal = await ports.journal.linesAlreadySent(run.documentNumber);
+  if (await postedSinceUncertainSend(run, unsent[0]!, inJournal, ports)) return { ...run, review: reviewOf(run, unsent[0]!, ports) };
   let sent = lines.length - unsent.length;
   for (const line of unsent.slice(0, limits.linesPerStep)) {
-    const sentAt = ports.clock.now().toISOString();
-    const found = inJournal.get(externalDocumentNumberOf(run, line));
-    if (found) await ports.journal.completeDimensions(found, journalLineFor(run, line));
-    const bc = { journalLineId: found ?? (await ports.journal.send(journalLineFor(run, line))).journalLineId, sentAt };
-    await ports.runs.saveLines([{ ...line, bc }]);
+    try {
+      const sentAt = ports.clock.now().toISOString();
+      const found = inJournal.get(externalDocumentNumberOf(run, line));
+      if (found) await ports.journal.completeDimensions(found, journalLineFor(run, line));
+      const bc = { journalLineId: found ?? (await ports.journal.send(journalLineFor(run, line))).journalLineId, sentAt };
+      await ports.runs.saveLines([{ ...line, bc }]);
+    } catch (error) {
+      throw new LineSendFailedError(line.lineNumber, error);
+    }
     sent++;
   }
-  return { ...run, phase: sent === lines.length ? 'done' : 'sending', linesSent: sent };
+  return { ...settled, phase: sent === lines.length ? 'done' : 'sending', linesSent: sent };
+}
+
+/**
+ * True when the line a failed step was sending is not in the journal and BC has posted entries of
+ * the run's document since: posting empties the journal, so the line may have been posted.
+ */
+async function postedSinceUncertainSend(run: PostingRun, next: PostingLine, inJournal: Map<string, string>, ports: PostingRunPorts): Promise<boolean> {
+  if (run.uncertainLine !== next.lineNumber || inJournal.has(externalDocumentNumberOf(run, next))) return false;
+  return ports.journal.hasPostedEntries(run.documentNumber);
+}
+
+function reviewOf(run: PostingRun, line: PostingLine, ports: PostingRunPorts): PostingRunReview {
+  const { externalDocumentNumber, postingDate, accountNumber, contraAccountNumber, lumpSumOre, description } = journalLineFor(run, line);
+  return {
+    lineNumber: line.lineNumber,
+    externalDocumentNumber,
+    line: { postingDate, accountNumber, contraAccountNumber, lumpSumOre, description },
+    reason:
+      `Business Central has posted entries of document ${run.documentNumber} since line ${line.lineNumber} (${externalDocumentNumber}) was sent ` +
+      'without an answer, and the line is not in the journal: it may have been posted with them. Look for it among the G/L entries of the ' +
+      `document and answer with POST /admin/posting-runs/${run.id}/review.`,
+    raisedAt: ports.clock.now().toISOString(),
+  };
+}
+
+/** Saves the run as failed with its review, queues nothing, and logs it so the failure alert fires. */
+async function stopForReview(run: PostingRun, etag: string, ports: PostingRunPorts): Promise<StepOutcome> {
+  const { lease: _released, ...rest } = run;
+  const stopped: PostingRun = { ...rest, status: 'failed', lastError: run.review!.reason, updatedAt: ports.clock.now().toISOString() };
+  if ((await ports.runs.save(stopped, etag)) === 'stale') throw new Error(`posting run ${run.id} changed while its step ran`);
+  ports.logger.error('posting run step failed', { runId: run.id, phase: run.phase, review: run.review!.lineNumber, error: run.review!.reason });
+  return 'stopped-for-review';
 }
 
 async function markFailed(runId: string, error: unknown, ports: PostingRunPorts): Promise<void> {
@@ -117,6 +159,7 @@ async function markFailed(runId: string, error: unknown, ports: PostingRunPorts)
   if (!stored) return;
   const { lease: _released, ...run } = stored.value;
   const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  await ports.runs.save({ ...run, status: 'failed', lastError, updatedAt: ports.clock.now().toISOString() }, stored.etag);
+  const uncertainLine = error instanceof LineSendFailedError ? error.lineNumber : run.uncertainLine;
+  await ports.runs.save({ ...run, status: 'failed', lastError, ...(uncertainLine !== undefined && { uncertainLine }), updatedAt: ports.clock.now().toISOString() }, stored.etag);
   ports.logger.error('posting run step failed', { runId, phase: run.phase, error: lastError });
 }

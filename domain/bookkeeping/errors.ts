@@ -29,3 +29,24 @@ export class RefundTooLargeError extends DomainError {
   readonly code = 'refund_too_large';
   readonly fields = [{ field: 'amountOre', problem: 'must not exceed the payment' }];
 }
+
+/** Finance answered a run that is not waiting for an answer. */
+export class NoReviewPendingError extends ConflictError {
+  readonly code = 'no_review_pending';
+}
+
+/** Finance's answer names another line than the one the run asks about. */
+export class ReviewLineMismatchError extends ConflictError {
+  readonly code = 'review_line_mismatch';
+}
+
+/** A posting line's send failed; the run remembers the line, as BC may have it (see PostingRun.uncertainLine). */
+export class LineSendFailedError extends Error {
+  constructor(
+    readonly lineNumber: number,
+    readonly failure: unknown,
+  ) {
+    super(`line ${lineNumber}: ${failure instanceof Error ? failure.message : String(failure)}`, { cause: failure });
+    this.name = failure instanceof Error ? failure.name : 'Error';
+  }
+}

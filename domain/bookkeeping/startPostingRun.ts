@@ -26,14 +26,15 @@ export interface PostingRunStep {
 /**
  * [Bogføring] Starts the posting run over [from, to] (business dates), or returns it when it
  * exists: the same range is the same run, so asking again changes nothing. A run that failed is
- * set going again from where it stopped. Ranges of different runs may not overlap.
+ * set going again from where it stopped (one waiting for finance's answer waits on). Ranges of
+ * different runs may not overlap.
  */
 export async function startPostingRun(request: { from: string; to: string; requestedBy: string }, ports: StartPostingRunPorts): Promise<{ run: PostingRun; started: boolean }> {
   if (request.to < request.from) throw new InvalidPostingRangeError(`the range ends (${request.to}) before it starts (${request.from})`);
   if (!(await currentBookkeepingChart(ports)).saved) throw new ChartNotSavedError('save the bookkeeping chart (PUT /admin/bookkeeping/chart) with the ledger opening date before the first posting run');
   const id = ports.ids.fromKey(`posting-run:${request.from}:${request.to}`);
   const existing = await ports.runs.get(id);
-  if (existing) return { run: existing.value, started: existing.value.status === 'failed' && (await restart(existing.value, existing.etag, ports)) };
+  if (existing) return { run: existing.value, started: restartable(existing.value) && (await restart(existing.value, existing.etag, ports)) };
   const overlapping = (await ports.runs.list()).find((run) => run.from <= request.to && request.from <= run.to);
   if (overlapping) throw new PostingRangeOverlapError(`the range overlaps posting run ${overlapping.id} (${overlapping.from} to ${overlapping.to})`);
   const run = newRun(id, request, ports.clock.now().toISOString());
@@ -63,6 +64,11 @@ function newRun(id: string, request: { from: string; to: string; requestedBy: st
     heldCount: 0,
     held: [],
   };
+}
+
+/** A failed run goes again when asked, unless it waits for finance's answer (answerPostingReview). */
+function restartable(run: PostingRun): boolean {
+  return run.status === 'failed' && !run.review;
 }
 
 async function restart(run: PostingRun, etag: string, ports: StartPostingRunPorts): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { postingLinesCsv } from '../../adapters/csv/postingLinesCsv.js';
 import type { PostingRuns } from '../../domain/bookkeeping/ports.js';
+import { answerPostingReview } from '../../domain/bookkeeping/answerPostingReview.js';
 import { type StartPostingRunPorts, startPostingRun } from '../../domain/bookkeeping/startPostingRun.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
@@ -14,13 +15,16 @@ export interface PostingRunRouteDeps extends StartPostingRunPorts {
 }
 
 const runBody = z.object({ from: z.iso.date(), to: z.iso.date(), requestedBy: z.string().min(1).max(200) });
+const reviewAnswerBody = z.object({ lineNumber: z.number().int().positive(), postedInBc: z.boolean(), answeredBy: z.string().min(1).max(200) });
 const linesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 /**
  * [Bogføring][DBF-Sumtotal] POST /admin/posting-runs {from, to, requestedBy}: starts the run over
  * the range (202), or answers with the run that range already has (200). GET /admin/posting-runs,
  * GET /admin/posting-runs/{id}: runs with their phase and counts. GET
- * /admin/posting-runs/{id}/lines[?format=csv]: the lines, as JSON or as finance's CSV.
+ * /admin/posting-runs/{id}/lines[?format=csv]: the lines, as JSON or as finance's CSV. POST
+ * /admin/posting-runs/{id}/review {lineNumber, postedInBc, answeredBy}: finance's answer to a run
+ * stopped for review (is the line among the document's G/L entries?); the run goes on (202).
  */
 export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
   return new Hono()
@@ -30,6 +34,13 @@ export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
       const { run, started } = await startPostingRun(body.data, deps);
       if (started) deps.logger.info('posting run started', { runId: run.id, from: run.from, to: run.to, by: body.data.requestedBy });
       return c.json(run, started ? 202 : 200);
+    })
+    .post('/:id/review', async (c) => {
+      const body = reviewAnswerBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      const run = await answerPostingReview(c.req.param('id'), body.data, deps);
+      deps.logger.info('posting run review answered', { runId: run.id, line: body.data.lineNumber, postedInBc: body.data.postedInBc, by: body.data.answeredBy });
+      return c.json(run, 202);
     })
     .get('/', async (c) => c.json({ runs: await deps.runs.list() }))
     .get('/:id', async (c) => c.json(await existingRun(c.req.param('id'), deps)))

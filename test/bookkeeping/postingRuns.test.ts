@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidIds } from '../../adapters/system/UuidIds.js';
 import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
+import type { PostingRun } from '../../domain/bookkeeping/PostingRun.js';
 import { ledgerIdForOnlineFundraisingPayment } from '../../domain/bookkeeping/recordOnlineFundraisingPayment.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
@@ -172,5 +173,88 @@ describe('[Bogføring] posting runs', () => {
     // Five lines, five POSTs: the line whose answer was lost was found in the journal, not sent again.
     const linePosts = stack.businessCentral.requests().filter((request) => request.method === 'POST' && /journals\([^)]*\)\/journalLines$/.test(request.path) && request.at >= startedAt);
     expect(linePosts.map((request) => request.status)).toEqual([201, 201, 504, 201, 201]);
+  });
+
+  /**
+   * Five payments on five days, a run over `month`, and BC failing on the third line: `lost` means BC
+   * created the line and the answer was lost, `refused` that BC never created it. BC then stays
+   * unreachable until the step's retries run out, finance posts the journal meanwhile, and the run is
+   * asked for again. Resolves with the run as it stopped.
+   */
+  async function runStoppedAfterJournalPosted(month: string, third: 'lost' | 'refused'): Promise<PostingRun> {
+    for (let day = 1; day <= 5; day++) {
+      await ofPayment(`pr-${month}-${third}-${day}`, { contribution_code: 'DON_WEB_RF_GAZA', amount: 10_000 * day, paid_date: `${month}-0${day}` });
+    }
+    stack.businessCentral.injectFault({ method: 'POST', path: journalLinesPath, status: 504, afterHandling: third === 'lost', skip: 2 });
+    // Every send step reads the journal first (linesAlreadySent): two steps get through, then BC is gone.
+    stack.businessCentral.injectFault({ method: 'GET', path: journalLinesPath, status: 503, times: 1_000, skip: 2 });
+    const failed = await api.completedRun(`${month}-01`, `${month}-28`, 'failed');
+    await queueDrained(stack, 'posting-runs');
+    expect((await api.call('GET', `/admin/posting-runs/${failed.id}`)).json()).toMatchObject({ status: 'failed', uncertainLine: 3, linesSent: 2 });
+
+    stack.businessCentral.clearFaults();
+    stack.businessCentral.postJournal('MSENGINE');
+    expect((await api.startRun(`${month}-01`, `${month}-28`)).status).toBe(202); // set going again
+    return eventually(async () => {
+      const run = (await api.call('GET', `/admin/posting-runs/${failed.id}`)).json() as unknown as PostingRun;
+      expect(run.review).toBeDefined();
+      return run;
+    });
+  }
+
+  const linePostsOf = (documentNumber: string) =>
+    stack.businessCentral.requests().filter((request) => request.method === 'POST' && /journals\([^)]*\)\/journalLines$/.test(request.path) && request.at >= documentStarted.get(documentNumber)!);
+  const documentStarted = new Map<string, string>();
+  const postedAndInJournal = (documentNumber: string) =>
+    [...stack.businessCentral.postedJournalLines(), ...bcLines()].filter((line) => line.documentNumber === documentNumber).map((line) => line.externalDocumentNumber).sort();
+
+  it('[Bogføring] a run that cannot tell whether a line was posted while it was failed stops for finance instead of posting it twice, and goes on with their answer', async () => {
+    documentStarted.set('MS-20270228', new Date().toISOString());
+    const stopped = await runStoppedAfterJournalPosted('2027-02', 'lost');
+    expect(stopped).toMatchObject({
+      status: 'failed',
+      linesSent: 2,
+      review: { lineNumber: 3, externalDocumentNumber: 'MS-20270228-00003', line: { postingDate: '2027-02-03', accountNumber: '1040', contraAccountNumber: '5860', lumpSumOre: 30_000 } },
+    });
+    expect(stopped.lastError).toContain('G/L entries of the document');
+    // Asking for the run again does not get round the question.
+    const again = await api.startRun('2027-02-01', '2027-02-28');
+    expect(again.status).toBe(200);
+    expect(again.json()).toMatchObject({ status: 'failed', review: { lineNumber: 3 } });
+
+    const wrongLine = await api.call('POST', `/admin/posting-runs/${stopped.id}/review`, { lineNumber: 2, postedInBc: true, answeredBy: 'finance@ms.dk' });
+    expect(wrongLine.status).toBe(409);
+    expect(wrongLine.json().error).toBe('review_line_mismatch');
+    // Finance finds line 3 among the posted entries.
+    const answered = await api.call('POST', `/admin/posting-runs/${stopped.id}/review`, { lineNumber: 3, postedInBc: true, answeredBy: 'finance@ms.dk' });
+    expect(answered.status, answered.text).toBe(202);
+
+    const done = await eventually(async () => {
+      const run = (await api.call('GET', `/admin/posting-runs/${stopped.id}`)).json() as unknown as PostingRun;
+      expect(run.status).toBe('completed');
+      return run;
+    }, 30_000);
+    expect(done).toMatchObject({ linesSent: 5, reviewAnswers: [{ lineNumber: 3, postedInBc: true, answeredBy: 'finance@ms.dk' }] });
+    expect(done.review).toBeUndefined();
+    expect((await api.lines(done.id)).find((line) => line.lineNumber === 3)?.bc).toMatchObject({ confirmedPostedBy: 'finance@ms.dk' });
+    // Each line once in BC, posted or in the journal; line 3 was never sent again.
+    expect(postedAndInJournal('MS-20270228')).toEqual(['MS-20270228-00001', 'MS-20270228-00002', 'MS-20270228-00003', 'MS-20270228-00004', 'MS-20270228-00005']);
+    expect(linePostsOf('MS-20270228').map((request) => request.status)).toEqual([201, 201, 504, 201, 201]);
+
+    const noQuestion = await api.call('POST', `/admin/posting-runs/${stopped.id}/review`, { lineNumber: 3, postedInBc: true, answeredBy: 'finance@ms.dk' });
+    expect(noQuestion.status).toBe(409);
+    expect(noQuestion.json().error).toBe('no_review_pending');
+  });
+
+  it('[Bogføring] a line finance does not find among the posted entries is sent when they say so', async () => {
+    documentStarted.set('MS-20270328', new Date().toISOString());
+    const stopped = await runStoppedAfterJournalPosted('2027-03', 'refused');
+    expect(stopped.review).toMatchObject({ lineNumber: 3 });
+
+    const answered = await api.call('POST', `/admin/posting-runs/${stopped.id}/review`, { lineNumber: 3, postedInBc: false, answeredBy: 'finance@ms.dk' });
+    expect(answered.status, answered.text).toBe(202);
+    await eventually(async () => expect((await api.call('GET', `/admin/posting-runs/${stopped.id}`)).json()).toMatchObject({ status: 'completed', linesSent: 5 }), 30_000);
+    expect(postedAndInJournal('MS-20270328')).toEqual(['MS-20270328-00001', 'MS-20270328-00002', 'MS-20270328-00003', 'MS-20270328-00004', 'MS-20270328-00005']);
+    expect(linePostsOf('MS-20270328').map((request) => request.status)).toEqual([201, 201, 504, 201, 201, 201]);
   });
 });
