@@ -1,7 +1,6 @@
 import type { Clock } from '../../../domain/shared/Clock.js';
 import { type AppRegistration, EntraTokenIssuer } from '../shared/EntraTokenIssuer.js';
-import { type FaultRule, FaultInjector } from '../shared/faults.js';
-import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
+import { SimulatorControlBase } from '../shared/SimulatorControlBase.js';
 import { CompanyStore } from './CompanyStore.js';
 import type { DimensionSetLine, GlEntry, JournalLine, PostedJournalLine } from './entities.js';
 import { type JournalLineJson, type Representation, generalLedgerEntryRepresentation, journalLineRepresentation } from './representations.js';
@@ -44,15 +43,14 @@ export interface DimensionRecord {
 export type GeneralLedgerEntryRecord = Representation & { dimensionSetLines: DimensionRecord[] };
 
 /** The simulated Business Central's state and everything a test or a developer can do to it. */
-export class SimulatorControl {
+export class SimulatorControl extends SimulatorControlBase {
   readonly store: CompanyStore;
   readonly tokens: EntraTokenIssuer;
-  readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
   readonly limiter: RequestLimiter;
   private pageSize: number;
 
   constructor(readonly settings: SimulatorSettings) {
+    super();
     const now = () => settings.clock.now();
     this.store = new CompanyStore(settings.setup, now);
     this.tokens = new EntraTokenIssuer(settings.app, businessCentralResource, settings.tokenLifetimeSeconds, settings.clock);
@@ -111,14 +109,6 @@ export class SimulatorControl {
     this.store.setDimensions(dimensions);
   }
 
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
   limits(): RequestLimits {
     return this.limiter.current();
   }
@@ -141,22 +131,13 @@ export class SimulatorControl {
     this.tokens.expireAll();
   }
 
-  /** The requests answered so far (token endpoint and API, not /_sim/), oldest first. */
-  requests(): LoggedRequest[] {
-    return this.log.all();
-  }
-
-  clearRequests(): void {
-    this.log.clear();
-  }
-
   /** Today in the company's time zone (YYYY-MM-DD): BC's work date. */
   today(): string {
     return new Intl.DateTimeFormat('sv-SE', { timeZone: this.settings.timeZone }).format(this.settings.clock.now());
   }
 
   /** Back to how it started: no lines, no G/L entries, the setup's accounts, dimensions, limits and page size, no faults, an empty log. */
-  reset(): void {
+  override reset(): void {
     this.store.restore(this.settings.setup);
     this.faults.clear();
     this.log.clear();

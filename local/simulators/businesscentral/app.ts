@@ -1,6 +1,7 @@
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono';
 import { entraTokenEndpoint } from '../shared/entraTokenEndpoint.js';
-import type { Fault } from '../shared/faults.js';
+import { decodedPath } from '../shared/decodedPath.js';
+import { type Fault, retryAfterHeader } from '../shared/faults.js';
 import { handleApiRequest } from './apiRequests.js';
 import { BcError, bcErrorCodes, bcErrorResponse, bcErrorToResponse, jsonResponse } from './bcError.js';
 import { controlRoutes } from './controlRoutes.js';
@@ -89,7 +90,7 @@ async function delay(ms: number | undefined): Promise<void> {
 /** An injected failure, with the body BC would send for that status unless the rule gives one. */
 function faultResponse(fault: Fault): Response {
   const status = fault.status ?? 500;
-  const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+  const headers = retryAfterHeader(fault);
   if (fault.body !== undefined) return jsonResponse(status, fault.body, headers);
   if (status === 429) return bcErrorResponse(429, bcErrorCodes.tooManyRequests, 'Too many requests reached. Actual (101). Maximum (100).', headers);
   if (status === 401) return bcErrorResponse(401, bcErrorCodes.invalidCredentials, 'The server has rejected the client credentials.', headers);
@@ -106,12 +107,4 @@ function unauthorized(c: Context): Response {
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-function decodedPath(url: URL): string {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
-  }
 }

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { faultRuleSchema } from '../shared/faults.js';
+import { addCommonControlRoutes } from '../shared/commonControlRoutes.js';
+import { jsonBody } from '../shared/jsonBody.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 
 const accountsSchema = z.array(
@@ -31,10 +32,7 @@ const pageSizeSchema = z.object({ maxPageSize: z.number().int().positive() });
 export function controlRoutes(control: SimulatorControl): Hono {
   const sim = new Hono();
 
-  sim.post('/reset', (c) => {
-    control.reset();
-    return c.body(null, 204);
-  });
+  addCommonControlRoutes(sim, control, invalidBody);
 
   sim.get('/journal-lines', (c) => c.json({ journalLines: control.journalLines(c.req.query('journal')) }));
   sim.get('/posted-journal-lines', (c) => c.json({ journalLines: control.postedJournalLines() }));
@@ -46,42 +44,30 @@ export function controlRoutes(control: SimulatorControl): Hono {
 
   sim.get('/accounts', (c) => c.json({ accounts: control.accounts() }));
   sim.put('/accounts', async (c) => {
-    const accounts = accountsSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!accounts.success) return invalidBody(c, accounts.error);
+    const accounts = accountsSchema.safeParse(await jsonBody(c));
+    if (!accounts.success) return invalidBody(accounts.error, c);
     control.setAccounts(accounts.data);
     return c.json({ accounts: control.accounts() });
   });
 
   sim.get('/dimensions', (c) => c.json({ dimensions: control.dimensions() }));
   sim.put('/dimensions', async (c) => {
-    const dimensions = dimensionsSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!dimensions.success) return invalidBody(c, dimensions.error);
+    const dimensions = dimensionsSchema.safeParse(await jsonBody(c));
+    if (!dimensions.success) return invalidBody(dimensions.error, c);
     control.setDimensions(dimensions.data);
     return c.json({ dimensions: control.dimensions() });
   });
 
-  sim.get('/faults', (c) => c.json({ faults: control.faults.pending() }));
-  sim.post('/faults', async (c) => {
-    const rule = faultRuleSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!rule.success) return invalidBody(c, rule.error);
-    control.injectFault(rule.data);
-    return c.json({ faults: control.faults.pending() }, 201);
-  });
-  sim.delete('/faults', (c) => {
-    control.clearFaults();
-    return c.body(null, 204);
-  });
-
   sim.get('/limits', (c) => c.json(control.limits()));
   sim.put('/limits', async (c) => {
-    const limits = limitsSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!limits.success) return invalidBody(c, limits.error);
+    const limits = limitsSchema.safeParse(await jsonBody(c));
+    if (!limits.success) return invalidBody(limits.error, c);
     return c.json(control.setLimits(limits.data));
   });
 
   sim.put('/page-size', async (c) => {
-    const pageSize = pageSizeSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!pageSize.success) return invalidBody(c, pageSize.error);
+    const pageSize = pageSizeSchema.safeParse(await jsonBody(c));
+    if (!pageSize.success) return invalidBody(pageSize.error, c);
     control.setMaxPageSize(pageSize.data.maxPageSize);
     return c.json({ maxPageSize: control.maxPageSize });
   });
@@ -91,16 +77,10 @@ export function controlRoutes(control: SimulatorControl): Hono {
     return c.body(null, 204);
   });
 
-  sim.get('/requests', (c) => c.json({ requests: control.requests() }));
-  sim.delete('/requests', (c) => {
-    control.clearRequests();
-    return c.body(null, 204);
-  });
-
   return sim;
 }
 
-function invalidBody(c: Context, error: z.ZodError): Response {
+function invalidBody(error: z.ZodError, c: Context): Response {
   return controlError(c, 400, 'invalid_body', z.prettifyError(error));
 }
 

@@ -1,18 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Clock } from '../../../domain/shared/Clock.js';
 import type { AppRegistration } from '../shared/EntraTokenIssuer.js';
+import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { createBusinessCentralApp } from './app.js';
 import { type RequestLimits, sandboxLimits } from './RequestLimiter.js';
 import { type CompanySetup, type DimensionSetup, type GlAccountSetup, type JournalSetup, defaultDimensions, defaultGlAccounts } from './setup.js';
 import { SimulatorControl } from './SimulatorControl.js';
 
-export interface BusinessCentralSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: a free port. */
-  port?: number;
+export interface BusinessCentralSimulatorOptions extends ListenOptions {
   /** The app registration the simulated Entra ID accepts; `localBusinessCentral`'s when omitted. */
   tenantId?: string;
   clientId?: string;
@@ -96,9 +90,7 @@ export async function startBusinessCentralSimulator(options: BusinessCentralSimu
   });
   const app = createBusinessCentralApp(control);
 
-  const host = options.host ?? '127.0.0.1';
-  const { server, port } = await listen((request) => app.fetch(request), host, options.port ?? 0);
-  const authorityUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { url: authorityUrl, close } = await startHttpServer(app.fetch, options);
   return Object.assign(control, {
     url: `${authorityUrl}/v2.0/${credentials.tenantId}/${environmentName}/api/v2.0`,
     authorityUrl,
@@ -106,21 +98,6 @@ export async function startBusinessCentralSimulator(options: BusinessCentralSimu
     credentials,
     environmentName,
     journalCode: journals[0]?.code.toUpperCase() ?? '',
-    close: () => closeServer(server),
-  });
-}
-
-function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname, port }, (info: AddressInfo) => resolve({ server, port: info.port })) as Server;
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections would otherwise hold close() open.
-    server.closeAllConnections();
+    close,
   });
 }

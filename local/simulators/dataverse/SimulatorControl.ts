@@ -4,12 +4,11 @@ import { type ApiResponse, DataverseErrorResponse } from './ApiResponse.js';
 import { BatchOperationLog, type LoggedBatchOperation } from './BatchOperationLog.js';
 import { type AppRegistration, EntraTokenIssuer } from '../shared/EntraTokenIssuer.js';
 import { type WebApiContext, executeWebApiRequest } from './entityRequests.js';
-import { type FaultRule, FaultInjector } from '../shared/faults.js';
 import { type MergeOutcome, mergeRows } from './mergeAction.js';
 import type { OperationEvent, OperationEventSink } from './operationEvents.js';
-import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
 import { rowRepresentation } from './rowRepresentation.js';
 import { ServiceProtection, type ThrottleLimit } from './ServiceProtection.js';
+import { SimulatorControlBase } from '../shared/SimulatorControlBase.js';
 import { type Row, TableStore } from './TableStore.js';
 import type { TableDefinition } from './tableDefinitions.js';
 import { type RegisteredWebhook, type WebhookDelivery, WebhookDispatcher, type WebhookRegistration } from './webhooks.js';
@@ -70,10 +69,8 @@ export class StaffOperationError extends Error {
 const organizationName = 'orgsimulator';
 
 /** The simulated Dataverse's state and everything a test or a developer can do to it. */
-export class SimulatorControl {
+export class SimulatorControl extends SimulatorControlBase {
   readonly store = new TableStore();
-  readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
   readonly batchLog = new BatchOperationLog();
   readonly tokens: EntraTokenIssuer;
   readonly serviceProtection: ServiceProtection;
@@ -84,6 +81,7 @@ export class SimulatorControl {
   private delayMs = 0;
 
   constructor(readonly settings: SimulatorSettings) {
+    super();
     this.tokens = new EntraTokenIssuer(settings.app, settings.url, settings.tokenLifetimeSeconds, settings.clock);
     this.serviceProtection = new ServiceProtection(settings.throttle);
     this.identity = { BusinessUnitId: randomUUID(), UserId: settings.applicationUserId, OrganizationId: randomUUID() };
@@ -198,14 +196,6 @@ export class SimulatorControl {
     return row && rowRepresentation(table, row);
   }
 
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
   /** Every answer from now on comes this much later (0 to stop), on top of any fault rule's delay. */
   setDelay(ms: number): void {
     this.delayMs = ms;
@@ -225,19 +215,14 @@ export class SimulatorControl {
     this.tokens.expireAll();
   }
 
-  /** The token and API requests answered so far (not the /_sim/ ones), oldest first. */
-  requests(): LoggedRequest[] {
-    return this.log.all();
-  }
-
   /** The operations run inside `$batch` requests so far, oldest first (the request log has one entry per batch). */
   batchOperations(): LoggedBatchOperation[] {
     return this.batchLog.all();
   }
 
   /** Clears the request log and the batch operation log. */
-  clearRequests(): void {
-    this.log.clear();
+  override clearRequests(): void {
+    super.clearRequests();
     this.batchLog.clear();
   }
 
@@ -245,7 +230,7 @@ export class SimulatorControl {
    * Forgets all rows, faults, the delay, logged requests and operations, webhook deliveries, and
    * counted requests; tokens and registered webhooks stay.
    */
-  reset(): void {
+  override reset(): void {
     this.store.clear();
     this.faults.clear();
     this.log.clear();

@@ -1,10 +1,10 @@
+import type { DrupalNotification } from '../../../domain/forms/DrupalNotification.js';
 import type { Clock } from '../../../domain/shared/Clock.js';
-import { type FaultRule, FaultInjector } from '../shared/faults.js';
-import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
+import { WebhookSendingControl } from '../shared/WebhookSendingControl.js';
 import type { BasicCredentials } from './basicAuth.js';
 import { demoPetitionData, demoPetitionFormId } from './demoPetition.js';
 import { type StoredSubmission, type SubmissionData, SubmissionStore } from './submissionStore.js';
-import { type WebhookDelivery, type WebhookRequest, WebhookDeliveryError, buildNotification, deliverWebhook } from './webhookDelivery.js';
+import { type WebhookDelivery, type WebhookDeliveryError, type WebhookRequest, buildNotification } from './webhookDelivery.js';
 
 export interface SimulatorSettings {
   /** The Drupal API user the engine signs in as with HTTP Basic auth. */
@@ -21,17 +21,14 @@ export interface DemoSubmission {
 }
 
 /** The simulated Drupal's state and everything a test or a developer can do to it. */
-export class SimulatorControl {
+export class SimulatorControl extends WebhookSendingControl<WebhookRequest, DrupalNotification> {
   readonly store = new SubmissionStore();
-  readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
-  private targetUrl: string | undefined;
 
   constructor(
     readonly settings: SimulatorSettings,
     webhookTargetUrl?: string,
   ) {
-    this.targetUrl = webhookTargetUrl;
+    super({ secret: settings.webhookSecret, clock: settings.clock, buildNotification }, webhookTargetUrl);
   }
 
   get credentials(): BasicCredentials {
@@ -66,53 +63,14 @@ export class SimulatorControl {
     return this.store.all();
   }
 
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
-  /** The webform_rest requests answered so far (not the /_sim/ ones), oldest first. */
-  requests(): LoggedRequest[] {
-    return this.log.all();
-  }
-
-  clearRequests(): void {
-    this.log.clear();
-  }
-
-  get webhookTargetUrl(): string | undefined {
-    return this.targetUrl;
-  }
-
-  setWebhookTarget(url: string | undefined): void {
-    this.targetUrl = url;
-  }
-
-  /** Sends one signed notification; throws WebhookDeliveryError when there is no target or it cannot be reached. */
-  async sendWebhook(request: WebhookRequest): Promise<WebhookDelivery> {
-    const now = this.settings.clock.now();
-    const notification = buildNotification(request, now);
-    if (!this.targetUrl) throw new WebhookDeliveryError('no_target', 'no webhook target is set', notification);
-    return deliverWebhook({ notification, targetUrl: this.targetUrl, secret: this.settings.webhookSecret, now });
-  }
-
   /** Seeds a realistic signature of the climate petition with the next sid and sends its `created` notification. */
   async demoPetition(): Promise<DemoSubmission> {
     const submission = this.put(demoPetitionFormId, this.store.nextSubmissionId(), demoPetitionData());
-    try {
-      const delivery = await this.sendWebhook({ formId: submission.formId, submissionId: submission.submissionId, event: 'created' });
-      return { submission, delivery };
-    } catch (error) {
-      if (!(error instanceof WebhookDeliveryError)) throw error;
-      return { submission, delivery: null, failure: error };
-    }
+    return { submission, ...(await this.trySendWebhook({ formId: submission.formId, submissionId: submission.submissionId, event: 'created' })) };
   }
 
   /** Forgets all submissions, faults and logged requests; keeps the credentials and the webhook target. */
-  reset(): void {
+  override reset(): void {
     this.store.clear();
     this.faults.clear();
     this.log.clear();

@@ -1,5 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { waitUnlessAborted } from '../shared/waitUnlessAborted.js';
+import { retryAfterHeader } from '../shared/faults.js';
+import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
+import { logRequests } from '../shared/logRequests.js';
 import { basicCredentials, sameCredentials } from './basicAuth.js';
 import { drupalError, jsonResponse } from './drupalError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
@@ -11,7 +13,7 @@ const realm = 'ms.dk';
 /** webform_rest's submission resource, mounted at `/webform_rest`: `GET /<webform_id>/submission/<sid>?_format=json`. */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
-  api.use('*', logRequests(control), injectFaults(control), requireJsonFormat(), requireBasicAuth(control));
+  api.use('*', logRequests(control.log, control.settings.clock), injectFaults(control.faults, faultResponses), requireJsonFormat(), requireBasicAuth(control));
 
   api.get('/:formId/submission/:submissionId', (c) => {
     const submission = control.get(c.req.param('formId'), c.req.param('submissionId'));
@@ -22,28 +24,14 @@ export function apiRoutes(control: SimulatorControl): Hono {
   return api;
 }
 
-function logRequests(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const at = control.settings.clock.now().toISOString();
-    await next();
-    const url = new URL(c.req.url);
-    control.log.add({ method: c.req.method, path: decodedPath(url), query: url.search.slice(1), status: c.res.status, at });
-  };
-}
-
-function injectFaults(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const fault = control.faults.take(c.req.method, decodedPath(new URL(c.req.url)));
-    if (fault?.delayMs && !(await waitUnlessAborted(fault.delayMs, c.req.raw.signal))) {
-      // Logged as nginx's 499 so a test sees the attempt its client abandoned, at the moment it gave up.
-      return drupalError(499, 'the client stopped waiting');
-    }
-    if (fault?.status === undefined) return next();
-    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-    if (fault.body !== undefined) return jsonResponse(fault.status, fault.body, headers);
-    return drupalError(fault.status, 'fault injected by the simulator', headers);
-  };
-}
+/** Drupal's answers to a fault: its `{ message }` body unless the rule gives one. */
+const faultResponses: FaultResponses = {
+  clientClosed: () => drupalError(499, 'the client stopped waiting'),
+  fault: (fault) =>
+    fault.body === undefined
+      ? drupalError(fault.status, 'fault injected by the simulator', retryAfterHeader(fault))
+      : jsonResponse(fault.status, fault.body, retryAfterHeader(fault)),
+};
 
 /** Drupal's REST routes answer only the formats they are configured for; webform_rest's here: json. */
 function requireJsonFormat(): MiddlewareHandler {
@@ -62,12 +50,4 @@ function requireBasicAuth(control: SimulatorControl): MiddlewareHandler {
     }
     return next();
   };
-}
-
-function decodedPath(url: URL): string {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
-  }
 }

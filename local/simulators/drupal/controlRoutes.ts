@@ -1,9 +1,13 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import { faultRuleSchema } from '../shared/faults.js';
+import { addCommonControlRoutes } from '../shared/commonControlRoutes.js';
+import { demoDeliveryFields, demoMessage } from '../shared/demoNotificationReport.js';
+import { issueSummary } from '../shared/issueSummary.js';
+import { jsonBody } from '../shared/jsonBody.js';
+import { addWebhookControlRoutes, deliveryFailureStatus } from '../shared/webhookControlRoutes.js';
 import { controlError, jsonResponse } from './drupalError.js';
 import type { DemoSubmission, SimulatorControl } from './SimulatorControl.js';
-import { type WebhookDelivery, WebhookDeliveryError, drupalWebhookEvents } from './webhookDelivery.js';
+import { drupalWebhookEvents } from './webhookDelivery.js';
 
 const submissionBodySchema = z.object({
   data: z.record(z.string(), z.unknown()),
@@ -14,7 +18,6 @@ const webhookRequestSchema = z.object({
   submissionId: z.string().min(1),
   event: z.enum(drupalWebhookEvents),
 });
-const webhookTargetSchema = z.object({ url: z.url().nullable() });
 
 /** The simulator's own control API under /_sim/: not part of Drupal, never logged, never faulted. */
 export function controlRoutes(control: SimulatorControl): Hono {
@@ -35,46 +38,8 @@ export function controlRoutes(control: SimulatorControl): Hono {
     control.delete(c.req.param('formId'), c.req.param('submissionId')) ? c.body(null, 204) : noSuchSubmission(),
   );
 
-  sim.get('/requests', (c) => c.json({ requests: control.requests() }));
-  sim.delete('/requests', (c) => {
-    control.clearRequests();
-    return c.body(null, 204);
-  });
-
-  sim.get('/faults', (c) => c.json({ faults: control.faults.pending() }));
-  sim.post('/faults', async (c) => {
-    const rule = faultRuleSchema.safeParse(await jsonBody(c));
-    if (!rule.success) return invalidBody(rule.error);
-    control.injectFault(rule.data);
-    return c.json({ faults: control.faults.pending() }, 201);
-  });
-  sim.delete('/faults', (c) => {
-    control.clearFaults();
-    return c.body(null, 204);
-  });
-
-  sim.post('/reset', (c) => {
-    control.reset();
-    return c.body(null, 204);
-  });
-
-  sim.get('/webhooks/target', (c) => c.json({ url: control.webhookTargetUrl ?? null }));
-  sim.put('/webhooks/target', async (c) => {
-    const target = webhookTargetSchema.safeParse(await jsonBody(c));
-    if (!target.success) return invalidBody(target.error);
-    control.setWebhookTarget(target.data.url ?? undefined);
-    return c.json({ url: control.webhookTargetUrl ?? null });
-  });
-  sim.post('/webhooks/send', async (c) => {
-    const request = webhookRequestSchema.safeParse(await jsonBody(c));
-    if (!request.success) return invalidBody(request.error);
-    try {
-      return c.json(deliveryReport(await control.sendWebhook(request.data)));
-    } catch (error) {
-      if (error instanceof WebhookDeliveryError) return undelivered(error);
-      throw error;
-    }
-  });
+  addCommonControlRoutes(sim, control, invalidBody);
+  addWebhookControlRoutes(sim, control, { requestSchema: webhookRequestSchema, invalidBody, json: jsonResponse });
 
   sim.post('/demo/petition', async (c) => {
     const demo = await control.demoPetition();
@@ -84,51 +49,16 @@ export function controlRoutes(control: SimulatorControl): Hono {
   return sim;
 }
 
-function deliveryReport(delivery: WebhookDelivery) {
-  return {
-    notification: delivery.notification,
-    targetUrl: delivery.targetUrl,
-    targetStatus: delivery.status,
-    targetResponse: delivery.responseBody,
-  };
-}
-
 function demoReport({ submission, delivery, failure }: DemoSubmission) {
-  const what = `submission ${submission.submissionId} of ${submission.formId}`;
-  const message = delivery
-    ? `Stored ${what} and sent its signed 'created' notification ${delivery.notification.notificationId} to ${delivery.targetUrl}; the engine answered ${delivery.status}.`
-    : `Stored ${what}, but its 'created' notification was not delivered: ${failure?.message}.`;
-  return {
-    message,
-    formId: submission.formId,
-    submissionId: submission.submissionId,
-    notificationId: delivery?.notification.notificationId ?? null,
-    targetUrl: delivery?.targetUrl ?? null,
-    engineStatus: delivery?.status ?? null,
-    engineResponse: delivery?.responseBody ?? null,
-    submission,
-  };
-}
-
-function undelivered(error: WebhookDeliveryError): Response {
-  return jsonResponse(deliveryFailureStatus(error), {
-    error: { code: 'webhook_not_delivered', message: error.message },
-    notification: error.notification,
-  });
-}
-
-function deliveryFailureStatus(error: WebhookDeliveryError): 409 | 502 {
-  return error.reason === 'no_target' ? 409 : 502;
+  const { formId, submissionId } = submission;
+  const message = demoMessage(`Stored submission ${submissionId} of ${formId}`, delivery, failure);
+  return { message, formId, submissionId, ...demoDeliveryFields(delivery), submission };
 }
 
 function noSuchSubmission(): Response {
   return controlError(404, 'not_found', 'no such submission');
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
-  return c.req.json().catch(() => undefined);
-}
-
 function invalidBody(error: z.ZodError): Response {
-  return controlError(400, 'invalid_body', error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '));
+  return controlError(400, 'invalid_body', issueSummary(error));
 }

@@ -1,18 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { apiRoutes } from './apiRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
 import { drupalError } from './drupalError.js';
 import { SimulatorControl } from './SimulatorControl.js';
 
-export interface DrupalSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: a free port. */
-  port?: number;
+export interface DrupalSimulatorOptions extends ListenOptions {
   /** The Drupal API user's name and password the API accepts with HTTP Basic auth. */
   username?: string;
   password?: string;
@@ -51,23 +45,6 @@ export async function startDrupalSimulator(options: DrupalSimulatorOptions = {})
   app.notFound((c) => drupalError(404, `No route found for "${c.req.method} ${new URL(c.req.url).pathname}"`));
   app.onError((error) => drupalError(500, error.message));
 
-  const host = options.host ?? '127.0.0.1';
-  const { server, port } = await listen(app, host, options.port ?? 0);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return Object.assign(control, { url, close: () => closeServer(server) });
-}
-
-function listen(app: Hono, hostname: string, port: number): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, (info: AddressInfo) => resolve({ server, port: info.port })) as Server;
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections would otherwise hold close() open.
-    server.closeAllConnections();
-  });
+  const { url, close } = await startHttpServer(app.fetch, options);
+  return Object.assign(control, { url, close });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type WebhookDelivery as SharedWebhookDelivery, WebhookDeliveryError, deliverSignedWebhook } from '../shared/signedWebhookDelivery.js';
+import { type WebhookDelivery as SharedWebhookDelivery, WebhookDeliveryError } from '../shared/signedWebhookDelivery.js';
 import type { DrupalNotification } from '../../../domain/forms/DrupalNotification.js';
 
 export const drupalWebhookEvents = ['created', 'updated', 'deleted'] as const;
@@ -22,9 +22,4 @@ export function buildNotification(request: WebhookRequest, now: Date): DrupalNot
     event: request.event,
     occurredAt: now.toISOString(),
   };
-}
-
-/** POSTs the notification once, signed; not retried. */
-export function deliverWebhook(input: { notification: DrupalNotification; targetUrl: string; secret: string; now: Date; timeoutMs?: number }): Promise<WebhookDelivery> {
-  return deliverSignedWebhook(input);
 }

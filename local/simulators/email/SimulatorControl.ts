@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../domain/shared/Clock.js';
-import { type FaultRule, FaultInjector } from '../shared/faults.js';
-import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
+import { SimulatorControlBase } from '../shared/SimulatorControlBase.js';
 import type { EmailRequest } from './emailRequestSchema.js';
 import { type EmailSendError, EmailOutbox, type SentEmail } from './EmailOutbox.js';
 
@@ -19,15 +18,14 @@ export interface SimulatorSettings {
 export const droppedEmailError: EmailSendError = { code: 'EmailDropped', message: 'Email was dropped after several attempts to deliver.' };
 
 /** The simulated ACS Email resource's state and everything a test or a developer can do to it. */
-export class SimulatorControl {
+export class SimulatorControl extends SimulatorControlBase {
   readonly outbox = new EmailOutbox();
-  readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
   private failingRecipients: RegExp | undefined;
   private runningReads = 1;
   private retryAfterSeconds: number | undefined;
 
   constructor(readonly settings: SimulatorSettings) {
+    super();
     this.setRunningStatusReads(settings.runningStatusReads);
     this.setStatusRetryAfter(settings.statusRetryAfterSeconds);
   }
@@ -96,25 +94,8 @@ export class SimulatorControl {
     return this.retryAfterSeconds;
   }
 
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
-  /** The API requests answered so far (not the /_sim/ ones), oldest first. */
-  requests(): LoggedRequest[] {
-    return this.log.all();
-  }
-
-  clearRequests(): void {
-    this.log.clear();
-  }
-
   /** Forgets messages, faults, logged requests and failing recipients, and restores the start options' status settings; keeps the access key. */
-  reset(): void {
+  override reset(): void {
     this.outbox.clear();
     this.faults.clear();
     this.log.clear();

@@ -1,13 +1,14 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { Fault } from '../shared/faults.js';
+import { retryAfterHeader } from '../shared/faults.js';
+import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
+import { logRequests } from '../shared/logRequests.js';
 import { acsError, codeForStatus } from './acsError.js';
 import { apiVersionRefusal } from './apiVersions.js';
 import { describeIssues, emailRequestSchema } from './emailRequestSchema.js';
 import type { SentEmail } from './EmailOutbox.js';
 import { hmacRefusal } from './hmacAuthentication.js';
 import type { SimulatorControl } from './SimulatorControl.js';
-import { waitUnlessAborted } from '../shared/waitUnlessAborted.js';
 
 const operationIdSchema = z.guid();
 
@@ -18,7 +19,7 @@ const operationIdSchema = z.guid();
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
-  api.use('*', logRequests(control), injectFaults(control), requireSignature(control), requireApiVersion());
+  api.use('*', logRequests(control.log, control.settings.clock), injectFaults(control.faults, faultResponses), requireSignature(control), requireApiVersion());
   api.post('/emails:send', (c) => sendEmail(c, control));
   api.get('/emails/operations/:operationId', (c) => operationStatus(c, control));
   return api;
@@ -56,35 +57,15 @@ function operationAnswer(status: 200 | 202, email: SentEmail, control: Simulator
   });
 }
 
-function logRequests(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const at = control.settings.clock.now().toISOString();
-    await next();
-    const url = new URL(c.req.url);
-    control.log.add({ method: c.req.method, path: decodedPath(url), query: url.search.slice(1), status: c.res.status, at });
-  };
-}
-
-function injectFaults(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const fault = control.faults.take(c.req.method, decodedPath(new URL(c.req.url)));
-    if (fault?.delayMs && !(await waitUnlessAborted(fault.delayMs, c.req.raw.signal))) {
-      // Logged as nginx's 499 so a test sees the attempt its client abandoned, at the moment it gave up.
-      return acsError(499, 'ClientClosedRequest', 'The client stopped waiting.');
-    }
-    if (fault?.status === undefined) return next();
-    return faultAnswer(fault);
-  };
-}
-
-function faultAnswer(fault: Fault): Response {
-  const status = fault.status ?? 500;
-  const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-  if (fault.body !== undefined) {
-    return new Response(JSON.stringify(fault.body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
-  }
-  return acsError(status, codeForStatus(status), 'Fault injected by the simulator.', headers);
-}
+/** ACS's answers to a fault: its error (code in `x-ms-error-code` too) unless the rule gives a body. */
+const faultResponses: FaultResponses = {
+  clientClosed: () => acsError(499, 'ClientClosedRequest', 'The client stopped waiting.'),
+  fault: (fault) => {
+    const headers = retryAfterHeader(fault);
+    if (fault.body === undefined) return acsError(fault.status, codeForStatus(fault.status), 'Fault injected by the simulator.', headers);
+    return new Response(JSON.stringify(fault.body), { status: fault.status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  },
+};
 
 function requireSignature(control: SimulatorControl): MiddlewareHandler {
   return async (c, next) => {
@@ -106,13 +87,5 @@ function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
-  }
-}
-
-function decodedPath(url: URL): string {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
   }
 }

@@ -1,6 +1,8 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import { faultRuleSchema } from '../shared/faults.js';
+import { addCommonControlRoutes } from '../shared/commonControlRoutes.js';
+import { issueSummary } from '../shared/issueSummary.js';
+import { jsonBody } from '../shared/jsonBody.js';
 import { acsError } from './acsError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
 
@@ -20,23 +22,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
     return c.body(null, 204);
   });
 
-  sim.get('/requests', (c) => c.json({ requests: control.requests() }));
-  sim.delete('/requests', (c) => {
-    control.clearRequests();
-    return c.body(null, 204);
-  });
-
-  sim.get('/faults', (c) => c.json({ faults: control.faults.pending() }));
-  sim.post('/faults', async (c) => {
-    const rule = faultRuleSchema.safeParse(await jsonBody(c));
-    if (!rule.success) return invalidBody(rule.error);
-    control.injectFault(rule.data);
-    return c.json({ faults: control.faults.pending() }, 201);
-  });
-  sim.delete('/faults', (c) => {
-    control.clearFaults();
-    return c.body(null, 204);
-  });
+  addCommonControlRoutes(sim, control, invalidBody);
 
   sim.get('/failing-recipients', (c) => c.json(failingRecipients(control)));
   sim.put('/failing-recipients', async (c) => {
@@ -55,11 +41,6 @@ export function controlRoutes(control: SimulatorControl): Hono {
     if (input.data.runningReads !== undefined) control.setRunningStatusReads(input.data.runningReads);
     if (input.data.retryAfterSeconds !== undefined) control.setStatusRetryAfter(input.data.retryAfterSeconds ?? undefined);
     return c.json(statusProgress(control));
-  });
-
-  sim.post('/reset', (c) => {
-    control.reset();
-    return c.body(null, 204);
   });
 
   sim.all('/*', () => acsError(404, 'NotFound', 'No such control route.'));
@@ -85,10 +66,6 @@ function compile(pattern: string | null): RegExp | undefined | Error {
   }
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
-  return c.req.json().catch(() => undefined);
-}
-
 function invalidBody(error: z.ZodError): Response {
-  return acsError(400, 'InvalidBody', error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '));
+  return acsError(400, 'InvalidBody', issueSummary(error));
 }

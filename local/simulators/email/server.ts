@@ -1,18 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { acsError } from './acsError.js';
 import { apiRoutes } from './apiRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
 import { SimulatorControl } from './SimulatorControl.js';
 
-export interface EmailSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: a free port. */
-  port?: number;
+export interface EmailSimulatorOptions extends ListenOptions {
   /** The access key (base64) requests must be signed with; default `defaultSimulatorAccessKey`. */
   accessKey?: string;
   /** Status reads answered `Running` before an operation ends; default 1. */
@@ -50,27 +44,6 @@ export async function startEmailSimulator(options: EmailSimulatorOptions = {}): 
   app.notFound(() => acsError(404, 'NotFound', 'The requested resource was not found.'));
   app.onError((error) => acsError(500, 'InternalServerError', error.message));
 
-  const host = options.host ?? '127.0.0.1';
-  const { server, port } = await listen(app, host, options.port ?? 0);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return Object.assign(control, {
-    url,
-    connectionString: `endpoint=${url}/;accesskey=${accessKey}`,
-    close: () => closeServer(server),
-  });
-}
-
-function listen(app: Hono, hostname: string, port: number): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, (info: AddressInfo) => resolve({ server, port: info.port })) as Server;
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections would otherwise hold close() open.
-    server.closeAllConnections();
-  });
+  const { url, close } = await startHttpServer(app.fetch, options);
+  return Object.assign(control, { url, connectionString: `endpoint=${url}/;accesskey=${accessKey}`, close });
 }

@@ -8,9 +8,8 @@ import { type ContactChangesInput, type ContactUpdate, updateContact } from './c
 import { demoContactFields } from './demoContact.js';
 import type { ContactRecord, EntityRecords } from './entities.js';
 import { EntityStore } from './entityStore.js';
-import { type FaultRule, FaultInjector } from '../shared/faults.js';
-import { type LoggedRequest, RequestLog } from '../shared/requestLog.js';
-import { type WebhookDelivery, type WebhookRequest, WebhookDeliveryError, buildNotification, deliverWebhook } from './webhookDelivery.js';
+import { WebhookSendingControl } from '../shared/WebhookSendingControl.js';
+import { type WebhookDelivery, type WebhookDeliveryError, type WebhookRequest, buildNotification } from './webhookDelivery.js';
 
 export interface SimulatorSettings {
   apiKey: string;
@@ -47,18 +46,15 @@ export interface DemoSignup {
 }
 
 /** The simulated OF's state and everything a test or a developer can do to it. */
-export class SimulatorControl {
+export class SimulatorControl extends WebhookSendingControl<WebhookRequest, OnlineFundraisingNotification> {
   readonly store: EntityStore;
-  readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
-  private targetUrl: string | undefined;
 
   constructor(
     readonly settings: SimulatorSettings,
     webhookTargetUrl?: string,
   ) {
+    super({ secret: settings.webhookSecret, clock: settings.clock, buildNotification }, webhookTargetUrl);
     this.store = new EntityStore(settings.clock);
-    this.targetUrl = webhookTargetUrl;
   }
 
   /**
@@ -85,39 +81,6 @@ export class SimulatorControl {
 
   delete(entity: OnlineFundraisingEntity, id: string): boolean {
     return this.store.delete(entity, id);
-  }
-
-  injectFault(rule: FaultRule): void {
-    this.faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.faults.clear();
-  }
-
-  /** The API requests answered so far (not the /_sim/ ones), oldest first. */
-  requests(): LoggedRequest[] {
-    return this.log.all();
-  }
-
-  clearRequests(): void {
-    this.log.clear();
-  }
-
-  get webhookTargetUrl(): string | undefined {
-    return this.targetUrl;
-  }
-
-  setWebhookTarget(url: string | undefined): void {
-    this.targetUrl = url;
-  }
-
-  /** Sends one signed notification; throws WebhookDeliveryError when there is no target or it cannot be reached. */
-  async sendWebhook(request: WebhookRequest): Promise<WebhookDelivery> {
-    const now = this.settings.clock.now();
-    const notification: OnlineFundraisingNotification = buildNotification(request, now);
-    if (!this.targetUrl) throw new WebhookDeliveryError('no_target', 'no webhook target is set', notification);
-    return deliverWebhook({ notification, targetUrl: this.targetUrl, secret: this.settings.webhookSecret, now });
   }
 
   /**
@@ -154,14 +117,11 @@ export class SimulatorControl {
   /** Sends one `updated` notification per changed entity, one after another so the target sees them in a predictable order. */
   private async notifyUpdated(changed: ChangedEntity[]): Promise<{ deliveries: WebhookDelivery[]; failures: WebhookDeliveryError[] }> {
     const outcome = { deliveries: [] as WebhookDelivery[], failures: [] as WebhookDeliveryError[] };
-    if (!this.targetUrl) return outcome;
+    if (!this.webhookTargetUrl) return outcome;
     for (const { entity, id } of changed) {
-      try {
-        outcome.deliveries.push(await this.sendWebhook({ entity, entityId: id, event: 'updated' }));
-      } catch (error) {
-        if (!(error instanceof WebhookDeliveryError)) throw error;
-        outcome.failures.push(error);
-      }
+      const sent = await this.trySendWebhook({ entity, entityId: id, event: 'updated' });
+      if (sent.delivery) outcome.deliveries.push(sent.delivery);
+      else outcome.failures.push(sent.failure);
     }
     return outcome;
   }
@@ -169,16 +129,11 @@ export class SimulatorControl {
   /** Seeds a realistic new contact, as if someone signed up on ms.dk, and sends its `created` notification. */
   async demoSignup(): Promise<DemoSignup> {
     const contact = this.put('contact', randomUUID(), demoContactFields(this.settings.clock.now()));
-    try {
-      return { contact, delivery: await this.sendWebhook({ entity: 'contact', entityId: contact.id, event: 'created' }) };
-    } catch (error) {
-      if (!(error instanceof WebhookDeliveryError)) throw error;
-      return { contact, delivery: null, failure: error };
-    }
+    return { contact, ...(await this.trySendWebhook({ entity: 'contact', entityId: contact.id, event: 'created' })) };
   }
 
   /** Forgets all entities, faults and logged requests; keeps the keys and the webhook target. */
-  reset(): void {
+  override reset(): void {
     this.store.clear();
     this.faults.clear();
     this.log.clear();

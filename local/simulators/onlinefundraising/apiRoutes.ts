@@ -5,9 +5,11 @@ import { AgreementCancelError, parseCancelRequest } from './agreementCancel.js';
 import { ContactMergeError } from './contactMerge.js';
 import { ContactUpdateError, etagOf, parseContactChanges } from './contactUpdate.js';
 import { InvalidCursorError, type ListQuery } from './entityStore.js';
-import { codeForStatus, jsonError } from './jsonError.js';
+import { codeForStatus, jsonError, jsonResponse } from './jsonError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
-import { waitUnlessAborted } from '../shared/waitUnlessAborted.js';
+import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
+import { retryAfterHeader } from '../shared/faults.js';
+import { logRequests } from '../shared/logRequests.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
@@ -19,7 +21,7 @@ const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
-  api.use('*', logRequests(control), injectFaults(control), requireApiKey(control.settings.apiKey));
+  api.use('*', logRequests(control.log, control.settings.clock), injectFaults(control.faults, faultResponses), requireApiKey(control.settings.apiKey));
 
   api.get('/:resource/:id', (c) => {
     const entity = entityOfResourcePath(c.req.param('resource'));
@@ -79,27 +81,14 @@ export function apiRoutes(control: SimulatorControl): Hono {
   return api;
 }
 
-function logRequests(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const at = control.settings.clock.now().toISOString();
-    await next();
-    const url = new URL(c.req.url);
-    control.log.add({ method: c.req.method, path: decodedPath(url), query: url.search.slice(1), status: c.res.status, at });
-  };
-}
-
-function injectFaults(control: SimulatorControl): MiddlewareHandler {
-  return async (c, next) => {
-    const fault = control.faults.take(c.req.method, decodedPath(new URL(c.req.url)));
-    if (fault?.delayMs && !(await waitUnlessAborted(fault.delayMs, c.req.raw.signal))) {
-      // Logged as nginx's 499 so a test sees the attempt its client abandoned, at the moment it gave up.
-      return jsonError(499, 'client_closed_request', 'the client stopped waiting');
-    }
-    if (fault?.status === undefined) return next();
-    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-    return jsonError(fault.status, codeForStatus(fault.status), 'fault injected by the simulator', headers);
-  };
-}
+/** OF's answers to a fault: the rule's `body` when it gives one, else OF's error body. */
+const faultResponses: FaultResponses = {
+  clientClosed: () => jsonError(499, 'client_closed_request', 'the client stopped waiting'),
+  fault: (fault) =>
+    fault.body === undefined
+      ? jsonError(fault.status, codeForStatus(fault.status), 'fault injected by the simulator', retryAfterHeader(fault))
+      : jsonResponse(fault.status, fault.body, retryAfterHeader(fault)),
+};
 
 function requireApiKey(apiKey: string): MiddlewareHandler {
   return async (c, next) => {
@@ -125,12 +114,4 @@ function listQuery(params: URLSearchParams): ListQuery | string {
 
 function unknownResource(resource: string): Response {
   return jsonError(404, 'not_found', `no resource named ${resource}`);
-}
-
-function decodedPath(url: URL): string {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
-  }
 }

@@ -43,6 +43,16 @@ describe('fault injection over /_sim/faults', () => {
     ]);
   });
 
+  it("answers with the rule's own body when it gives one, as the other simulators do", async () => {
+    await postFault({ method: 'GET', path: '/api/v1/contacts/*', status: 500, body: { message: 'upstream database unavailable' } });
+
+    const answer = await getContact();
+
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({ message: 'upstream database unavailable' });
+    expect((await getContact()).status).toBe(200);
+  });
+
   it('applies a rule only to its method and path pattern', async () => {
     await postFault({ method: 'POST', path: '/api/v1/contacts/*', status: 503 });
     await postFault({ method: 'GET', path: '/api/v1/payments/**', status: 503 });

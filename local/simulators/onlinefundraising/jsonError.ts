@@ -1,6 +1,10 @@
 /** OF-style error body (assumed): `{ "error": { "code": "...", "message": "..." } }`. */
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code, message } }), {
+  return jsonResponse(status, { error: { code, message } }, headers);
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });

@@ -1,18 +1,12 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { apiRoutes } from './apiRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
 import { jsonError } from './jsonError.js';
 import { SimulatorControl } from './SimulatorControl.js';
 
-export interface OnlineFundraisingSimulatorOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 0: a free port. */
-  port?: number;
+export interface OnlineFundraisingSimulatorOptions extends ListenOptions {
   /** The key the API accepts as `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   /** Secret the webhooks are signed with. */
@@ -53,27 +47,6 @@ export async function startOnlineFundraisingSimulator(
   app.notFound(() => jsonError(404, 'not_found', 'no such route'));
   app.onError((error) => jsonError(500, 'internal_error', error.message));
 
-  const host = options.host ?? '127.0.0.1';
-  const { server, port } = await listen(app, host, options.port ?? 0);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return Object.assign(control, {
-    url,
-    apiBaseUrl: `${url}/api/v1`,
-    close: () => closeServer(server),
-  });
-}
-
-function listen(app: Hono, hostname: string, port: number): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, (info: AddressInfo) => resolve({ server, port: info.port })) as Server;
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections would otherwise hold close() open.
-    server.closeAllConnections();
-  });
+  const { url, close } = await startHttpServer(app.fetch, options);
+  return Object.assign(control, { url, apiBaseUrl: `${url}/api/v1`, close });
 }

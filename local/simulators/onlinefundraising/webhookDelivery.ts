@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type WebhookDelivery as SharedWebhookDelivery, WebhookDeliveryError, deliverSignedWebhook } from '../shared/signedWebhookDelivery.js';
+import { type WebhookDelivery as SharedWebhookDelivery, WebhookDeliveryError } from '../shared/signedWebhookDelivery.js';
 import type {
   OnlineFundraisingEntity,
   OnlineFundraisingEvent,
@@ -24,9 +24,4 @@ export function buildNotification(request: WebhookRequest, now: Date): OnlineFun
     event: request.event,
     occurredAt: now.toISOString(),
   };
-}
-
-/** POSTs the notification once, signed; not retried. */
-export function deliverWebhook(input: { notification: OnlineFundraisingNotification; targetUrl: string; secret: string; now: Date; timeoutMs?: number }): Promise<WebhookDelivery> {
-  return deliverSignedWebhook(input);
 }

@@ -35,6 +35,11 @@ export interface Fault {
   afterHandling?: boolean;
 }
 
+/** The `retry-after` header a fault's answer carries when its rule gives `retryAfterSeconds`. */
+export function retryAfterHeader(fault: Fault): Record<string, string> {
+  return fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+}
+
 /** Fault rules in the order they were added; the first matching rule with requests left applies. */
 export class FaultInjector {
   private rules: ActiveRule[] = [];
