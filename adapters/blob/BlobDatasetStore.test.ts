@@ -28,8 +28,15 @@ async function blobNames(prefix = ''): Promise<string[]> {
   return names.sort();
 }
 
+/**
+ * One GET, so a read sees one version of the blob, as a reader like Power BI does. (`downloadToBuffer`
+ * asks for the size first and then for that many bytes: a replace in between mixes two versions.)
+ */
 async function download(name: string): Promise<Buffer> {
-  return container.getBlockBlobClient(name).downloadToBuffer();
+  const response = await container.getBlockBlobClient(name).download();
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.readableStreamBody!) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Downloads the blobs under a prefix into the temporary folder, keeping their names; returns the local folder. */
