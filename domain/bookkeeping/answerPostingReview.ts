@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '../shared/errors.js';
-import { NoReviewPendingError, ReviewLineMismatchError } from './errors.js';
+import { NotFoundError } from '../shared/errors.js';
+import { NoReviewPendingError, PostingRunChangedError, ReviewLineMismatchError } from './errors.js';
 import type { PostingRun } from './PostingRun.js';
 import { type StartPostingRunPorts, enqueueStep } from './startPostingRun.js';
 
@@ -9,10 +9,6 @@ export interface PostingReviewAnswer {
   /** True: finance found the line among the document's G/L entries; false: it is not there. */
   postedInBc: boolean;
   answeredBy: string;
-}
-
-class ConcurrentAnswerError extends ConflictError {
-  readonly code = 'run_changed';
 }
 
 /**
@@ -38,7 +34,7 @@ export async function answerPostingReview(runId: string, answer: PostingReviewAn
     reviewAnswers: [...(run.reviewAnswers ?? []), { ...answer, answeredAt }],
     updatedAt: answeredAt,
   };
-  if ((await ports.runs.save(restarted, stored.etag)) === 'stale') throw new ConcurrentAnswerError(`posting run ${runId} changed meanwhile; read it and answer again`);
+  if ((await ports.runs.save(restarted, stored.etag)) === 'stale') throw new PostingRunChangedError(`posting run ${runId} changed meanwhile; read it and answer again`);
   await enqueueStep(restarted, ports);
   return restarted;
 }

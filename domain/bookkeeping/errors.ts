@@ -40,6 +40,11 @@ export class ReviewLineMismatchError extends ConflictError {
   readonly code = 'review_line_mismatch';
 }
 
+/** The run changed between reading it and saving the answer (another answer, a step); read it again. */
+export class PostingRunChangedError extends ConflictError {
+  readonly code = 'run_changed';
+}
+
 /** A posting line's send failed; the run remembers the line, as BC may have it (see PostingRun.uncertainLine). */
 export class LineSendFailedError extends Error {
   constructor(
