@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../../adapters/onlinefundraising/webhookSignature.js';
 import { AgreementCancelError } from './agreementCancel.js';
-import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from './server.js';
-import { type WebhookReceiver, startWebhookReceiver } from './startWebhookReceiver.js';
+import { useSimulatorWithReceiver } from './simulatorWithReceiver.js';
+import { startWebhookReceiver } from './startWebhookReceiver.js';
 import { testClock } from './testClock.js';
 import { getFromApi, notifiedEntities, postToApi } from './apiTestRequests.js';
 
@@ -13,40 +13,26 @@ const seededAt = '2025-03-01T10:00:00.000Z';
 /** 00:30 on 2 March in Copenhagen (CET, UTC+1): the business date is the 2nd, the UTC date still the 1st. */
 const cancelledAt = '2025-03-01T23:30:00.000Z';
 const reason = 'Ønsker ikke at fortsætte (ringet til medlemsservice)';
-let sim: OnlineFundraisingSimulator;
-let receiver: WebhookReceiver;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver(202);
-  sim = await startOnlineFundraisingSimulator({ apiKey, webhookSecret, clock, webhookTargetUrl: receiver.url });
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
-});
+const running = useSimulatorWithReceiver({ apiKey, webhookSecret, clock });
 beforeEach(() => {
   clock.set(seededAt);
-  sim.put('contact', 'c-1', { first_name: 'Mette' });
-  sim.put('agreement', 'ag-1', { contact_id: 'c-1', type: 'membership', status: 'active', start_date: '2024-01-15' });
-  sim.put('agreement', 'ag-2', { contact_id: 'c-1', type: 'recurring_donation', status: 'active' });
-  sim.put('subscription', 'sub-1b', { agreement_id: 'ag-1', amount: 15_000, status: 'paused', paused_until: '2025-04-01' });
-  sim.put('subscription', 'sub-1a', { agreement_id: 'ag-1', amount: 15_000, status: 'active', next_charge_date: '2025-04-01' });
-  sim.put('subscription', 'sub-1c', { agreement_id: 'ag-1', status: 'cancelled', cancellation_reason: 'for dyrt', cancelled_by: 'contact' });
-  sim.put('subscription', 'sub-2', { agreement_id: 'ag-2', amount: 10_000 });
+  running.sim.put('contact', 'c-1', { first_name: 'Mette' });
+  running.sim.put('agreement', 'ag-1', { contact_id: 'c-1', type: 'membership', status: 'active', start_date: '2024-01-15' });
+  running.sim.put('agreement', 'ag-2', { contact_id: 'c-1', type: 'recurring_donation', status: 'active' });
+  running.sim.put('subscription', 'sub-1b', { agreement_id: 'ag-1', amount: 15_000, status: 'paused', paused_until: '2025-04-01' });
+  running.sim.put('subscription', 'sub-1a', { agreement_id: 'ag-1', amount: 15_000, status: 'active', next_charge_date: '2025-04-01' });
+  running.sim.put('subscription', 'sub-1c', { agreement_id: 'ag-1', status: 'cancelled', cancellation_reason: 'for dyrt', cancelled_by: 'contact' });
+  running.sim.put('subscription', 'sub-2', { agreement_id: 'ag-2', amount: 10_000 });
   clock.set(cancelledAt);
-});
-afterEach(() => {
-  sim.reset();
-  sim.setWebhookTarget(receiver.url);
-  receiver.received.length = 0;
 });
 
 function cancel(agreementId: string, body: unknown, key = apiKey): Promise<Response> {
-  return postToApi(sim, `/agreements/${agreementId}/cancel`, body, key);
+  return postToApi(running.sim, `/agreements/${agreementId}/cancel`, body, key);
 }
 
-const get = (path: string) => getFromApi(sim, path, apiKey);
-const notified = () => notifiedEntities(receiver);
+const get = (path: string) => getFromApi(running.sim, path, apiKey);
+const notified = () => notifiedEntities(running.receiver);
 
 describe('POST /api/v1/agreements/<id>/cancel', () => {
   it('[CampaignAutomation3] cancels the agreement on today’s Danish business date and its open subscriptions as the organisation', async () => {
@@ -78,7 +64,7 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
       { entity: 'subscription', entityId: 'sub-1a', event: 'updated' },
       { entity: 'subscription', entityId: 'sub-1b', event: 'updated' },
     ]);
-    for (const webhook of receiver.received) {
+    for (const webhook of running.receiver.received) {
       expect(verifyWebhook({ secret: webhookSecret, rawBody: webhook.rawBody, headers: webhook.headers, now: clock.now() })).toEqual({ ok: true });
     }
   });
@@ -94,7 +80,7 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
 
   it('[CampaignAutomation3] answers 200 to cancelling a cancelled agreement and changes and notifies nothing, whatever the reason', async () => {
     const first = await (await cancel('ag-1', { reason })).json();
-    receiver.received.length = 0;
+    running.receiver.received.length = 0;
     clock.advance(86_400_000);
 
     const again = await cancel('ag-1', { reason: 'another reason' });
@@ -106,8 +92,8 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
   });
 
   it('leaves an agreement cancelled in OF as it is, subscriptions included', async () => {
-    sim.put('agreement', 'ag-2', { status: 'cancelled', end_date: '2025-01-31', cancellation_reason: 'opsagt af medlem' });
-    const before = sim.get('agreement', 'ag-2');
+    running.sim.put('agreement', 'ag-2', { status: 'cancelled', end_date: '2025-01-31', cancellation_reason: 'opsagt af medlem' });
+    const before = running.sim.get('agreement', 'ag-2');
 
     const response = await cancel('ag-2', { reason });
 
@@ -118,12 +104,12 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
   });
 
   it('still cancels without a webhook target, or when the target cannot be reached', async () => {
-    sim.setWebhookTarget(undefined);
+    running.sim.setWebhookTarget(undefined);
     expect((await cancel('ag-1', { reason })).status).toBe(200);
 
     const gone = await startWebhookReceiver();
     await gone.close();
-    sim.setWebhookTarget(gone.url);
+    running.sim.setWebhookTarget(gone.url);
     expect((await cancel('ag-2', { reason })).status).toBe(200);
     expect(await get('/subscriptions/sub-2')).toMatchObject({ status: 'cancelled', cancelled_by: 'organisation' });
   });
@@ -159,7 +145,7 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
 
   it('wants the API key, is logged, and can be faulted like every API route', async () => {
     expect((await cancel('ag-1', { reason }, 'wrong-key')).status).toBe(401);
-    sim.injectFault({ method: 'POST', path: '/api/v1/agreements/*/cancel', status: 429, retryAfterSeconds: 3 });
+    running.sim.injectFault({ method: 'POST', path: '/api/v1/agreements/*/cancel', status: 429, retryAfterSeconds: 3 });
 
     const throttled = await cancel('ag-1', { reason });
 
@@ -167,7 +153,7 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
     expect(throttled.headers.get('retry-after')).toBe('3');
     expect(await get('/agreements/ag-1')).toMatchObject({ status: 'active' });
     expect((await cancel('ag-1', { reason })).status).toBe(200);
-    expect(sim.requests().filter((request) => request.method === 'POST').map(({ path, status }) => ({ path, status }))).toEqual([
+    expect(running.sim.requests().filter((request) => request.method === 'POST').map(({ path, status }) => ({ path, status }))).toEqual([
       { path: '/api/v1/agreements/ag-1/cancel', status: 401 },
       { path: '/api/v1/agreements/ag-1/cancel', status: 429 },
       { path: '/api/v1/agreements/ag-1/cancel', status: 200 },
@@ -177,7 +163,7 @@ describe('POST /api/v1/agreements/<id>/cancel', () => {
 
 describe('sim.cancelAgreement (programmatic)', () => {
   it('[CampaignAutomation3] cancels, says what changed and what was delivered', async () => {
-    const result = await sim.cancelAgreement('ag-1', reason);
+    const result = await running.sim.cancelAgreement('ag-1', reason);
 
     expect(result.agreement).toMatchObject({ id: 'ag-1', status: 'cancelled', end_date: '2025-03-02', updated_at: cancelledAt });
     expect(result.changed).toEqual([
@@ -190,12 +176,12 @@ describe('sim.cancelAgreement (programmatic)', () => {
   });
 
   it('throws AgreementCancelError with the status the API would answer', async () => {
-    const unknown = await sim.cancelAgreement('nobody', reason).catch((error: unknown) => error);
-    const blank = await sim.cancelAgreement('ag-1', '').catch((error: unknown) => error);
+    const unknown = await running.sim.cancelAgreement('nobody', reason).catch((error: unknown) => error);
+    const blank = await running.sim.cancelAgreement('ag-1', '').catch((error: unknown) => error);
 
     expect(unknown).toBeInstanceOf(AgreementCancelError);
     expect(unknown).toMatchObject({ status: 404, code: 'not_found' });
     expect(blank).toMatchObject({ status: 400, code: 'invalid_request' });
-    expect(sim.get('agreement', 'ag-1')?.status).toBe('active');
+    expect(running.sim.get('agreement', 'ag-1')?.status).toBe('active');
   });
 });

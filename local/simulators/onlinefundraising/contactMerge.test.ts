@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../../adapters/onlinefundraising/webhookSignature.js';
 import { ContactMergeError } from './contactMerge.js';
-import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from './server.js';
-import { type WebhookReceiver, startWebhookReceiver } from './startWebhookReceiver.js';
+import { useSimulatorWithReceiver } from './simulatorWithReceiver.js';
+import { startWebhookReceiver } from './startWebhookReceiver.js';
 import { testClock } from './testClock.js';
 import { getFromApi, notifiedEntities, postToApi } from './apiTestRequests.js';
 
@@ -11,43 +11,29 @@ const webhookSecret = 'test-webhook-secret';
 const clock = testClock('2025-03-01T10:00:00.000Z');
 const seededAt = '2025-03-01T10:00:00.000Z';
 const mergedAt = '2025-03-01T10:05:00.000Z';
-let sim: OnlineFundraisingSimulator;
-let receiver: WebhookReceiver;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver(202);
-  sim = await startOnlineFundraisingSimulator({ apiKey, webhookSecret, clock, webhookTargetUrl: receiver.url });
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
-});
+const running = useSimulatorWithReceiver({ apiKey, webhookSecret, clock });
 beforeEach(() => {
   clock.set(seededAt);
-  sim.put('contact', 'c-1', { first_name: 'Mette', last_name: 'Sørensen' });
-  sim.put('contact', 'c-2', { first_name: 'Mette', last_name: 'Sorensen' });
-  sim.put('contact', 'c-3', { first_name: 'Lars' });
-  sim.put('agreement', 'ag-2', { contact_id: 'c-2' });
-  sim.put('agreement', 'ag-3', { contact_id: 'c-3' });
-  sim.put('subscription', 'sub-2', { agreement_id: 'ag-2', amount: 15_000 });
-  sim.put('payment_method', 'pm-2', { contact_id: 'c-2', agreement_id: 'ag-2' });
-  sim.put('payment', 'pay-2a', { contact_id: 'c-2', agreement_id: 'ag-2', amount: 15_000 });
-  sim.put('payment', 'pay-2b', { contact_id: 'c-2', agreement_id: 'ag-2', amount: 15_000 });
-  sim.put('data_set', 'ds-2', { type: 'sms_inbound', contact_id: 'c-2' });
+  running.sim.put('contact', 'c-1', { first_name: 'Mette', last_name: 'Sørensen' });
+  running.sim.put('contact', 'c-2', { first_name: 'Mette', last_name: 'Sorensen' });
+  running.sim.put('contact', 'c-3', { first_name: 'Lars' });
+  running.sim.put('agreement', 'ag-2', { contact_id: 'c-2' });
+  running.sim.put('agreement', 'ag-3', { contact_id: 'c-3' });
+  running.sim.put('subscription', 'sub-2', { agreement_id: 'ag-2', amount: 15_000 });
+  running.sim.put('payment_method', 'pm-2', { contact_id: 'c-2', agreement_id: 'ag-2' });
+  running.sim.put('payment', 'pay-2a', { contact_id: 'c-2', agreement_id: 'ag-2', amount: 15_000 });
+  running.sim.put('payment', 'pay-2b', { contact_id: 'c-2', agreement_id: 'ag-2', amount: 15_000 });
+  running.sim.put('data_set', 'ds-2', { type: 'sms_inbound', contact_id: 'c-2' });
   clock.set(mergedAt);
-});
-afterEach(() => {
-  sim.reset();
-  sim.setWebhookTarget(receiver.url);
-  receiver.received.length = 0;
 });
 
 function merge(survivorId: string, body: unknown, key = apiKey): Promise<Response> {
-  return postToApi(sim, `/contacts/${survivorId}/merge`, body, key);
+  return postToApi(running.sim, `/contacts/${survivorId}/merge`, body, key);
 }
 
-const get = (path: string) => getFromApi(sim, path, apiKey);
-const notified = () => notifiedEntities(receiver);
+const get = (path: string) => getFromApi(running.sim, path, apiKey);
+const notified = () => notifiedEntities(running.receiver);
 
 describe('POST /api/v1/contacts/<survivorId>/merge', () => {
   it('[OnlineFundraising13] moves the merged contact’s records to the survivor, marks it merged, and answers the survivor', async () => {
@@ -76,14 +62,14 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
       { entity: 'payment', entityId: 'pay-2b', event: 'updated' },
       { entity: 'data_set', entityId: 'ds-2', event: 'updated' },
     ]);
-    for (const webhook of receiver.received) {
+    for (const webhook of running.receiver.received) {
       expect(verifyWebhook({ secret: webhookSecret, rawBody: webhook.rawBody, headers: webhook.headers, now: clock.now() })).toEqual({ ok: true });
     }
   });
 
   it('[OnlineFundraising13] answers 200 to a repeated merge and changes and notifies nothing', async () => {
     const first = await (await merge('c-1', { contact_id: 'c-2' })).json();
-    receiver.received.length = 0;
+    running.receiver.received.length = 0;
     clock.advance(60_000);
 
     const again = await merge('c-1', { contact_id: 'c-2' });
@@ -96,12 +82,12 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
   });
 
   it('still merges without a webhook target, or when the target cannot be reached', async () => {
-    sim.setWebhookTarget(undefined);
+    running.sim.setWebhookTarget(undefined);
     expect((await merge('c-1', { contact_id: 'c-2' })).status).toBe(200);
 
     const gone = await startWebhookReceiver();
     await gone.close();
-    sim.setWebhookTarget(gone.url);
+    running.sim.setWebhookTarget(gone.url);
     expect((await merge('c-1', { contact_id: 'c-3' })).status).toBe(200);
     expect(await get('/agreements/ag-3')).toMatchObject({ contact_id: 'c-1' });
   });
@@ -142,7 +128,7 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
 
   it('wants the API key, is logged, and can be faulted like every API route', async () => {
     expect((await merge('c-1', { contact_id: 'c-2' }, 'wrong-key')).status).toBe(401);
-    sim.injectFault({ method: 'POST', path: '/api/v1/contacts/*/merge', status: 429, retryAfterSeconds: 3 });
+    running.sim.injectFault({ method: 'POST', path: '/api/v1/contacts/*/merge', status: 429, retryAfterSeconds: 3 });
 
     const throttled = await merge('c-1', { contact_id: 'c-2' });
 
@@ -150,7 +136,7 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
     expect(throttled.headers.get('retry-after')).toBe('3');
     expect(await get('/agreements/ag-2')).toMatchObject({ contact_id: 'c-2' });
     expect((await merge('c-1', { contact_id: 'c-2' })).status).toBe(200);
-    expect(sim.requests().filter((request) => request.method === 'POST').map(({ path, status }) => ({ path, status }))).toEqual([
+    expect(running.sim.requests().filter((request) => request.method === 'POST').map(({ path, status }) => ({ path, status }))).toEqual([
       { path: '/api/v1/contacts/c-1/merge', status: 401 },
       { path: '/api/v1/contacts/c-1/merge', status: 429 },
       { path: '/api/v1/contacts/c-1/merge', status: 200 },
@@ -160,17 +146,17 @@ describe('POST /api/v1/contacts/<survivorId>/merge', () => {
 
 describe('sim.merge (programmatic)', () => {
   it('[OnlineFundraising13] merges, says what changed and what was delivered', async () => {
-    const result = await sim.merge('c-1', 'c-2');
+    const result = await running.sim.merge('c-1', 'c-2');
 
     expect(result.survivor).toMatchObject({ id: 'c-1', updated_at: mergedAt });
     expect(result.changed).toHaveLength(7);
     expect(result.deliveries.map((delivery) => delivery.status)).toEqual(Array(7).fill(202));
     expect(result.failures).toEqual([]);
-    expect(sim.get('contact', 'c-2')?.merged_into_contact_id).toBe('c-1');
+    expect(running.sim.get('contact', 'c-2')?.merged_into_contact_id).toBe('c-1');
   });
 
   it('throws ContactMergeError with the status the API would answer', async () => {
-    const failure = await sim.merge('c-1', 'nobody').catch((error: unknown) => error);
+    const failure = await running.sim.merge('c-1', 'nobody').catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(ContactMergeError);
     expect(failure).toMatchObject({ status: 404, code: 'not_found' });

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { onlineFundraisingNotificationSchema } from '../../../adapters/onlinefundraising/notification.js';
 import { verifyWebhook } from '../../../adapters/onlinefundraising/webhookSignature.js';
 import { ContactUpdateError } from './contactUpdate.js';
-import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from './server.js';
-import { type WebhookReceiver, startWebhookReceiver } from './startWebhookReceiver.js';
+import { useSimulatorWithReceiver } from './simulatorWithReceiver.js';
+import { startWebhookReceiver } from './startWebhookReceiver.js';
 import { testClock } from './testClock.js';
 
 const apiKey = 'test-api-key';
@@ -12,20 +12,11 @@ const clock = testClock('2025-03-01T10:00:00.000Z');
 const seededAt = '2025-03-01T10:00:00.000Z';
 const patchedAt = '2025-03-01T10:05:00.000Z';
 const seededAddress = { street: 'Nørrebrogade 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' };
-let sim: OnlineFundraisingSimulator;
-let receiver: WebhookReceiver;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver(202);
-  sim = await startOnlineFundraisingSimulator({ apiKey, webhookSecret, clock, webhookTargetUrl: receiver.url });
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
-});
+const running = useSimulatorWithReceiver({ apiKey, webhookSecret, clock });
 beforeEach(() => {
   clock.set(seededAt);
-  sim.put('contact', 'c-1', {
+  running.sim.put('contact', 'c-1', {
     first_name: 'Mette',
     last_name: 'Sørensen',
     email: 'mette@example.dk',
@@ -37,14 +28,9 @@ beforeEach(() => {
   });
   clock.set(patchedAt);
 });
-afterEach(() => {
-  sim.reset();
-  sim.setWebhookTarget(receiver.url);
-  receiver.received.length = 0;
-});
 
 function patch(id: string, body: unknown, headers: Record<string, string> = {}, key = apiKey): Promise<Response> {
-  return fetch(`${sim.apiBaseUrl}/contacts/${id}`, {
+  return fetch(`${running.sim.apiBaseUrl}/contacts/${id}`, {
     method: 'PATCH',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -52,13 +38,13 @@ function patch(id: string, body: unknown, headers: Record<string, string> = {}, 
 }
 
 async function get(id: string): Promise<Record<string, unknown>> {
-  return (await fetch(`${sim.apiBaseUrl}/contacts/${id}`, { headers: { authorization: `Bearer ${apiKey}` } })).json() as Promise<
+  return (await fetch(`${running.sim.apiBaseUrl}/contacts/${id}`, { headers: { authorization: `Bearer ${apiKey}` } })).json() as Promise<
     Record<string, unknown>
   >;
 }
 
 function notified(): { entity: string; entityId: string; event: string }[] {
-  return receiver.received.map((webhook) => {
+  return running.receiver.received.map((webhook) => {
     const { entity, entityId, event } = onlineFundraisingNotificationSchema.parse(JSON.parse(webhook.rawBody));
     return { entity, entityId, event };
   });
@@ -101,7 +87,7 @@ describe('PATCH /api/v1/contacts/<id>', () => {
   });
 
   it('clears the address and company with null', async () => {
-    sim.put('contact', 'c-1', { company: { name: 'Grøn Handel ApS', cvr: null } });
+    running.sim.put('contact', 'c-1', { company: { name: 'Grøn Handel ApS', cvr: null } });
 
     const response = await patch('c-1', { address: null, company: null });
 
@@ -113,7 +99,7 @@ describe('PATCH /api/v1/contacts/<id>', () => {
     await patch('c-1', { last_name: 'Sorensen' });
 
     expect(notified()).toEqual([{ entity: 'contact', entityId: 'c-1', event: 'updated' }]);
-    const [webhook] = receiver.received;
+    const [webhook] = running.receiver.received;
     if (!webhook) throw new Error('no webhook received');
     expect(verifyWebhook({ secret: webhookSecret, rawBody: webhook.rawBody, headers: webhook.headers, now: clock.now() })).toEqual({ ok: true });
     expect(await get('c-1')).toMatchObject({ last_name: 'Sorensen', updated_by: 'api' });
@@ -122,16 +108,16 @@ describe('PATCH /api/v1/contacts/<id>', () => {
   it('changes made through the control API read updated_by "staff", unless the control request names another', async () => {
     expect(await get('c-1')).toMatchObject({ updated_by: 'staff' });
     await patch('c-1', { last_name: 'Sorensen' });
-    sim.put('contact', 'c-1', { phone: '87 65 43 21' });
+    running.sim.put('contact', 'c-1', { phone: '87 65 43 21' });
     expect(await get('c-1')).toMatchObject({ updated_by: 'staff', last_name: 'Sorensen', phone: '87 65 43 21' });
 
-    const overHttp = await fetch(`${sim.url}/_sim/contacts/c-1`, {
+    const overHttp = await fetch(`${running.sim.url}/_sim/contacts/c-1`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ updated_by: 'api' }),
     });
     expect(await overHttp.json()).toMatchObject({ updated_by: 'api' });
-    expect(receiver.received).toHaveLength(1);
+    expect(running.receiver.received).toHaveLength(1);
   });
 
   it('answers 200 to a PATCH that changes nothing, without moving updated_at or notifying', async () => {
@@ -199,13 +185,13 @@ describe('PATCH /api/v1/contacts/<id>', () => {
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'no contact with id nobody' } });
-    expect(sim.get('contact', 'nobody')).toBeUndefined();
+    expect(running.sim.get('contact', 'nobody')).toBeUndefined();
   });
 
   it('answers 409 conflict for a contact merged into another, and changes nothing', async () => {
-    sim.put('contact', 'c-2', { first_name: 'Mette' });
-    await sim.merge('c-2', 'c-1');
-    receiver.received.length = 0;
+    running.sim.put('contact', 'c-2', { first_name: 'Mette' });
+    await running.sim.merge('c-2', 'c-1');
+    running.receiver.received.length = 0;
     const merged = await get('c-1');
 
     const response = await patch('c-1', { first_name: 'Anne' });
@@ -219,9 +205,9 @@ describe('PATCH /api/v1/contacts/<id>', () => {
   });
 
   it('with If-Match: "<updated_at>" changes only the version it names, else answers 412 precondition_failed', async () => {
-    const etag = (await fetch(`${sim.apiBaseUrl}/contacts/c-1`, { headers: { authorization: `Bearer ${apiKey}` } })).headers.get('etag');
+    const etag = (await fetch(`${running.sim.apiBaseUrl}/contacts/c-1`, { headers: { authorization: `Bearer ${apiKey}` } })).headers.get('etag');
     expect(etag).toBe(`"${seededAt}"`);
-    sim.put('contact', 'c-1', { phone: '87 65 43 21' }); // someone else changed it meanwhile
+    running.sim.put('contact', 'c-1', { phone: '87 65 43 21' }); // someone else changed it meanwhile
 
     const stale = await patch('c-1', { first_name: 'Anne' }, { 'if-match': etag ?? '' });
     const unquoted = await patch('c-1', { first_name: 'Anne' }, { 'if-match': patchedAt });
@@ -252,19 +238,19 @@ describe('PATCH /api/v1/contacts/<id>', () => {
   });
 
   it('still updates without a webhook target, or when the target cannot be reached', async () => {
-    sim.setWebhookTarget(undefined);
+    running.sim.setWebhookTarget(undefined);
     expect((await patch('c-1', { first_name: 'Anne' })).status).toBe(200);
 
     const gone = await startWebhookReceiver();
     await gone.close();
-    sim.setWebhookTarget(gone.url);
+    running.sim.setWebhookTarget(gone.url);
     expect((await patch('c-1', { first_name: 'Anna' })).status).toBe(200);
     expect(await get('c-1')).toMatchObject({ first_name: 'Anna' });
   });
 
   it('wants the API key, is logged, and can be faulted like every API route', async () => {
     expect((await patch('c-1', { first_name: 'Anne' }, {}, 'wrong-key')).status).toBe(401);
-    sim.injectFault({ method: 'PATCH', path: '/api/v1/contacts/*', status: 429, retryAfterSeconds: 3 });
+    running.sim.injectFault({ method: 'PATCH', path: '/api/v1/contacts/*', status: 429, retryAfterSeconds: 3 });
 
     const throttled = await patch('c-1', { first_name: 'Anne' });
 
@@ -272,7 +258,7 @@ describe('PATCH /api/v1/contacts/<id>', () => {
     expect(throttled.headers.get('retry-after')).toBe('3');
     expect(await get('c-1')).toMatchObject({ first_name: 'Mette' });
     expect((await patch('c-1', { first_name: 'Anne' })).status).toBe(200);
-    expect(sim.requests().filter((request) => request.method === 'PATCH').map(({ path, status }) => ({ path, status }))).toEqual([
+    expect(running.sim.requests().filter((request) => request.method === 'PATCH').map(({ path, status }) => ({ path, status }))).toEqual([
       { path: '/api/v1/contacts/c-1', status: 401 },
       { path: '/api/v1/contacts/c-1', status: 429 },
       { path: '/api/v1/contacts/c-1', status: 200 },
@@ -282,20 +268,20 @@ describe('PATCH /api/v1/contacts/<id>', () => {
 
 describe('sim.updateContact (programmatic)', () => {
   it('updates, says what changed and what was delivered', async () => {
-    const result = await sim.updateContact('c-1', { phone: null });
+    const result = await running.sim.updateContact('c-1', { phone: null });
 
     expect(result.contact).toMatchObject({ id: 'c-1', phone: null, updated_at: patchedAt, updated_by: 'api' });
     expect(result.changed).toEqual([{ entity: 'contact', id: 'c-1' }]);
     expect(result.deliveries.map((delivery) => delivery.status)).toEqual([202]);
     expect(result.failures).toEqual([]);
 
-    const again = await sim.updateContact('c-1', { phone: null });
+    const again = await running.sim.updateContact('c-1', { phone: null });
     expect(again).toMatchObject({ changed: [], deliveries: [] });
   });
 
   it('throws ContactUpdateError with the status the API would answer', async () => {
-    const stale = await sim.updateContact('c-1', { phone: null }, { ifMatch: '"2020-01-01T00:00:00.000Z"' }).catch((error: unknown) => error);
-    const refused = await sim.updateContact('c-1', { consents: [] } as never).catch((error: unknown) => error);
+    const stale = await running.sim.updateContact('c-1', { phone: null }, { ifMatch: '"2020-01-01T00:00:00.000Z"' }).catch((error: unknown) => error);
+    const refused = await running.sim.updateContact('c-1', { consents: [] } as never).catch((error: unknown) => error);
 
     expect(stale).toBeInstanceOf(ContactUpdateError);
     expect(stale).toMatchObject({ status: 412, code: 'precondition_failed' });

@@ -1,31 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onlineFundraisingNotificationSchema } from '../../../adapters/onlinefundraising/notification.js';
 import { verifyWebhook } from '../../../adapters/onlinefundraising/webhookSignature.js';
 import { toE164 } from '../../../domain/person/phoneNumber.js';
-import { type OnlineFundraisingSimulator, startOnlineFundraisingSimulator } from './server.js';
-import { type WebhookReceiver, startWebhookReceiver } from './startWebhookReceiver.js';
+import { useSimulatorWithReceiver } from './simulatorWithReceiver.js';
+import { startWebhookReceiver } from './startWebhookReceiver.js';
 
 const apiKey = 'test-api-key';
 const webhookSecret = 'test-webhook-secret';
-let sim: OnlineFundraisingSimulator;
-let receiver: WebhookReceiver;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver(202);
-  sim = await startOnlineFundraisingSimulator({ apiKey, webhookSecret, webhookTargetUrl: receiver.url });
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
-});
-afterEach(() => {
-  sim.reset();
-  sim.setWebhookTarget(receiver.url);
-  receiver.received.length = 0;
-});
+const running = useSimulatorWithReceiver({ apiKey, webhookSecret });
 
 function post(path: string, body?: unknown): Promise<Response> {
-  return fetch(`${sim.url}/_sim${path}`, {
+  return fetch(`${running.sim.url}/_sim${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -38,10 +24,10 @@ describe('POST /_sim/webhooks/send', () => {
 
     expect(response.status).toBe(200);
     const report = (await response.json()) as { notification: { notificationId: string }; targetStatus: number; targetUrl: string };
-    expect(report).toMatchObject({ targetStatus: 202, targetUrl: receiver.url, targetResponse: '{"received":true}' });
+    expect(report).toMatchObject({ targetStatus: 202, targetUrl: running.receiver.url, targetResponse: '{"received":true}' });
 
-    expect(receiver.received).toHaveLength(1);
-    const [webhook] = receiver.received;
+    expect(running.receiver.received).toHaveLength(1);
+    const [webhook] = running.receiver.received;
     if (!webhook) throw new Error('no webhook received');
     expect(webhook.method).toBe('POST');
     expect(webhook.headers['content-type']).toBe('application/json');
@@ -62,14 +48,14 @@ describe('POST /_sim/webhooks/send', () => {
     await post('/webhooks/send', { entity: 'payment', entityId: 'pay-1', event: 'created' });
     await post('/webhooks/send', { entity: 'payment', entityId: 'pay-1', event: 'created' });
 
-    const ids = receiver.received.map((webhook) => (JSON.parse(webhook.rawBody) as { notificationId: string }).notificationId);
+    const ids = running.receiver.received.map((webhook) => (JSON.parse(webhook.rawBody) as { notificationId: string }).notificationId);
     expect(new Set(ids).size).toBe(2);
   });
 
   it('reports a target that answers 500 as such', async () => {
     const failing = await startWebhookReceiver(500);
     try {
-      sim.setWebhookTarget(failing.url);
+      running.sim.setWebhookTarget(failing.url);
 
       const report = (await (await post('/webhooks/send', { entity: 'contact', entityId: 'c-1', event: 'created' })).json()) as { targetStatus: number };
 
@@ -80,12 +66,12 @@ describe('POST /_sim/webhooks/send', () => {
   });
 
   it('answers 409 without a target, 502 when the target cannot be reached, and 400 to an unknown entity', async () => {
-    sim.setWebhookTarget(undefined);
+    running.sim.setWebhookTarget(undefined);
     expect((await post('/webhooks/send', { entity: 'contact', entityId: 'c-1', event: 'created' })).status).toBe(409);
 
     const gone = await startWebhookReceiver();
     await gone.close();
-    await fetch(`${sim.url}/_sim/webhooks/target`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: gone.url }) });
+    await fetch(`${running.sim.url}/_sim/webhooks/target`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: gone.url }) });
     const unreachable = await post('/webhooks/send', { entity: 'contact', entityId: 'c-1', event: 'created' });
     expect(unreachable.status).toBe(502);
     expect(await unreachable.json()).toMatchObject({ error: { code: 'webhook_not_delivered' } });
@@ -104,7 +90,7 @@ describe('POST /_sim/demo/signup', () => {
     expect(report.message).toContain(report.contactId);
     expect(report.message).toContain('the engine answered 202');
 
-    const contactResponse = await fetch(`${sim.apiBaseUrl}/contacts/${report.contactId}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const contactResponse = await fetch(`${running.sim.apiBaseUrl}/contacts/${report.contactId}`, { headers: { authorization: `Bearer ${apiKey}` } });
     const contact = (await contactResponse.json()) as {
       first_name: string;
       phone: string;
@@ -124,7 +110,7 @@ describe('POST /_sim/demo/signup', () => {
       source: contact.contribution_code,
     });
 
-    const [webhook] = receiver.received;
+    const [webhook] = running.receiver.received;
     expect(JSON.parse(webhook?.rawBody ?? '{}')).toMatchObject({
       notificationId: report.notificationId,
       entity: 'contact',
@@ -141,7 +127,7 @@ describe('POST /_sim/demo/signup', () => {
   });
 
   it('still seeds the contact but says so when there is no target', async () => {
-    sim.setWebhookTarget(undefined);
+    running.sim.setWebhookTarget(undefined);
 
     const response = await post('/demo/signup');
 
@@ -149,6 +135,6 @@ describe('POST /_sim/demo/signup', () => {
     const report = (await response.json()) as { contactId: string; notificationId: null; message: string };
     expect(report.notificationId).toBeNull();
     expect(report.message).toContain('not delivered: no webhook target is set');
-    expect(sim.get('contact', report.contactId)).toBeDefined();
+    expect(running.sim.get('contact', report.contactId)).toBeDefined();
   });
 });
