@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BusinessCentralJournalOptions } from '../adapters/businesscentral/BusinessCentralJournal.js';
 import type { CosmosConfig } from '../adapters/cosmos/cosmosClient.js';
 import type { StorageConfig } from '../adapters/storage/storageClients.js';
 import { checkStorageForm, storageOf, storageSettings } from './storageSettings.js';
@@ -66,17 +67,8 @@ export interface EngineConfig {
   businessCentral: BusinessCentralConfig;
 }
 
-export interface BusinessCentralConfig {
-  apiUrl: string;
-  authorityUrl: string;
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  companyId: string;
-  journalCode: string;
-  projectDimension: string;
-  budgetLineDimension: string;
-}
+/** The journal adapter's settings, all given (the environment's defaults apply). */
+export type BusinessCentralConfig = Required<Omit<BusinessCentralJournalOptions, 'retryPolicy' | 'sleep'>>;
 
 export class ConfigError extends Error {}
 
