@@ -4,6 +4,7 @@ import type { PacingPolicy } from '../adapters/dataverse/pacing.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
 import { ensureCosmosContainers } from '../adapters/cosmos/containers.js';
 import { silentLogger } from '../adapters/system/jsonLogger.js';
+import { systemClock } from '../adapters/system/systemClock.js';
 import type { Clock } from '../domain/shared/Clock.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import { type EngineEnvironment, loadConfig } from '../handlers/config.js';
@@ -48,9 +49,12 @@ export interface LocalStackOptions {
   runTimers?: boolean;
   /** The CRM writer's pacing (a benchmark that scales Dataverse's limits down scales this too). */
   dataversePacing?: Partial<PacingPolicy>;
-  /** The engine's clock (tests move it forward to close time windows). */
+  /**
+   * The clock of the whole stack: the engine and every simulator (default: the system clock). Tests
+   * run on a clock of their own so that business dates never depend on the machine's date.
+   */
   clock?: Clock;
-  /** The OF simulator's clock (tests move it to make OF answer with older data). */
+  /** The OF simulator's own clock, when it should differ from the stack's (OF answering with older data). */
   onlineFundraisingClock?: Clock;
   /** How much one posting-run step does (tests make steps small). */
   postingStepLimits?: StepLimits;
@@ -61,6 +65,8 @@ export type DataverseSimulator = Awaited<ReturnType<typeof startDataverseSimulat
 
 export interface LocalStack {
   engineUrl: string;
+  /** The stack's clock (the engine's and the simulators'). */
+  clock: Clock;
   azurite: RunningAzurite;
   cosmos: RunningCosmos;
   onlineFundraising: OnlineFundraisingSimulator;
@@ -82,6 +88,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const ports = options.ports ?? {};
   const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
   const azurite = await startAzurite({
     host,
     ...(ports.blob !== undefined && { blobPort: ports.blob }),
@@ -95,7 +102,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: ports.onlineFundraising ?? 0,
     apiKey: localCredentials.ofApiKey,
     webhookSecret: localCredentials.ofWebhookSecret,
-    ...(options.onlineFundraisingClock && { clock: options.onlineFundraisingClock }),
+    clock: options.onlineFundraisingClock ?? clock,
   });
   const dataverse = await startDataverseSimulator({
     host,
@@ -103,7 +110,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tenantId: localCredentials.dataverseTenantId,
     clientId: localCredentials.dataverseClientId,
     clientSecret: localCredentials.dataverseClientSecret,
+    clock,
   });
+  // The ACS SDK signs each request with the machine's time (x-ms-date), so the mail simulator checks it on that.
   const email = await startEmailSimulator({ host, port: ports.email ?? 0 });
   const drupal = await startDrupalSimulator({
     host,
@@ -111,8 +120,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     username: localCredentials.drupalUsername,
     password: localCredentials.drupalPassword,
     webhookSecret: localCredentials.drupalWebhookSecret,
+    clock,
   });
-  const businessCentral = await startBusinessCentralSimulator({ host, port: ports.businessCentral ?? 0 });
+  const businessCentral = await startBusinessCentralSimulator({ host, port: ports.businessCentral ?? 0, clock });
   const environment = localEnvironment({
     businessCentral,
     azurite,
@@ -128,7 +138,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const engine = createEngine({
     config,
     logger,
-    ...(options.clock && { clock: options.clock }),
+    clock,
     ...(options.dataversePacing && { dataversePacing: options.dataversePacing }),
     ...(options.postingStepLimits && { postingStepLimits: options.postingStepLimits }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
@@ -153,6 +163,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   return {
     engineUrl: localHost.url,
+    clock,
     azurite,
     cosmos,
     onlineFundraising,

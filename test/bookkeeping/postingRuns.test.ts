@@ -158,7 +158,7 @@ describe('[Bogføring] posting runs', () => {
   it('[Bogføring] a run whose sending fails half-way resumes without sending any line twice', async () => {
     const days = ['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'];
     for (const [index, day] of days.entries()) await ofPayment(`pr-resume-${index}`, { contribution_code: 'DON_WEB_RF_GAZA', amount: 10_000 * (index + 1), paid_date: day });
-    const startedAt = new Date().toISOString();
+    const startedAt = stack.clock.now().toISOString();
     // BC takes the third line, then the connection fails before the engine hears back.
     stack.businessCentral.injectFault({ method: 'POST', path: journalLinesPath, status: 504, afterHandling: true, skip: 2 });
 
@@ -209,7 +209,7 @@ describe('[Bogføring] posting runs', () => {
     [...stack.businessCentral.postedJournalLines(), ...bcLines()].filter((line) => line.documentNumber === documentNumber).map((line) => line.externalDocumentNumber).sort();
 
   it('[Bogføring] a run that cannot tell whether a line was posted while it was failed stops for finance instead of posting it twice, and goes on with their answer', async () => {
-    documentStarted.set('MS-20270228', new Date().toISOString());
+    documentStarted.set('MS-20270228', stack.clock.now().toISOString());
     const stopped = await runStoppedAfterJournalPosted('2027-02', 'lost');
     expect(stopped).toMatchObject({
       status: 'failed',
@@ -247,7 +247,7 @@ describe('[Bogføring] posting runs', () => {
   });
 
   it('[Bogføring] a line finance does not find among the posted entries is sent when they say so', async () => {
-    documentStarted.set('MS-20270328', new Date().toISOString());
+    documentStarted.set('MS-20270328', stack.clock.now().toISOString());
     const stopped = await runStoppedAfterJournalPosted('2027-03', 'refused');
     expect(stopped.review).toMatchObject({ lineNumber: 3 });
 

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settableClock } from '../../adapters/system/settableClock.js';
 import type { JobRun } from '../../domain/jobs/JobRun.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
 import { adminHeaders, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
-let now = new Date('2026-11-25T03:00:00Z');
+const clock = settableClock('2026-11-25T03:00:00Z');
 
 beforeAll(async () => {
-  stack = await startTestStack({ clock: { now: () => now } });
+  stack = await startTestStack({ clock });
 });
 afterAll(() => stack.stop());
 
@@ -22,7 +23,7 @@ describe('[CampaignAutomation6] the daily schedule', () => {
 
     await fire(); // 03:00 UTC is 04:00 in Danish winter time: nothing yet
     expect(await runs()).toEqual([]);
-    now = new Date('2026-11-25T04:00:00Z'); // 05:00 in Copenhagen
+    clock.set('2026-11-25T04:00:00Z'); // 05:00 in Copenhagen
     await fire();
     await fire(); // a second firing the same day starts nothing more
     const [run] = await eventually(async () => {
@@ -33,7 +34,7 @@ describe('[CampaignAutomation6] the daily schedule', () => {
     });
     expect(run).toMatchObject({ trigger: 'schedule', forDate: '2026-11-25' });
 
-    now = new Date('2027-06-15T03:00:00Z'); // 05:00 in Danish summer time
+    clock.set('2027-06-15T03:00:00Z'); // 05:00 in Danish summer time
     await fire();
     await eventually(async () => expect((await runs()).map((listed) => listed.forDate)).toEqual(['2027-06-15', '2026-11-25']));
   });

@@ -7,10 +7,10 @@ import type { JobRun } from '../../domain/jobs/JobRun.js';
 import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack, testStackStartsAt } from '../support/testStack.js';
 
 let stack: LocalStack;
-const today = copenhagenDateOf(new Date());
+const today = copenhagenDateOf(new Date(testStackStartsAt));
 
 beforeAll(async () => {
   stack = await startTestStack();

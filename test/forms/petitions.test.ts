@@ -166,11 +166,11 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
   });
 
   it('[OnlineFundraising15] a notification for a form nobody configured is refused with 400 unknown_form, and nothing is queued', async () => {
-    const body = JSON.stringify({ notificationId: 'n-1', formId: 'mystery_form', submissionId: '1', event: 'created', occurredAt: new Date().toISOString() });
+    const body = JSON.stringify({ notificationId: 'n-1', formId: 'mystery_form', submissionId: '1', event: 'created', occurredAt: stack.clock.now().toISOString() });
     const response = await fetch(`${stack.engineUrl}/webhooks/drupal`, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/json', ...signWebhook(localCredentials.drupalWebhookSecret, body, new Date()) },
+      headers: { 'content-type': 'application/json', ...signWebhook(localCredentials.drupalWebhookSecret, body, stack.clock.now()) },
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'unknown_form', fields: [{ field: 'formId' }] });

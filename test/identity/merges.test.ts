@@ -43,7 +43,7 @@ async function inOnlineFundraising(contactId: string, email: string): Promise<st
 
 /** A person the engine holds who is not in OF (e.g. entered by staff), with their CRM contact. */
 async function notInOnlineFundraising(id: string, email: string): Promise<string> {
-  const now = new Date().toISOString();
+  const now = stack.clock.now().toISOString();
   const person: Person = { id, firstName: 'Ole', lastName: `Staff ${id.slice(0, 4)}`, emails: [email], phones: {}, rejectedPhones: [], createdAt: now, updatedAt: now };
   await new CosmosPersonRepository(persons).create(person);
   const dataverse = new DataverseClient({ orgUrl: stack.dataverse.url, authorityUrl: stack.dataverse.url, ...stack.dataverse.credentials });

@@ -86,7 +86,7 @@ describe('[CARE-Dedupe] re-indexing after the duplicate rules change', () => {
   });
 
   it('[CARE-Dedupe] a re-index goes on where the last run stopped; a merged-away person is taken out of the index', async () => {
-    const at = new Date().toISOString();
+    const at = stack.clock.now().toISOString();
     const person = (id: string, lastName: string, mergedInto?: string): Person => ({
       id, firstName: 'Eva', lastName, emails: [`${id}@example.dk`], phones: {}, rejectedPhones: [],
       address: { line1: 'Vej 3', postalCode: '7100', city: 'Vejle', countryCode: 'DK' }, createdAt: at, updatedAt: at, ...(mergedInto && { mergedInto }),

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueClient } from '@azure/storage-queue';
 import type { AutomationTrigger } from '../../domain/automation/AutomationTrigger.js';
-import type { Clock } from '../../domain/shared/Clock.js';
+import { settableClock } from '../../adapters/system/settableClock.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { personIdOf, startTestStack } from '../support/testStack.js';
+import { personIdOf, startTestStack, testStackStartsAt } from '../support/testStack.js';
 
 let stack: LocalStack;
-let engineClockOffsetMs = 0;
-const engineClock: Clock = { now: () => new Date(Date.now() + engineClockOffsetMs) };
+const stackClock = settableClock(testStackStartsAt);
 
 beforeAll(async () => {
-  stack = await startTestStack({ clock: engineClock });
+  stack = await startTestStack({ clock: stackClock });
 });
 afterAll(() => stack.stop());
 
@@ -50,7 +49,7 @@ describe('[OnlineFundraising2] automation triggers from payment events', () => {
     await raiseTriggers();
     expect(await raised()).toEqual([]);
 
-    engineClockOffsetMs = 2 * 60 * 60 * 1000;
+    stackClock.advance(2 * 60 * 60 * 1000);
     await raiseTriggers();
     const triggers = await raised();
     const summary = triggers.map((trigger) => [trigger.personId, trigger.kind, trigger.events]).sort();

@@ -3,20 +3,22 @@ import type { Container } from '@azure/cosmos';
 import { createCosmosClient } from '../../adapters/cosmos/cosmosClient.js';
 import { cosmosContainers } from '../../adapters/cosmos/containers.js';
 import type { Person } from '../../domain/person/Person.js';
+import { settableClock } from '../../adapters/system/settableClock.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
 import { queueNames } from '../../handlers/queue/queueNames.js';
-import { adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
+import { adminHeaders, personIdOf, queueDrained, startTestStack, testStackStartsAt } from '../support/testStack.js';
 
 let stack: LocalStack;
 let persons: Container;
-/** The OF simulator's clock runs this far from real time (it signs webhooks with it too). */
+const stackClock = settableClock(testStackStartsAt);
+/** The OF simulator's clock runs this far from the stack's (it signs webhooks with it too). */
 let ofClockOffsetMs = 0;
-const ofClock: Clock = { now: () => new Date(Date.now() + ofClockOffsetMs) };
+const ofClock: Clock = { now: () => new Date(stackClock.now().getTime() + ofClockOffsetMs) };
 
 beforeAll(async () => {
-  stack = await startTestStack({ onlineFundraisingClock: ofClock });
+  stack = await startTestStack({ clock: stackClock, onlineFundraisingClock: ofClock });
   const cosmos = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' });
   persons = cosmos.database('ms-engine').container(cosmosContainers.persons.id);
 });

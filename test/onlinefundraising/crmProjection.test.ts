@@ -78,7 +78,7 @@ describe('[OnlineFundraising2] the CRM projection of the mirror', () => {
   it('[OnlineFundraising2] a record marked pending whose CRM columns did not change is skipped without a request', async () => {
     const id = idOf('payment', 'p-p');
     const { resource, etag } = await mirror.item(id, id).read<MirrorRecord>();
-    await mirror.item(id, id).replace({ ...resource!, crm: { ...resource!.crm!, pending: true, pendingSince: new Date().toISOString() } }, { accessCondition: { type: 'IfMatch', condition: etag! } });
+    await mirror.item(id, id).replace({ ...resource!, crm: { ...resource!.crm!, pending: true, pendingSince: stack.clock.now().toISOString() } }, { accessCondition: { type: 'IfMatch', condition: etag! } });
     const batchesBefore = batches();
     await runProjector();
     expect(batches()).toBe(batchesBefore);

@@ -1,6 +1,7 @@
 import { QueueClient } from '@azure/storage-queue';
 import { expect } from 'vitest';
 import type { RetryPolicy } from '../../adapters/http/retryPolicy.js';
+import { settableClock } from '../../adapters/system/settableClock.js';
 import { uuidIds } from '../../adapters/system/UuidIds.js';
 import { personIdForOnlineFundraisingContact } from '../../domain/person/personFromOnlineFundraisingContact.js';
 import { type LocalStack, type LocalStackOptions, localCredentials, startLocalStack } from '../../local/stack.js';
@@ -9,9 +10,24 @@ import { eventually } from './eventually.js';
 /** Retries short enough for tests, long enough to wait out a 1-second Retry-After. */
 export const testRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50, timeoutMs: 5_000, maxRetryAfterMs: 5_000 };
 
-/** The whole local stack on free ports, in memory, polling its queues often; timers run only when a test calls them. */
+/**
+ * The instant every test stack starts at unless a test brings its own clock: business dates in tests
+ * (a refund's day, a posting period, a gift year) follow it, never the machine's date.
+ */
+export const testStackStartsAt = '2026-11-25T10:00:00Z';
+
+/**
+ * The whole local stack on free ports, in memory, polling its queues often, on a clock that starts at
+ * `testStackStartsAt` (or the test's own); timers run only when a test calls them.
+ */
 export function startTestStack(options: LocalStackOptions = {}) {
-  return startLocalStack({ retryPolicy: testRetryPolicy, queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 }, runTimers: false, ...options });
+  return startLocalStack({
+    retryPolicy: testRetryPolicy,
+    queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 },
+    runTimers: false,
+    clock: settableClock(testStackStartsAt),
+    ...options,
+  });
 }
 
 export const adminHeaders = { authorization: `Bearer ${localCredentials.adminApiKey}` };

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { systemClock } from '../../../adapters/system/systemClock.js';
 import type { AppRegistration } from '../shared/EntraTokenIssuer.js';
 import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { createBusinessCentralApp } from './app.js';
@@ -57,7 +58,6 @@ export const localBusinessCentral = {
   journalCode: 'MSENGINE',
 } as const;
 
-const systemClock: Clock = { now: () => new Date() };
 
 /** Starts the Business Central API v2.0 simulator (with its Entra ID token endpoint); see README.md. */
 export async function startBusinessCentralSimulator(options: BusinessCentralSimulatorOptions = {}): Promise<BusinessCentralSimulator> {

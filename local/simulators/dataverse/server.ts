@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { systemClock } from '../../../adapters/system/systemClock.js';
 import { createDataverseApp } from './app.js';
 import type { LoggedBatchOperation } from './BatchOperationLog.js';
 import type { AppRegistration } from '../shared/EntraTokenIssuer.js';
@@ -99,7 +100,6 @@ export const defaultApplicationUserId = 'a1a1a1a1-a1a1-4a1a-8a1a-a1a1a1a1a1a1';
 /** The member of staff (systemuserid) who merges and edits rows in Dynamics through `staffMerge`/`staffUpdate`. */
 export const defaultStaffUserId = '5aff5aff-5aff-45af-85af-5aff5aff5aff';
 
-const systemClock: Clock = { now: () => new Date() };
 
 /** Starts the Dataverse Web API simulator (with its Entra ID token endpoint) on its own port. */
 export async function startDataverseSimulator(options: DataverseSimulatorOptions = {}): Promise<DataverseSimulator> {

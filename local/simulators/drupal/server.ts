@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { systemClock } from '../../../adapters/system/systemClock.js';
 import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { apiRoutes } from './apiRoutes.js';
 import { controlRoutes } from './controlRoutes.js';
@@ -27,7 +28,6 @@ export const defaultSimulatorUsername = 'sim-engine-api';
 export const defaultSimulatorPassword = 'sim-drupal-password';
 export const defaultSimulatorWebhookSecret = 'sim-drupal-webhook-secret';
 
-const systemClock: Clock = { now: () => new Date() };
 
 /** Starts the Drupal (ms.dk webforms) simulator (see README.md in this folder). */
 export async function startDrupalSimulator(options: DrupalSimulatorOptions = {}): Promise<DrupalSimulator> {

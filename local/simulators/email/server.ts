@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Clock } from '../../../domain/shared/Clock.js';
+import { systemClock } from '../../../adapters/system/systemClock.js';
 import { type ListenOptions, startHttpServer } from '../shared/httpServer.js';
 import { acsError } from './acsError.js';
 import { apiRoutes } from './apiRoutes.js';
@@ -27,7 +28,6 @@ export type EmailSimulator = SimulatorControl & {
 /** A fixed, obviously local key (base64 of "ms-engine-local-acs-email-access-key"). */
 export const defaultSimulatorAccessKey = Buffer.from('ms-engine-local-acs-email-access-key').toString('base64');
 
-const systemClock: Clock = { now: () => new Date() };
 
 /** Starts the Azure Communication Services Email simulator (see README.md in this folder). */
 export async function startEmailSimulator(options: EmailSimulatorOptions = {}): Promise<EmailSimulator> {
