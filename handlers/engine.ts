@@ -52,6 +52,7 @@ import { onlineFundraisingNotificationsFunction } from './queue/onlineFundraisin
 import { poisonQueueFunction } from './queue/poisonQueueFunction.js';
 import { queueNames } from './queue/queueNames.js';
 import type { TimerFunction } from './timer/TimerFunction.js';
+import { postingRunResumerFunction } from './timer/postingRunResumerFunction.js';
 import { automationTriggerFunction } from './timer/automationTriggerFunction.js';
 import { personMergesFunction } from './queue/personMergesFunction.js';
 import { crmContactChangesFunction } from './queue/crmContactChangesFunction.js';
@@ -199,7 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
       clock,
       logger,
     },
-    dataverseWebhook: { key: config.dataverse.webhookKey, mergeQueue, crmChangeQueue, ids: uuidIds, clock, logger },
+    dataverseWebhook: { key: config.dataverse.webhookKey, mergeQueue, crmChangeQueue, persons, ids: uuidIds, clock, logger },
     deadLetters,
     fieldMappings,
     matchRules: identity.matchRules,
@@ -278,6 +279,7 @@ export function createEngine(options: EngineOptions): Engine {
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),
       automationTriggerFunction({ triggers, outbox: automationOutbox, clock, logger }),
+      postingRunResumerFunction({ ...bookkeeping, clock, logger }),
       parkedReviewsFunction({ ...identity, persons, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds, clock, logger }),
       identityReindexFunction({ ...identity, persons, clock, logger }),
       dunningGroupsFunction(jobPorts),

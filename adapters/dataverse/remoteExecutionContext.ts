@@ -10,11 +10,12 @@ const inputParameter = z.object({ key: z.string(), value: z.unknown() });
 export const remoteExecutionContextSchema = z.looseObject({
   MessageName: z.string().min(1),
   PrimaryEntityName: z.string().min(1),
-  PrimaryEntityId: z.string().min(1),
-  UserId: z.string().min(1),
+  PrimaryEntityId: z.guid('a GUID'),
+  UserId: z.guid('a GUID'),
   InitiatingUserId: z.string().optional(),
   CorrelationId: z.string().optional(),
-  InputParameters: z.array(inputParameter),
+  /** Left out by Dataverse when the message would be over its size limit (header x-ms-dynamics-msg-size-exceeded). */
+  InputParameters: z.array(inputParameter).default([]),
 });
 
 export type RemoteExecutionContext = z.infer<typeof remoteExecutionContextSchema>;
@@ -28,6 +29,22 @@ export function contactMergeOf(context: RemoteExecutionContext): { survivorId: s
   const subordinate = z.string().min(1).safeParse(parameter(context, 'SubordinateId'));
   if (!target.success || !subordinate.success) return undefined;
   return { survivorId: target.data.Id.toLowerCase(), mergedId: subordinate.data.toLowerCase(), userId: context.InitiatingUserId ?? context.UserId };
+}
+
+const guid = z.guid();
+
+/**
+ * [NFR-Input] The record ids the engine would act on (Target's Id, SubordinateId), where they are not
+ * GUIDs: a webhook naming such a record is refused at once rather than failing in the queue.
+ */
+export function malformedRecordIds(context: RemoteExecutionContext): { field: string; problem: string }[] {
+  const target = parameter(context, 'Target');
+  const targetId = target && typeof target === 'object' ? (target as { Id?: unknown }).Id : undefined;
+  const subordinateId = parameter(context, 'SubordinateId');
+  return [
+    ...(targetId !== undefined && !guid.safeParse(targetId).success ? [{ field: 'InputParameters.Target.Id', problem: 'a GUID' }] : []),
+    ...(subordinateId !== undefined && !guid.safeParse(subordinateId).success ? [{ field: 'InputParameters.SubordinateId', problem: 'a GUID' }] : []),
+  ];
 }
 
 function parameter(context: RemoteExecutionContext, key: string): unknown {

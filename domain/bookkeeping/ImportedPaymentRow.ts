@@ -12,8 +12,4 @@ export interface ImportedPaymentRow {
 }
 
 /** A row that could not be read, and why, by line and column. */
-export interface RowProblem {
-  line: number;
-  field: string;
-  problem: string;
-}
+export type { ImportRowProblem as RowProblem } from '../shared/errors.js';

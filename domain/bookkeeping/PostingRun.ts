@@ -30,6 +30,12 @@ export interface PostingRun {
   /** The step at work and until when it may be; another copy of the message leaves the run alone. */
   lease?: { holder: string; until: string };
   lastError?: string;
+  /** Since when the run has been failing without a step succeeding (UTC); cleared by a step that succeeds. */
+  failingSince?: string;
+  /** How often the run was resumed by itself since it started failing. */
+  autoResumes?: number;
+  /** When the resumer takes the failed run up again (UTC); absent once it has given up (or for a run waiting for finance). */
+  nextAttemptAt?: string;
   /**
    * The line a failed step was sending: BC may have it or not. Settled on the next step, which
    * finds it in the journal or sends it.

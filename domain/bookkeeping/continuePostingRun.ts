@@ -1,5 +1,6 @@
 import type { Logger } from '../shared/Logger.js';
 import { NotFoundError } from '../shared/errors.js';
+import { retryAfterFailure } from './postingRetry.js';
 import { LineSendFailedError } from './errors.js';
 import { currentBookkeepingChart } from './currentBookkeepingChart.js';
 import { claimPayments } from './claimPayments.js';
@@ -29,14 +30,16 @@ export const defaultStepLimits: StepLimits = { claimsPerStep: 5_000, linesPerSte
 
 const leaseMs = 10 * 60_000;
 
-export type StepOutcome = 'continued' | 'completed' | 'stopped-for-review' | 'busy' | 'not-the-next-step';
+export type StepOutcome = 'continued' | 'completed' | 'failed' | 'stopped-for-review' | 'busy' | 'not-the-next-step';
 
 /**
  * [Bogføring] Does one step of a posting run and queues the next: claim payments, then build and
  * store the lines, then send them to Business Central. Every step starts from what is stored, so a
  * step that fails is simply done again (the queue retries it), and lines BC already has are not
- * sent again. A failed step marks the run failed and rethrows. A run that cannot tell whether BC
- * has a line stops for finance's answer (`PostingRunReview`) instead of guessing.
+ * sent again. [NFR-Faults] A failed step marks the run failed with when it is to be resumed
+ * (`retryAfterFailure`; `resumeDuePostingRuns` does it), so an outage of Business Central delays the
+ * run rather than ending it; only a run failing for hours raises the alert. A run that cannot tell
+ * whether BC has a line stops for finance's answer (`PostingRunReview`) instead of guessing.
  */
 export async function continuePostingRun(message: PostingRunStep, ports: PostingRunPorts, limits: StepLimits = defaultStepLimits): Promise<StepOutcome> {
   const leased = await takeLease(message, ports);
@@ -46,7 +49,7 @@ export async function continuePostingRun(message: PostingRunStep, ports: Posting
     if (advanced.review) return await stopForReview(advanced, leased.etag, ports);
     const done = advanced.phase === 'done';
     const now = ports.clock.now().toISOString();
-    const { lease: _released, lastError: _cleared, ...rest } = advanced;
+    const { lease: _released, lastError: _cleared, failingSince: _recovered, autoResumes: _resumes, nextAttemptAt: _due, ...rest } = advanced;
     const saved: PostingRun = { ...rest, status: done ? 'completed' : 'running', steps: advanced.steps + 1, updatedAt: now, ...(done && { completedAt: now }) };
     if ((await ports.runs.save(saved, leased.etag)) === 'stale') throw new Error(`posting run ${saved.id} changed while its step ran`);
     if (!done) await enqueueStep(saved, ports);
@@ -54,7 +57,7 @@ export async function continuePostingRun(message: PostingRunStep, ports: Posting
     return done ? 'completed' : 'continued';
   } catch (error) {
     await markFailed(message.runId, error, ports);
-    throw error;
+    return 'failed';
   }
 }
 
@@ -160,6 +163,11 @@ async function markFailed(runId: string, error: unknown, ports: PostingRunPorts)
   const { lease: _released, ...run } = stored.value;
   const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const uncertainLine = error instanceof LineSendFailedError ? error.lineNumber : run.uncertainLine;
-  await ports.runs.save({ ...run, status: 'failed', lastError, ...(uncertainLine !== undefined && { uncertainLine }), updatedAt: ports.clock.now().toISOString() }, stored.etag);
-  ports.logger.error('posting run step failed', { runId, phase: run.phase, error: lastError });
+  const now = ports.clock.now();
+  const { nextAttemptAt: _previous, ...withoutRetry } = run;
+  const retry = retryAfterFailure(run, now);
+  const failed: PostingRun = { ...withoutRetry, ...retry, status: 'failed', lastError, ...(uncertainLine !== undefined && { uncertainLine }), updatedAt: now.toISOString() };
+  if ((await ports.runs.save(failed, stored.etag)) === 'stale') throw new Error(`posting run ${runId} changed while its step failed`);
+  if (retry.nextAttemptAt) ports.logger.warn('posting run step failed; it resumes by itself', { runId, phase: run.phase, error: lastError, nextAttemptAt: retry.nextAttemptAt, failingSince: retry.failingSince });
+  else ports.logger.error('posting run step failed', { runId, phase: run.phase, error: lastError, failingSince: retry.failingSince, gaveUp: true });
 }

@@ -21,7 +21,12 @@ export class NotRefundableError extends ConflictError {
 
 export class InvalidPostingRangeError extends DomainError {
   readonly code = 'invalid_range';
-  readonly fields = [{ field: 'to', problem: 'must be on or after from' }];
+  constructor(
+    message: string,
+    readonly fields: { field: string; problem: string }[],
+  ) {
+    super(message);
+  }
 }
 
 /** A refund larger than the payment it pays back. */

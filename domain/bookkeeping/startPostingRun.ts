@@ -1,6 +1,7 @@
 import type { WorkQueue } from '../messaging/WorkItem.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import { currentBookkeepingChart } from './currentBookkeepingChart.js';
 import { ChartNotSavedError, InvalidPostingRangeError, PostingRangeOverlapError } from './errors.js';
 import type { BookkeepingChartStore, PostingRuns } from './ports.js';
@@ -30,11 +31,19 @@ export interface PostingRunStep {
  * different runs may not overlap.
  */
 export async function startPostingRun(request: { from: string; to: string; requestedBy: string }, ports: StartPostingRunPorts): Promise<{ run: PostingRun; started: boolean }> {
-  if (request.to < request.from) throw new InvalidPostingRangeError(`the range ends (${request.to}) before it starts (${request.from})`);
+  if (request.to < request.from) throw new InvalidPostingRangeError(`the range ends (${request.to}) before it starts (${request.from})`, [{ field: 'to', problem: 'must be on or after from' }]);
+  const today = copenhagenDateOf(ports.clock.now());
+  if (request.to > today) {
+    throw new InvalidPostingRangeError(`the range ends (${request.to}) after today (${today}, Danish time): payments that arrive later would be posted into a closed period`, [{ field: 'to', problem: `on or before ${today}` }]);
+  }
   if (!(await currentBookkeepingChart(ports)).saved) throw new ChartNotSavedError('save the bookkeeping chart (PUT /admin/bookkeeping/chart) with the ledger opening date before the first posting run');
   const id = ports.ids.fromKey(`posting-run:${request.from}:${request.to}`);
   const existing = await ports.runs.get(id);
-  if (existing) return { run: existing.value, started: restartable(existing.value) && (await restart(existing.value, existing.etag, ports)) };
+  if (existing) {
+    if (!restartable(existing.value)) return { run: existing.value, started: false };
+    const restarted = await restartPostingRun(existing.value, existing.etag, ports);
+    return restarted ? { run: restarted, started: true } : { run: (await ports.runs.get(id))?.value ?? existing.value, started: false };
+  }
   const overlapping = (await ports.runs.list()).find((run) => run.from <= request.to && request.from <= run.to);
   if (overlapping) throw new PostingRangeOverlapError(`the range overlaps posting run ${overlapping.id} (${overlapping.from} to ${overlapping.to})`);
   const run = newRun(id, request, ports.clock.now().toISOString());
@@ -71,11 +80,13 @@ function restartable(run: PostingRun): boolean {
   return run.status === 'failed' && !run.review;
 }
 
-async function restart(run: PostingRun, etag: string, ports: StartPostingRunPorts): Promise<boolean> {
-  const restarted: PostingRun = { ...run, status: 'running', attempts: run.attempts + 1, updatedAt: ports.clock.now().toISOString() };
-  if ((await ports.runs.save(restarted, etag)) === 'stale') return false;
+/** Sets a failed run going again from where it stopped: the run as restarted, or undefined when it changed meanwhile. */
+export async function restartPostingRun(run: PostingRun, etag: string, ports: Pick<StartPostingRunPorts, 'runs' | 'postingQueue' | 'clock'>): Promise<PostingRun | undefined> {
+  const { nextAttemptAt: _due, ...rest } = run;
+  const restarted: PostingRun = { ...rest, status: 'running', attempts: run.attempts + 1, updatedAt: ports.clock.now().toISOString() };
+  if ((await ports.runs.save(restarted, etag)) === 'stale') return undefined;
   await enqueueStep(restarted, ports);
-  return true;
+  return restarted;
 }
 
 /** Queues the run's next step; the message id names attempt and step, so a re-sent step is the same step. */

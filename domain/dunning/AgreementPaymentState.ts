@@ -27,10 +27,12 @@ export interface AgreementPaymentState {
   cancelledBy?: 'person' | 'bank' | 'ms';
   /** Set when staff cancelled through the engine: never in GROUP 3, whatever OF says later. */
   cancelledViaMs?: { on: string; by: string; reason: string };
-  /** A payment method of the agreement cancelled by the bank ("Mandate cancelled by bank"). */
+  /** The bank stopped the agreement's collections: a payment method "Mandate cancelled by bank", or the subscription cancelled by the bank. */
   bankMandateCancelled?: { on: string; reason: string };
   /** Periods the subscription was paused: no collection is expected in them. */
   pauses: { from: string; until?: string }[];
+  /** Periods the agreement itself was paused: no collection is expected in them either. */
+  agreementPauses?: { from: string; until?: string }[];
   /** Each payment of the agreement by OF id: its due date, what became of it, and its collection (once start and frequency are known). */
   payments: Record<string, { dueDate: string; outcome: CollectionOutcome; collection?: number }>;
   /**

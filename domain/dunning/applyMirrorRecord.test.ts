@@ -64,4 +64,22 @@ describe('[CampaignAutomation6] the kept payment state', () => {
     expect(groups([...paused, subscription('active', '2026-11-01T08:00:00Z')])).toEqual([]);
     expect(stateAfter([...paused, subscription('active', '2026-11-01T08:00:00Z')]).pauses).toEqual([{ from: '2026-09-01', until: '2026-10-31' }]);
   });
+
+  it('[CampaignAutomation6] a pause on the agreement itself (its subscription left active) suspends the collections as a subscription pause does', () => {
+    const agreementIn = (status: 'active' | 'paused', updatedAt: string) => record({ entity: 'agreement', record: { id: 'a', updatedAt, contactId: 'c', kind: 'regular_support', status, restricted: false, startDate: '2024-01-10' } });
+    const base = [agreement, subscription('active', '2024-01-10T09:00:00Z'), ...paidThrough31];
+    const pausedAndBack = [...base, agreementIn('paused', '2026-09-01T08:00:00Z'), agreementIn('active', '2026-11-01T08:00:00Z')];
+    expect(stateAfter(pausedAndBack).agreementPauses).toEqual([{ from: '2026-09-01', until: '2026-11-01' }]);
+    // Without the pause the three missed months put it in GROUP 2; with it, only 10 November is expected.
+    expect(groups(base).map(([group]) => group)).toEqual(['group-2']);
+    expect(groups(pausedAndBack)).toEqual([]);
+  });
+
+  it('[CampaignAutomation6] a subscription cancelled by the bank counts for GROUP 3 as a payment method cancelled by the bank does', () => {
+    const cancelledByBank = record({ entity: 'subscription', record: { id: 's', updatedAt: '2026-11-05T08:00:00Z', agreementId: 'a', amountOre: 10_000, frequency: 'monthly', status: 'cancelled', cancellation: { reason: 'Mandat ophørt', by: 'bank' } } });
+    const cancelledByPerson = record({ entity: 'subscription', record: { id: 's', updatedAt: '2026-11-05T08:00:00Z', agreementId: 'a', amountOre: 10_000, frequency: 'monthly', status: 'cancelled', cancellation: { reason: 'Fortrudt', by: 'person' } } });
+    const base = [agreement, subscription('active', '2024-01-10T09:00:00Z'), ...Array.from({ length: 34 }, (_, index) => payment(index, 'confirmed'))];
+    expect(groups([...base, cancelledByBank])).toEqual([['group-3', { mandateCancelled: '2026-11-05' }]]);
+    expect(groups([...base, cancelledByPerson])).toEqual([]);
+  });
 });

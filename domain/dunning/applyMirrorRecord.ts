@@ -32,8 +32,11 @@ function applyAgreement(state: AgreementPaymentState, agreement: OfAgreement, pe
   const cancelledOn =
     agreement.status === 'cancelled' ? (agreement.endDate ?? state.cancelledOn ?? day) : state.subscriptionStatus === 'cancelled' ? state.cancelledOn : undefined;
   const { cancelledOn: _previous, ...rest } = state;
+  const pauses = state.agreementPauses ?? [];
+  const agreementPauses = agreement.status === 'paused' ? startPause(pauses, day, undefined) : endPause(pauses, day);
   return {
     ...rest,
+    ...(agreementPauses.length > 0 && { agreementPauses }),
     ...(personId && { personId }),
     kind: agreement.kind,
     status: agreement.status,
@@ -53,6 +56,8 @@ function applySubscription(state: AgreementPaymentState, subscription: OfSubscri
     subscriptionStatus: subscription.status,
     pauses,
     ...(cancellation && { cancelledBy: cancellation.by === 'ms' ? 'ms' : cancellation.by, cancelledOn: state.cancelledOn ?? day }),
+    // A subscription the bank cancelled stops the collections as a mandate the bank cancelled does (GROUP 3).
+    ...(cancellation && cancellation.by === 'bank' && !state.bankMandateCancelled && { bankMandateCancelled: { on: day, reason: `subscription cancelled by the bank: ${cancellation.reason}` } }),
   };
 }
 
@@ -62,7 +67,7 @@ function startPause(pauses: AgreementPaymentState['pauses'], day: string, until:
   return [...pauses, { from: day, ...(until && { until }) }];
 }
 
-/** A pause that was open (or ran past today) ends the day before the subscription was seen active again. */
+/** A pause that was open (or ran past today) ends the day the subscription (or agreement) was seen active again. */
 function endPause(pauses: AgreementPaymentState['pauses'], day: string): AgreementPaymentState['pauses'] {
   const open = pauses.at(-1);
   if (!open || (open.until && open.until < day)) return pauses;

@@ -14,13 +14,13 @@ import type { GroupReason } from './SegmentMember.js';
  * - A collection is expected on the start date and every 1, 3, 6 or 12 months after; it counts as
  *   missed once `graceDays` have passed with no payment for it, paid or pending. A pending payment is
  *   not (yet) missed; a refunded, rejected or failed one does not count as paid.
- * - A collection that falls in a paused period is not expected.
+ * - A collection that falls in a paused period (of the subscription or of the agreement) is not expected.
  * - GROUP 1 needs the start to be more than `neverPaidAfterMonths` months ago: at exactly two
  *   months it is not in; and a pending payment keeps it out (money may be on its way).
  * - GROUP 2 monthly: the last `monthlyMissedInARow` expected collections all missed; other
  *   frequencies: an expected collection after the last paid one missed.
  * - GROUP 3: a payment method of the agreement cancelled by the bank ("Mandate cancelled by bank"),
- *   unless the agreement was cancelled via MS (by staff in OF or through the engine).
+ *   or its subscription cancelled by the bank, unless the agreement was cancelled via MS (by staff in OF or through the engine).
  */
 export function classifyAgreement(state: AgreementPaymentState, today: string | ClassificationDay, settings: DunningSettings): GroupReason[] {
   const day = typeof today === 'string' ? classificationDay(today, settings) : today;
@@ -78,18 +78,21 @@ function paymentStoppedReason(state: AgreementPaymentState, startDate: string, f
 function expectedBackwards(state: AgreementPaymentState, startDate: string, frequency: Frequency, lastDue: number, count: number): number[] {
   const expected: number[] = [];
   for (let index = lastDue; index >= 0 && expected.length < count; index--) {
-    if (state.pauses.length === 0 || !isPaused(state, collectionDate(startDate, frequency, index))) expected.push(index);
+    if (!hasPauses(state) || !isPaused(state, collectionDate(startDate, frequency, index))) expected.push(index);
   }
   return expected;
 }
 
+const hasPauses = (state: AgreementPaymentState) => state.pauses.length > 0 || (state.agreementPauses?.length ?? 0) > 0;
+
+/** Whether the subscription or the agreement itself was paused on `date`. */
 function isPaused(state: AgreementPaymentState, date: string): boolean {
-  return state.pauses.some((pause) => pause.from <= date && (!pause.until || date <= pause.until));
+  return [...state.pauses, ...(state.agreementPauses ?? [])].some((pause) => pause.from <= date && (!pause.until || date <= pause.until));
 }
 
 function bankStopReason(state: AgreementPaymentState): GroupReason | undefined {
   if (!state.bankMandateCancelled || state.cancelledViaMs || state.cancelledBy === 'ms') return undefined;
-  return { group: 'group-3', agreementId: state.agreementOfId, rule: 'payment mandate cancelled by the bank, not cancelled via MS', dates: { mandateCancelled: state.bankMandateCancelled.on } };
+  return { group: 'group-3', agreementId: state.agreementOfId, rule: `${state.bankMandateCancelled.reason.startsWith('subscription') ? 'subscription' : 'payment mandate'} cancelled by the bank, not cancelled via MS`, dates: { mandateCancelled: state.bankMandateCancelled.on } };
 }
 
 function datesOf(indexes: number[], startDate: string, frequency: Frequency): Record<string, string> {

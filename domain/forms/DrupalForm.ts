@@ -21,10 +21,24 @@ export interface DrupalForm {
   /** Every person who submits the form joins this marketing list. */
   marketingList?: string;
   overwritableFields: OverwritableField[];
-  /** Consents the form's text grants, unless the person withdrew them before. */
+  /**
+   * Consents submitting the form grants by itself (a newsletter signup), only where the form's text
+   * says so: they need `consentText`. Unless the person withdrew them before.
+   */
   grantsConsents: { channel: ConsentChannel; topic: string }[];
-  /** The consent text as the form shows it, logged with every consent it grants. */
+  /** The text that says what submitting grants, logged with each of `grantsConsents`. */
   consentText?: string;
+  /** The consent boxes on the form: a ticked box grants its consent, logged with the box's own text. */
+  consentBoxes?: ConsentBox[];
+}
+
+/** [Permissionsstruktur1] A box the person may tick: the submission (or import column) `field` and what it grants. */
+export interface ConsentBox {
+  field: string;
+  channel: ConsentChannel;
+  topic: string;
+  /** The box's text as the person saw it. */
+  text: string;
 }
 
 export interface DrupalFormTable {
@@ -34,10 +48,3 @@ export interface DrupalFormTable {
 }
 
 export const drupalFormsId = 'drupal-forms';
-
-/** Signing on ms.dk grants email, SMS and phone consent: the petition forms start from this. */
-export const petitionConsents: DrupalForm['grantsConsents'] = [
-  { channel: 'email', topic: 'all' },
-  { channel: 'sms', topic: 'all' },
-  { channel: 'phone', topic: 'all' },
-];

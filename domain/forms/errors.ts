@@ -21,3 +21,4 @@ export class MissingImportColumnsError extends DomainError {
     super(message);
   }
 }
+

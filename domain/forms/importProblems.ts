@@ -5,6 +5,9 @@ export interface RowProblem {
   problems: { field: string; problem: string }[];
 }
 
+/** [NFR-Input] No signer's row is longer than this; a longer one is a mistake in the file (a missing quote). */
+export const maxRowCharacters = 4096;
+
 /** The columns the file lacks, by name. */
 export function missingColumns(columns: string[]): string[] {
   return importColumns.filter((column) => !columns.includes(column));
@@ -17,6 +20,8 @@ export function missingColumns(columns: string[]): string[] {
  */
 export function rowProblems(row: ImportedRow, columnCount: number): RowProblem['problems'] {
   const problems: RowProblem['problems'] = [];
+  const size = Object.values(row.values).reduce((total, value) => total + value.length, 0);
+  if (size > maxRowCharacters) problems.push({ field: 'row', problem: `holds ${size} characters; a row may hold at most ${maxRowCharacters}` });
   if (row.valueCount !== columnCount) problems.push({ field: 'row', problem: `has ${row.valueCount} values; the header has ${columnCount} columns` });
   if (!row.values.email?.trim() && !row.values.phone?.trim()) problems.push({ field: 'email', problem: 'give an email or a phone' });
   const signedAt = row.values.signed_at?.trim();

@@ -9,3 +9,14 @@ export class ReviewAlreadyDecidedError extends DomainError {
 export class NotAProposedMatchError extends DomainError {
   readonly code = 'not_a_proposed_match';
 }
+
+/** [NFR-Input] A merge that cannot be carried out as asked (a person into itself, or an unknown person); names the field. */
+export class InvalidMergeRequestError extends DomainError {
+  readonly code = 'invalid_merge_request';
+  constructor(
+    message: string,
+    readonly fields: { field: string; problem: string }[],
+  ) {
+    super(message);
+  }
+}

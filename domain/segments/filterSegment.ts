@@ -29,7 +29,8 @@ export interface SegmentPorts {
   consentLog: ConsentLog;
 }
 
-const purposeOfChannel: Record<ConsentChannel, StopListPurpose> = { sms: 'sms', phone: 'telemarketing', email: 'any', post: 'any' };
+/** [StopList] The stop file covers SMS and calls; email and post are governed by consent alone. */
+const purposeOfChannel: Partial<Record<ConsentChannel, StopListPurpose>> = { sms: 'sms', phone: 'telemarketing' };
 
 /**
  * [Permissionsstruktur1][StopList][Permission] What every segment and send the engine produces goes
@@ -44,9 +45,12 @@ export async function filterSegment(persons: Person[], purpose: SegmentPurpose, 
     if (person.mergedInto) exclude(person.id, 'merged-away');
     if (limit?.excludedSupporterKinds.includes(person.supporterKind ?? 'none')) exclude(person.id, 'team-limit');
   }
-  const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });
-  const { excluded: stopListed } = await excludeStopListed(persons, contactOf, purposeOfChannel[purpose.channel], ports);
-  for (const { item } of stopListed) exclude(item.id, 'stop-list');
+  const stopListPurpose = purposeOfChannel[purpose.channel];
+  if (stopListPurpose) {
+    const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });
+    const { excluded: stopListed } = await excludeStopListed(persons, contactOf, stopListPurpose, ports);
+    for (const { item } of stopListed) exclude(item.id, 'stop-list');
+  }
   for (const person of persons) {
     if (!mayContact(await ports.consentLog.entriesOf(person.id), purpose.channel, purpose.topic ?? wholeChannel)) exclude(person.id, 'no-consent');
   }

@@ -19,3 +19,18 @@ export class ConcurrencyConflictError extends DomainError {
 
 /** The request clashes with the state things are in (e.g. a payment already refunded): HTTP 409. */
 export abstract class ConflictError extends DomainError {}
+
+/** A value of an imported file that cannot be taken: its line (the header is line 1), its column and why. */
+export interface ImportRowProblem {
+  line: number;
+  field: string;
+  problem: string;
+}
+
+/** [NFR-Input] A file with at least one bad row is refused whole; `rejected` names every bad value by line and column. */
+export class ImportRejectedError extends DomainError {
+  readonly code = 'import_rejected';
+  constructor(readonly rejected: ImportRowProblem[]) {
+    super(`${new Set(rejected.map((row) => row.line)).size} row(s) cannot be imported, so nothing was; correct them and upload the whole file again`);
+  }
+}

@@ -1,25 +1,27 @@
 import type { StopListEntry } from './StopListEntry.js';
 
-/** What a producer is about to do: send an SMS, call (telemarketing), or reach the person any other way (a segment, a letter, an email). */
+/**
+ * What a producer is about to do: send an SMS or call (telemarketing), the two channels the stop
+ * file covers; or `any`, a lookup of whether the person is on the list for either.
+ */
 export type StopListPurpose = 'sms' | 'telemarketing' | 'any';
 
 export const stopListPurposes = ['sms', 'telemarketing', 'any'] as const satisfies readonly StopListPurpose[];
 
 /**
- * [StopList] Whether an entry forbids contact for the purpose.
- *
- * The list is a "never contact" list; the SMS and TM flags, as in the table it replaces, narrow it:
- * - `sms` true: never SMS; `telemarketing` true: never call.
- * - Both false: the person asked never to be contacted at all, so the entry forbids every purpose.
- * - `any` (segments and other channels) is forbidden by every entry: whoever is on the list, for
- *   whatever reason, is kept out of a segment.
+ * [StopList] Whether an entry forbids contact for the purpose. The stop file holds people who asked
+ * never to be contacted by SMS or by telemarketing, with "SMS yes/no" and "TM yes/no" (seed 000,
+ * Dialer5 note): an entry forbids exactly the channels it flags. An SMS-only entry keeps the person
+ * from SMS, not from calls, and from neither email nor post, which the stop file does not cover
+ * (consent does). New entries flag at least one channel; an entry from before that rule with no flag
+ * is read as the file's "never by SMS or telemarketing".
  */
 export function forbids(entry: Pick<StopListEntry, 'sms' | 'telemarketing'>, purpose: StopListPurpose): boolean {
-  if (forbidsEverything(entry) || purpose === 'any') return true;
-  return entry[purpose];
+  const flags = effectiveFlags(entry);
+  return purpose === 'any' ? flags.sms || flags.telemarketing : flags[purpose];
 }
 
-/** Neither flag set: the person is not to be contacted at all. */
-export function forbidsEverything(entry: Pick<StopListEntry, 'sms' | 'telemarketing'>): boolean {
-  return !entry.sms && !entry.telemarketing;
+/** The channels an entry stops: its flags, or both for an entry with none. */
+export function effectiveFlags(entry: Pick<StopListEntry, 'sms' | 'telemarketing'>): Pick<StopListEntry, 'sms' | 'telemarketing'> {
+  return entry.sms || entry.telemarketing ? { sms: entry.sms, telemarketing: entry.telemarketing } : { sms: true, telemarketing: true };
 }

@@ -20,9 +20,9 @@ describe('widening a stop-list entry', () => {
     expect(widenedFlags({ sms: true, telemarketing: true }, { sms: true, telemarketing: false })).toEqual({ sms: true, telemarketing: true });
   });
 
-  it('[StopList] "never contact at all" (neither flag) is the widest and wins over a single flag, either way round', () => {
-    expect(widenedFlags({ sms: false, telemarketing: false }, { sms: true, telemarketing: false })).toEqual({ sms: false, telemarketing: false });
-    expect(widenedFlags({ sms: true, telemarketing: true }, { sms: false, telemarketing: false })).toEqual({ sms: false, telemarketing: false });
+  it('[StopList] an entry from before flags were required (neither flag) stops both channels, and widens to both', () => {
+    expect(widenedFlags({ sms: false, telemarketing: false }, { sms: true, telemarketing: false })).toEqual({ sms: true, telemarketing: true });
+    expect(widenedFlags({ sms: false, telemarketing: true }, { sms: false, telemarketing: false })).toEqual({ sms: true, telemarketing: true });
   });
 
   it('[StopList] a repeated request widens the flags and fills in an email the entry lacked, keeping when and where it was first asked', () => {

@@ -1,4 +1,4 @@
-import { forbidsEverything } from './forbids.js';
+import { effectiveFlags } from './forbids.js';
 import type { StopListEntry } from './StopListEntry.js';
 
 /** A person's request to be stop-listed, phone and email already normalised. */
@@ -7,13 +7,10 @@ export type StopListWish = Omit<StopListEntry, 'id' | 'addedAt' | 'widenedBy' | 
 type Flags = Pick<StopListEntry, 'sms' | 'telemarketing'>;
 const filledIn = ['name', 'phone', 'email'] as const;
 
-/**
- * [StopList] The flags of two requests together: a stop is widened, never narrowed. "Never contact
- * at all" (neither flag) is the widest, so it wins over any flag; otherwise each flag set stays set.
- */
+/** [StopList] The flags of two requests together: a stop is widened, never narrowed; each channel stopped by either stays stopped. */
 export function widenedFlags(a: Flags, b: Flags): Flags {
-  if (forbidsEverything(a) || forbidsEverything(b)) return { sms: false, telemarketing: false };
-  return { sms: a.sms || b.sms, telemarketing: a.telemarketing || b.telemarketing };
+  const [x, y] = [effectiveFlags(a), effectiveFlags(b)];
+  return { sms: x.sms || y.sms, telemarketing: x.telemarketing || y.telemarketing };
 }
 
 /**

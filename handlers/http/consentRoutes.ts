@@ -13,6 +13,7 @@ import type { Ids } from '../../domain/shared/Ids.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 export interface ConsentRouteDeps {
   consentLog: ConsentLog;
@@ -61,11 +62,11 @@ const teamLimitsBody = z.object({
  */
 export function consentRoutes(deps: ConsentRouteDeps): Hono {
   return new Hono()
-    .get('/persons/:id/consents', async (c) => {
+    .get('/persons/:id/consents', pathParams({ id: engineId }), async (c) => {
       const personId = await existingPerson(c.req.param('id'), deps);
       return c.json(await consentOverview(personId, deps));
     })
-    .post('/persons/:id/consents', async (c) => {
+    .post('/persons/:id/consents', pathParams({ id: engineId }), async (c) => {
       const body = staffEntryBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const personId = await existingPerson(c.req.param('id'), deps);

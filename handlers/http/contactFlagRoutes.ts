@@ -5,6 +5,7 @@ import { invalidReasons } from '../../domain/person/invalidContact.js';
 import { listInvalidContacts } from '../../domain/person/listInvalidContacts.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 const channel = z.enum(['email', 'phone']);
 const listQuery = z.object({
@@ -26,7 +27,7 @@ export function contactListRoutes(deps: FlagPorts): Hono {
 
 /** [OnlineFundraising12] POST /admin/persons/{id}/invalid-contact: member service marks a number or address that failed. */
 export function invalidContactRoute(deps: FlagPorts): Hono {
-  return new Hono().post('/:id/invalid-contact', async (c) => {
+  return new Hono().post('/:id/invalid-contact', pathParams({ id: engineId }), async (c) => {
     const body = flagBody.safeParse(parseJsonBody(await c.req.text()));
     if (!body.success) return invalidRequest(c, body.error);
     const person = await flagInvalidContact(c.req.param('id'), { channel: body.data.channel, reason: body.data.reason, by: body.data.flaggedBy }, deps);

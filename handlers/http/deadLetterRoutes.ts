@@ -5,6 +5,7 @@ import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/por
 import { replayDeadLetter } from '../../domain/deadletters/replayDeadLetter.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import { invalidRequest } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(maxDeadLetterPageSize).optional(),
@@ -19,5 +20,5 @@ export function deadLetterRoutes(deps: { deadLetters: DeadLetterStore; queue: Me
       if (!query.success) return invalidRequest(c, query.error, 'query');
       return c.json(await listDeadLetters(query.data, deps));
     })
-    .post('/:id/replay', async (c) => c.json({ replayed: await replayDeadLetter(c.req.param('id'), deps) }, 202));
+    .post('/:id/replay', pathParams({ id: engineId }), async (c) => c.json({ replayed: await replayDeadLetter(c.req.param('id'), deps) }, 202));
 }

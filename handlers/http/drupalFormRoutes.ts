@@ -19,10 +19,16 @@ const form = z
     petitionId: z.string().min(1).max(100).optional(),
     marketingList: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a list name: lower case a-z, 0-9 and -').optional(),
     overwritableFields: z.array(z.enum(overwritableFields)),
-    grantsConsents: z.array(z.object({ channel: z.enum(consentChannels), topic: z.string().min(1).max(40) })),
+    grantsConsents: z.array(z.object({ channel: z.enum(consentChannels), topic: z.string().min(1).max(40) })).default([]),
     consentText: z.string().min(1).max(4000).optional(),
+    consentBoxes: z
+      .array(z.object({ field: z.string().regex(/^[a-z0-9_]{1,64}$/, 'a field machine name: lower case a-z, 0-9 and _'), channel: z.enum(consentChannels), topic: z.string().min(1).max(40), text: z.string().min(1).max(4000) }))
+      .max(20)
+      .optional(),
   })
-  .refine((candidate) => candidate.kind !== 'petition' || candidate.petitionId !== undefined, { message: 'a petition form names its petition', path: ['petitionId'] });
+  .refine((candidate) => candidate.kind !== 'petition' || candidate.petitionId !== undefined, { message: 'a petition form names its petition', path: ['petitionId'] })
+  // [Permissionsstruktur1] Submitting grants a consent only where the form's text says so.
+  .refine((candidate) => candidate.grantsConsents.length === 0 || candidate.consentText !== undefined, { message: 'consents granted by submitting need the text that says so', path: ['consentText'] });
 
 const formsBody = z.object({
   forms: z

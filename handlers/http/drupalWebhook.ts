@@ -27,13 +27,13 @@ export interface DrupalWebhookDeps {
  */
 export function drupalWebhook(deps: DrupalWebhookDeps): Handler {
   return async (c) => {
-    const rawBody = await c.req.text();
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
     const verdict = verifyWebhook({ secret: deps.secret, rawBody, headers: c.req.raw.headers, now: deps.clock.now(), toleranceSeconds: deps.toleranceSeconds });
     if (!verdict.ok) {
       deps.logger.warn('webhook refused', { source: 'drupal', reason: verdict.reason });
       return problem(c, 401, 'invalid_signature', `the webhook signature was refused: ${verdict.reason}`);
     }
-    const parsed = drupalNotificationSchema.safeParse(parseJsonBody(rawBody));
+    const parsed = drupalNotificationSchema.safeParse(parseJsonBody(await c.req.text()));
     if (!parsed.success) {
       deps.logger.warn('webhook body invalid', { source: 'drupal', fields: parsed.error.issues.map((issue) => issue.path.join('.')).join(',') });
       return invalidRequest(c, parsed.error);

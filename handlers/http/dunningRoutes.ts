@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { consentChannels } from '../../domain/consent/ConsentEntry.js';
 import { cancelAgreementViaMs } from '../../domain/dunning/cancelAgreementViaMs.js';
 import { currentDunningSettings } from '../../domain/dunning/currentDunningSettings.js';
 import { replaceDunningSettings } from '../../domain/dunning/replaceDunningSettings.js';
@@ -11,6 +12,7 @@ import type { Logger } from '../../domain/shared/Logger.js';
 import { segmentMembersCsv } from '../../adapters/csv/segmentMembersCsv.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';
+import { externalKey, pathParams } from './pathParams.js';
 
 export interface DunningRouteDeps extends GroupSegmentPorts, AgreementStatePorts {
   onlineFundraisingAgreements: OnlineFundraisingAgreements;
@@ -20,6 +22,7 @@ export interface DunningRouteDeps extends GroupSegmentPorts, AgreementStatePorts
 
 const segmentQuery = z.object({
   handover: z.literal('tm').optional(),
+  channel: z.enum(consentChannels).optional(),
   format: z.enum(['json', 'csv']).default('json'),
   pageSize: z.coerce.number().int().min(1).max(5_000).default(500),
   continuationToken: z.string().min(1).optional(),
@@ -41,7 +44,7 @@ const cancelBody = z.object({ reason: z.string().min(1).max(500), cancelledBy: z
 
 /**
  * [CampaignAutomation6][CampaignAutomation3] GET /admin/segments/{group} (group-1, group-2, group-3,
- * winback; `handover=tm` for telemarketing; `format=csv`; paged by `continuationToken`; winback cut by
+ * winback; `handover=tm` for telemarketing; `channel=email|post|sms|phone`, default email; `format=csv`; paged by `continuationToken`; winback cut by
  * `cancelledFrom`/`cancelledTo`). GET/PUT /admin/dunning-settings. POST
  * /admin/agreements/{ofAgreementId}/cancel {reason, cancelledBy}: staff cancel an agreement via MS.
  */
@@ -67,7 +70,7 @@ export function dunningRoutes(deps: DunningRouteDeps): Hono {
       if (!body.success) return invalidRequest(c, body.error);
       return c.json(await replaceDunningSettings(body.data, deps));
     })
-    .post('/agreements/:id/cancel', async (c) => {
+    .post('/agreements/:id/cancel', pathParams({ id: externalKey }), async (c) => {
       const body = cancelBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const state = await cancelAgreementViaMs(c.req.param('id'), body.data, deps);

@@ -4,6 +4,7 @@ import { type DecidePorts, decideDuplicateReview } from '../../domain/identity/d
 import type { DuplicateReviewStore } from '../../domain/identity/ports.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { externalKey, pathParams } from './pathParams.js';
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -24,7 +25,7 @@ export function duplicateReviewRoutes(deps: DecidePorts & { reviews: DuplicateRe
       const open = await deps.reviews.findOpen(query.data.limit);
       return c.json({ reviews: open.map((stored) => stored.value) });
     })
-    .post('/:id/decision', async (c) => {
+    .post('/:id/decision', pathParams({ id: externalKey }), async (c) => {
       const body = decisionBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const decision = body.data.decision === 'merge' ? { kind: 'merge' as const, into: body.data.into } : { kind: 'not-duplicate' as const };

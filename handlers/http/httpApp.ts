@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { DeadLetterStore, MessageQueue } from '../../domain/deadletters/ports.js';
 import type { DuplicateReviewStore, IdentityReindexStore, MatchRuleStore, NotDuplicateRegister } from '../../domain/identity/ports.js';
 import type { FieldMappingStore } from '../../domain/mapping/ports.js';
@@ -43,6 +43,7 @@ import { type DunningRouteDeps, dunningRoutes } from './dunningRoutes.js';
 import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
+import { bodyLimits, csvBody, jsonBody } from './requestBody.js';
 
 export interface HttpAppDeps {
   onlineFundraisingWebhook: WebhookDeps;
@@ -80,11 +81,16 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.onError(mapErrors(deps.logger));
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.use('/webhooks/dataverse', jsonBody(bodyLimits.crmWebhook, deps.logger));
+  app.use('/webhooks/onlinefundraising', jsonBody(bodyLimits.webhook, deps.logger));
+  app.use('/webhooks/drupal', jsonBody(bodyLimits.webhook, deps.logger));
+  app.use('/preferences/*', jsonBody(bodyLimits.webhook, deps.logger));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
   app.route('/preferences', preferenceRoutes(deps.preferences));
   app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
+  app.use('/admin/*', adminBody(deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
   app.route('/admin/match-rules', matchRuleRoutes(deps));
@@ -101,7 +107,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/imports', importRoutes(deps.imports));
   app.route('/admin/marketing-lists', marketingListRoutes(deps.marketingLists));
   app.route('/admin/persons', formSubmissionRoutes(deps.formSubmissions));
-  app.route('/admin/persons', preferenceLinkRoute(deps.preferences));
+  app.route('/admin/persons', preferenceLinkRoute({ ...deps.preferences, persons: deps.consent.persons }));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));
@@ -112,4 +118,11 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin', datasetRoutes(deps.datasets));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
   return app;
+}
+
+/** Staff upload CSV files to the import routes and the postcode table; every other admin route reads JSON. */
+function adminBody(logger: Logger): MiddlewareHandler {
+  const upload = csvBody(bodyLimits.upload, logger);
+  const json = jsonBody(bodyLimits.adminJson, logger);
+  return (c, next) => (/^\/admin\/(imports\/|postcode-municipalities$)/.test(c.req.path) ? upload(c, next) : json(c, next));
 }

@@ -7,7 +7,7 @@ import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Ids } from '../../domain/shared/Ids.js';
 import type { Logger } from '../../domain/shared/Logger.js';
-import { invalidRequest, problem } from './problem.js';
+import { invalidRequest } from './problem.js';
 
 export interface ImportRouteDeps {
   formImports: WorkQueue;
@@ -19,8 +19,6 @@ export interface ImportRouteDeps {
 
 const importQuery = z.object({ formId: z.string().regex(/^[a-z0-9_]{1,64}$/, 'a configured form id') });
 
-/** Files over this are split by whoever exports them; a request holds the whole file. */
-const maxFileBytes = 10 * 1024 * 1024;
 
 /**
  * [OnlineFundraising15][Leadflow] POST /admin/imports/signatures?formId=…, body a CSV file (Playable's
@@ -34,7 +32,6 @@ export function importRoutes(deps: ImportRouteDeps): Hono {
     const query = importQuery.safeParse(c.req.query());
     if (!query.success) return invalidRequest(c, query.error, 'query');
     const content = await c.req.text();
-    if (content.length > maxFileBytes) return problem(c, 400, 'file_too_large', `the file is over ${maxFileBytes / 1024 / 1024} MB; split it`);
     let parsed: ReturnType<typeof parseCsv>;
     try {
       parsed = parseCsv(content);

@@ -5,6 +5,7 @@ import { type StartJobPorts, startJobRun } from '../../domain/jobs/startJobRun.j
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, externalKey, pathParams } from './pathParams.js';
 
 export interface JobRouteDeps extends StartJobPorts {
   jobRuns: JobRuns;
@@ -25,12 +26,12 @@ export function jobRoutes(deps: JobRouteDeps): Hono {
       const runs = await deps.jobRuns.recent(query.data.limit, query.data.job);
       return c.json({ jobs: deps.jobs.map(({ name, description }) => ({ name, description })), runs });
     })
-    .get('/runs/:id', async (c) => {
+    .get('/runs/:id', pathParams({ id: engineId }), async (c) => {
       const stored = await deps.jobRuns.get(c.req.param('id'));
       if (!stored) throw new NotFoundError(`no job run ${c.req.param('id')}`);
       return c.json(stored.value);
     })
-    .post('/:name/run', async (c) => {
+    .post('/:name/run', pathParams({ name: externalKey }), async (c) => {
       const body = runBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       return c.json(await startJobRun(c.req.param('name'), { kind: 'staff', requestedBy: body.data.requestedBy }, deps), 202);

@@ -21,13 +21,13 @@ export interface WebhookDeps {
 /** POST /webhooks/onlinefundraising: verify, validate, enqueue, answer 202. The work happens later. */
 export function onlineFundraisingWebhook(deps: WebhookDeps): Handler {
   return async (c) => {
-    const rawBody = await c.req.text();
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
     const verdict = verifyWebhook({ secret: deps.secret, rawBody, headers: c.req.raw.headers, now: deps.clock.now(), toleranceSeconds: deps.toleranceSeconds });
     if (!verdict.ok) {
       deps.logger.warn('webhook refused', { source: 'onlinefundraising', reason: verdict.reason });
       return problem(c, 401, 'invalid_signature', `the webhook signature was refused: ${verdict.reason}`);
     }
-    const parsed = onlineFundraisingNotificationSchema.safeParse(parseJsonBody(rawBody));
+    const parsed = onlineFundraisingNotificationSchema.safeParse(parseJsonBody(await c.req.text()));
     if (!parsed.success) {
       deps.logger.warn('webhook body invalid', { source: 'onlinefundraising', fields: parsed.error.issues.map((i) => i.path.join('.')).join(',') });
       return invalidRequest(c, parsed.error);

@@ -10,6 +10,7 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 export interface PaymentRouteDeps {
   ledger: PaymentLedger;
@@ -37,12 +38,12 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
  */
 export function paymentRoutes(deps: PaymentRouteDeps): Hono {
   return new Hono()
-    .get('/payments/:id', async (c) => {
+    .get('/payments/:id', pathParams({ id: engineId }), async (c) => {
       const stored = await deps.ledger.get(c.req.param('id'));
       if (!stored) throw new NotFoundError(`no payment ${c.req.param('id')}`);
       return c.json(stored.value);
     })
-    .post('/payments/:id/refund', async (c) => {
+    .post('/payments/:id/refund', pathParams({ id: engineId }), async (c) => {
       const body = refundBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const { reason, refundedBy, amountOre, date } = body.data;
@@ -51,7 +52,7 @@ export function paymentRoutes(deps: PaymentRouteDeps): Hono {
       deps.logger.info('payment refunded by staff', { paymentId: request.paymentId, refundId: refund.id, by: refundedBy });
       return c.json(refund, 201);
     })
-    .get('/persons/:id/gift-total', async (c) => {
+    .get('/persons/:id/gift-total', pathParams({ id: engineId }), async (c) => {
       const query = yearQuery.safeParse(c.req.query());
       if (!query.success) return invalidRequest(c, query.error, 'query');
       return c.json(await giftTotal(c.req.param('id'), query.data.year, deps));

@@ -76,7 +76,7 @@ describe('petition routes', () => {
 
   it('[OnlineFundraising15] withdrawing a signature the petition does not have answers 404', async () => {
     const signature = await sign('vand', 'form-4:1', { personId: 'frida' });
-    const unknown = await withdraw('vand', 'no-such-signature', { withdrawnBy: 'lise' });
+    const unknown = await withdraw('vand', '00000000-0000-4000-8000-000000000404', { withdrawnBy: 'lise' });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: 'not_found' });
     expect((await withdraw('other-petition', signature.id, { withdrawnBy: 'lise' })).status).toBe(404);

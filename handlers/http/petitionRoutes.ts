@@ -9,6 +9,7 @@ import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, externalKey, pathParams } from './pathParams.js';
 
 export interface PetitionRouteDeps {
   signatures: SignatureStore;
@@ -33,9 +34,9 @@ export function petitionRoutes(deps: PetitionRouteDeps): Hono {
     return invalidRequest(c, error);
   };
   return new Hono()
-    .get('/:petitionId/counts', async (c) => c.json(await petitionCounts(c.req.param('petitionId'), deps)))
-    .get('/:petitionId/signatures', async (c) => c.json({ signatures: (await signaturesOfPetition(c.req.param('petitionId'), deps)).map(view) }))
-    .post('/:petitionId/signatures/:signatureId/withdraw', async (c) => {
+    .get('/:petitionId/counts', pathParams({ petitionId: externalKey }), async (c) => c.json(await petitionCounts(c.req.param('petitionId'), deps)))
+    .get('/:petitionId/signatures', pathParams({ petitionId: externalKey }), async (c) => c.json({ signatures: (await signaturesOfPetition(c.req.param('petitionId'), deps)).map(view) }))
+    .post('/:petitionId/signatures/:signatureId/withdraw', pathParams({ petitionId: externalKey, signatureId: engineId }), async (c) => {
       const body = withdrawBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return refused(c, body.error);
       const { outcome, signature } = await withdrawSignature(c.req.param('petitionId'), c.req.param('signatureId'), body.data.withdrawnBy, deps);

@@ -8,6 +8,7 @@ import type { Logger } from '../../domain/shared/Logger.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 export interface PostingRunRouteDeps extends StartPostingRunPorts {
   runs: PostingRuns;
@@ -35,7 +36,7 @@ export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
       if (started) deps.logger.info('posting run started', { runId: run.id, from: run.from, to: run.to, by: body.data.requestedBy });
       return c.json(run, started ? 202 : 200);
     })
-    .post('/:id/review', async (c) => {
+    .post('/:id/review', pathParams({ id: engineId }), async (c) => {
       const body = reviewAnswerBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const run = await answerPostingReview(c.req.param('id'), body.data, deps);
@@ -43,8 +44,8 @@ export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
       return c.json(run, 202);
     })
     .get('/', async (c) => c.json({ runs: await deps.runs.list() }))
-    .get('/:id', async (c) => c.json(await existingRun(c.req.param('id'), deps)))
-    .get('/:id/lines', async (c) => {
+    .get('/:id', pathParams({ id: engineId }), async (c) => c.json(await existingRun(c.req.param('id'), deps)))
+    .get('/:id/lines', pathParams({ id: engineId }), async (c) => {
       const query = linesQuery.safeParse(c.req.query());
       if (!query.success) return invalidRequest(c, query.error, 'query');
       const run = await existingRun(c.req.param('id'), deps);

@@ -7,8 +7,11 @@ import { updatePreferences } from '../../domain/consent/updatePreferences.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Ids } from '../../domain/shared/Ids.js';
 import type { Logger } from '../../domain/shared/Logger.js';
+import type { PersonRepository } from '../../domain/person/ports.js';
+import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 export interface PreferenceRouteDeps {
   preferenceLinks: PreferenceLinks;
@@ -50,9 +53,15 @@ export function preferenceRoutes(deps: PreferenceRouteDeps): Hono {
     });
 }
 
-/** A staff tool (and later the mail sender) gets a person's link here: GET /admin/persons/{id}/preference-link. */
-export function preferenceLinkRoute(deps: { preferenceLinks: PreferenceLinks }): Hono {
-  return new Hono().get('/:id/preference-link', async (c) => c.json(await deps.preferenceLinks.issue(c.req.param('id'))));
+/**
+ * A staff tool (and later the mail sender) gets a person's link here: GET /admin/persons/{id}/preference-link.
+ * [NFR-Input] Only for a person the engine holds: a link for nobody would only fail when clicked.
+ */
+export function preferenceLinkRoute(deps: { preferenceLinks: PreferenceLinks; persons: Pick<PersonRepository, 'get'> }): Hono {
+  return new Hono().get('/:id/preference-link', pathParams({ id: engineId }), async (c) => {
+    if (!(await deps.persons.get(c.req.param('id')))) throw new NotFoundError(`no person ${c.req.param('id')}`);
+    return c.json(await deps.preferenceLinks.issue(c.req.param('id')));
+  });
 }
 
 function refused(c: Context, logger: Logger) {

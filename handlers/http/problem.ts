@@ -8,11 +8,11 @@ export interface Problem {
   fields?: { field: string; problem: string }[];
 }
 
-export function invalidRequest(c: Context, zodError: ZodError, where: 'body' | 'query' = 'body') {
+export function invalidRequest(c: Context, zodError: ZodError, where: 'body' | 'query' | 'path' = 'body') {
   const fields = zodError.issues.map((issue) => ({ field: issue.path.join('.') || where, problem: issue.message }));
   return c.json<Problem>({ error: 'invalid_request', message: `the request ${where} is not valid`, fields }, 400);
 }
 
-export function problem(c: Context, status: 400 | 401 | 404 | 409 | 500 | 503, error: string, message: string, fields?: Problem['fields']) {
+export function problem(c: Context, status: 400 | 401 | 404 | 409 | 413 | 415 | 500 | 503, error: string, message: string, fields?: Problem['fields']) {
   return c.json<Problem>({ error, message, ...(fields && { fields }) }, status);
 }

@@ -59,7 +59,7 @@ describe('stop-list routes', () => {
   });
 
   it('[StopList] deleted, the entry is gone and the contact is no longer stop-listed', async () => {
-    const entry = (await (await add({ email: 'gone@example.dk' })).json()) as StopListEntry;
+    const entry = (await (await add({ email: 'gone@example.dk', sms: true })).json()) as StopListEntry;
     expect((await send('DELETE', `/${entry.id}`)).status).toBe(204);
     expect(await check({ emails: ['gone@example.dk'], purpose: 'any' })).toEqual({ stopListed: false, entries: [] });
     expect((await send('GET', `/${entry.id}`)).status).toBe(404);
@@ -81,8 +81,15 @@ describe('stop-list routes', () => {
     expect(JSON.stringify(warning)).not.toContain('bad-input@example.dk');
   });
 
+  it('[StopList] an entry that stops neither SMS nor calls is refused: the stop file stops one or both', async () => {
+    const refused = await add({ phone: '34 11 22 33' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: unknown[] }).fields).toEqual([{ field: 'sms', problem: 'flag at least one channel: sms or telemarketing' }]);
+    expect(await stopList.findByContact({ phones: ['+4534112233'], emails: [] })).toEqual([]);
+  });
+
   it('[StopList] an entry without phone or email is refused: "give a phone or an email"', async () => {
-    const refused = await add({ name: 'Nobody', phone: ' ', email: '' });
+    const refused = await add({ name: 'Nobody', phone: ' ', email: '', sms: true });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { fields: unknown[] }).fields).toEqual([
       { field: 'phone', problem: 'give a phone or an email' },

@@ -11,6 +11,7 @@ import { contactProblems, normaliseEmail, normalisePhone } from '../../domain/st
 import { stopListedFor } from '../../domain/stoplist/stopListedFor.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';
+import { engineId, pathParams } from './pathParams.js';
 
 export interface StopListRouteDeps {
   stopList: StopList;
@@ -46,7 +47,9 @@ const addBody = z
     source: text(100),
     addedBy: text(200),
   })
-  .check(contactCheck());
+  .check(contactCheck())
+  // [StopList] The stop file stops SMS, calls or both; an entry that stops neither would stop nothing.
+  .refine((body) => body.sms || body.telemarketing, { path: ['sms'], message: 'flag at least one channel: sms or telemarketing' });
 
 const checkBody = z
   .object({
@@ -74,7 +77,7 @@ export function stopListRoutes(deps: StopListRouteDeps): Hono {
       if (!query.success) return refused(c, query.error, 'query');
       return c.json(await deps.stopList.list(query.data));
     })
-    .get('/:id', async (c) => {
+    .get('/:id', pathParams({ id: engineId }), async (c) => {
       const stored = await deps.stopList.get(c.req.param('id'));
       return stored ? c.json(stored.value) : notListed(c);
     })
@@ -91,7 +94,7 @@ export function stopListRoutes(deps: StopListRouteDeps): Hono {
       const entries = await stopListedFor(body.data, body.data.purpose, deps);
       return c.json({ stopListed: entries.length > 0, entries });
     })
-    .delete('/:id', async (c) => {
+    .delete('/:id', pathParams({ id: engineId }), async (c) => {
       if (!(await removeFromStopList(c.req.param('id'), deps))) return notListed(c);
       deps.logger.info('stop-list entry removed', { entryId: c.req.param('id') });
       return c.body(null, 204);

@@ -2,12 +2,17 @@ import { expect } from 'vitest';
 import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
 import type { PostingLine } from '../../domain/bookkeeping/PostingLine.js';
 import type { PostingRun } from '../../domain/bookkeeping/PostingRun.js';
+import type { SettableClock } from '../../adapters/system/settableClock.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
 import { adminHeaders, personIdOf } from '../support/testStack.js';
 
-/** The engine's bookkeeping admin API, as finance and member service use it. */
-export function bookkeepingApi(stack: LocalStack) {
+/**
+ * The engine's bookkeeping admin API, as finance and member service use it. Given the stack's
+ * settable clock, waiting for a run also plays the resumer: a failed run due again has the clock moved
+ * to its `nextAttemptAt` and the resumer timer fired, as the minutes would do in Azure.
+ */
+export function bookkeepingApi(stack: LocalStack, clock?: SettableClock) {
   const call = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
     const response = await fetch(`${stack.engineUrl}${path}`, {
       method,
@@ -37,16 +42,25 @@ export function bookkeepingApi(stack: LocalStack) {
     async startRun(from: string, to: string) {
       return call('POST', '/admin/posting-runs', { from, to, requestedBy: 'finance@ms.dk' });
     },
-    /** Starts the run and waits until it is completed (or failed, if `until` says so). */
+    /** Starts the run and waits until it is completed (or failed for good, if `until` says so). */
     async completedRun(from: string, to: string, until: PostingRun['status'] = 'completed'): Promise<PostingRun> {
       const started = await api.startRun(from, to);
       expect([200, 202], started.text).toContain(started.status);
-      const id = started.json().id as string;
+      return api.runReaching(started.json().id as string, until);
+    },
+    async runReaching(id: string, until: PostingRun['status']): Promise<PostingRun> {
       return eventually(async () => {
         const run = (await call('GET', `/admin/posting-runs/${id}`)).json() as unknown as PostingRun;
+        if (clock && run.status === 'failed' && run.nextAttemptAt) await api.resumeWhenDue(run);
         expect(run.status).toBe(until);
+        if (until === 'failed') expect(run.nextAttemptAt).toBeUndefined();
         return run;
       }, 30_000);
+    },
+    /** Moves the clock to the failed run's next attempt and fires the resumer timer. */
+    async resumeWhenDue(run: PostingRun) {
+      if (run.nextAttemptAt! > clock!.now().toISOString()) clock!.set(run.nextAttemptAt!);
+      await stack.engine.timerFunctions.find((fn) => fn.name === 'postingRunResumer')!.handle();
     },
     async lines(runId: string): Promise<PostingLine[]> {
       return (await call('GET', `/admin/posting-runs/${runId}/lines`)).json().lines;

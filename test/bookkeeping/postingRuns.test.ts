@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settableClock } from '../../adapters/system/settableClock.js';
 import { uuidIds } from '../../adapters/system/UuidIds.js';
 import type { LedgerPayment } from '../../domain/bookkeeping/LedgerPayment.js';
 import type { PostingRun } from '../../domain/bookkeeping/PostingRun.js';
@@ -11,11 +12,13 @@ import { bookkeepingApi } from './bookkeepingApi.js';
 
 let stack: LocalStack;
 let api: ReturnType<typeof bookkeepingApi>;
+/** Late enough that every range the tests post has ended (a run may not end after today). */
+const clock = settableClock('2027-06-30T10:00:00Z');
 
 beforeAll(async () => {
   // Small steps, so every run goes through several queued steps as a large one would.
-  stack = await startTestStack({ postingStepLimits: { claimsPerStep: 3, linesPerStep: 2 } });
-  api = bookkeepingApi(stack);
+  stack = await startTestStack({ clock, postingStepLimits: { claimsPerStep: 3, linesPerStep: 2 } });
+  api = bookkeepingApi(stack, clock);
   await api.saveChart();
   await api.saveCampaign('DON_WEB_RF_GAZA', { name: 'DON_WEB_RF_GAZA', accountNumber: '1040', project: 'SAG-17' });
   await api.saveCampaign('MEM-DON_WEB_NRF_MEDLEM', { name: 'MEM-DON_WEB_NRF_MEDLEM', project: 'SAG-01' });
@@ -138,9 +141,12 @@ describe('[Bogføring] posting runs', () => {
     const invoiceImport = await api.call('POST', '/admin/imports/payments?source=invoice', invoices, 'text/csv');
     expect(invoiceImport.json()).toMatchObject({ imported: 2, alreadyImported: 0, rejected: [] });
 
-    const mobilePay = 'Dato;Transaktions-ID;Beløb;Navn;Besked\n02-12-2026;MP-1;150,00;Anna Holm;Til Gaza\n02-12-2026;MP-2;200,00;Bo Ek;\n02-12-2026;MP-3;tohundrede;Cy Dam;\n';
+    const withBadRow = 'Dato;Transaktions-ID;Beløb;Navn;Besked\n02-12-2026;MP-1;150,00;Anna Holm;Til Gaza\n02-12-2026;MP-2;200,00;Bo Ek;\n02-12-2026;MP-3;tohundrede;Cy Dam;\n';
+    const refused = await api.call('POST', '/admin/imports/payments?source=mobilepay_business&campaignCode=DON_WEB_RF_GAZA', withBadRow, 'text/csv');
+    expect(refused.json()).toMatchObject({ error: 'import_rejected', rejected: [{ line: 4, field: 'amount' }] });
+    const mobilePay = 'Dato;Transaktions-ID;Beløb;Navn;Besked\n02-12-2026;MP-1;150,00;Anna Holm;Til Gaza\n02-12-2026;MP-2;200,00;Bo Ek;\n';
     const first = await api.call('POST', '/admin/imports/payments?source=mobilepay_business&campaignCode=DON_WEB_RF_GAZA', mobilePay, 'text/csv');
-    expect(first.json()).toMatchObject({ imported: 2, alreadyImported: 0, rejected: [{ line: 4, field: 'amount' }] });
+    expect(first.json()).toMatchObject({ imported: 2, alreadyImported: 0, rejected: [] });
     const twice = await api.call('POST', '/admin/imports/payments?source=mobilepay_business&campaignCode=DON_WEB_RF_GAZA', mobilePay, 'text/csv');
     expect(twice.json()).toMatchObject({ imported: 0, alreadyImported: 2 });
 
@@ -168,18 +174,78 @@ describe('[Bogføring] posting runs', () => {
     expect(sent.map((line) => line.amount)).toEqual([-100, -200, -300, -400, -500]);
     // The line whose answer was lost got its dimensions on the resume, like the others.
     expect(sent.map((line) => line.dimensionSetLines.map(({ code, valueCode }) => `${code}=${valueCode}`))).toEqual(Array.from({ length: 5 }, () => ['SAG=SAG-17', 'SAGSOPGAVE=GAZA-NOED']));
-    expect(run).toMatchObject({ lineCount: 5, linesSent: 5, attempts: 1 });
+    // [NFR-Faults] The failed step was resumed by the resumer a minute later, not redelivered at once.
+    expect(run).toMatchObject({ lineCount: 5, linesSent: 5, attempts: 2 });
     expect(run.lastError).toBeUndefined();
     // Five lines, five POSTs: the line whose answer was lost was found in the journal, not sent again.
     const linePosts = stack.businessCentral.requests().filter((request) => request.method === 'POST' && /journals\([^)]*\)\/journalLines$/.test(request.path) && request.at >= startedAt);
     expect(linePosts.map((request) => request.status)).toEqual([201, 201, 504, 201, 201]);
   });
 
+  it('[NFR-Faults][Bogføring] a run completes by itself after Business Central was unavailable for 30 minutes (503 and 429), with every line in BC once and no alert before it gave up', async () => {
+    const days = ['2027-04-05', '2027-04-06', '2027-04-07', '2027-04-08'];
+    for (const [index, day] of days.entries()) await ofPayment(`pr-outage-${index}`, { contribution_code: 'DON_WEB_RF_GAZA', amount: 10_000 * (index + 1), paid_date: day });
+    const outageStarts = clock.now().getTime();
+    // BC answers nothing useful: every journal-line call is refused, now and then with 429 instead of 503.
+    for (const method of ['GET', 'POST']) {
+      stack.businessCentral.injectFault({ method, path: journalLinesPath, status: 429, retryAfterSeconds: 0, times: 2 });
+      stack.businessCentral.injectFault({ method, path: journalLinesPath, status: 503, times: 10_000 });
+    }
+    const started = await api.startRun('2027-04-01', '2027-04-30');
+    let run = await eventually(async () => {
+      const current = (await api.call('GET', `/admin/posting-runs/${started.json().id}`)).json() as unknown as PostingRun;
+      expect(current.status).toBe('failed');
+      return current;
+    });
+    // Half an hour on the run's clock: each time it is due, the resumer takes it up and it fails again.
+    while (clock.now().getTime() - outageStarts < 30 * 60_000) {
+      expect(run).toMatchObject({ status: 'failed', nextAttemptAt: expect.any(String) });
+      await api.resumeWhenDue(run);
+      run = await eventually(async () => {
+        const current = (await api.call('GET', `/admin/posting-runs/${run.id}`)).json() as unknown as PostingRun;
+        expect(current).toMatchObject({ status: 'failed', attempts: run.attempts + 1 });
+        return current;
+      });
+    }
+    expect(run.autoResumes).toBeGreaterThanOrEqual(4);
+    expect(run.failingSince).toBeDefined();
+
+    stack.businessCentral.clearFaults();
+    const done = await api.runReaching(run.id, 'completed');
+    // Four days of April, and anything an earlier test left unposted on the run's first day.
+    expect(done.lineCount).toBeGreaterThanOrEqual(4);
+    expect(done.linesSent).toBe(done.lineCount);
+    expect(done.failingSince).toBeUndefined();
+    const sent = bcLines().filter((line) => line.documentNumber === 'MS-20270430');
+    const expected = Array.from({ length: done.lineCount }, (_, index) => `MS-20270430-${String(index + 1).padStart(5, '0')}`);
+    expect(sent.map((line) => line.externalDocumentNumber)).toEqual(expected);
+    const deadLetters = (await api.call('GET', '/admin/dead-letters')).json().items as { queue: string }[];
+    expect(deadLetters.filter((letter) => letter.queue === 'posting-runs')).toEqual([]);
+  });
+
+  it('[Bogføring] a re-posted failed range answers with the run as it goes again, and a range may not end after today (Danish time)', async () => {
+    await ofPayment('pr-repost-1', { contribution_code: 'DON_WEB_RF_GAZA', amount: 10_000, paid_date: '2027-05-03' });
+    stack.businessCentral.injectFault({ method: 'GET', path: journalLinesPath, status: 503, times: 10_000 });
+    const started = await api.startRun('2027-05-01', '2027-05-31');
+    await eventually(async () => expect((await api.call('GET', `/admin/posting-runs/${started.json().id}`)).json()).toMatchObject({ status: 'failed' }));
+    stack.businessCentral.clearFaults();
+    const reposted = await api.startRun('2027-05-01', '2027-05-31');
+    expect(reposted.status).toBe(202);
+    expect(reposted.json()).toMatchObject({ status: 'running', attempts: 2 });
+    await api.runReaching(started.json().id, 'completed');
+
+    const today = '2027-06-30';
+    const tomorrow = await api.startRun('2027-06-01', '2027-07-01');
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.json()).toMatchObject({ error: 'invalid_range', fields: [{ field: 'to', problem: `on or before ${today}` }] });
+    expect(clock.now().toISOString().slice(0, 10)).toBe(today);
+  });
+
   /**
    * Five payments on five days, a run over `month`, and BC failing on the third line: `lost` means BC
    * created the line and the answer was lost, `refused` that BC never created it. BC then stays
-   * unreachable until the step's retries run out, finance posts the journal meanwhile, and the run is
-   * asked for again. Resolves with the run as it stopped.
+   * unreachable until the resumer gives up (6 hours on the test's clock), finance posts the journal
+   * meanwhile, and the run is asked for again. Resolves with the run as it stopped.
    */
   async function runStoppedAfterJournalPosted(month: string, third: 'lost' | 'refused'): Promise<PostingRun> {
     for (let day = 1; day <= 5; day++) {

@@ -109,7 +109,7 @@ describe('[OnlineFundraising4] refunds', () => {
     const noReason = await api.call('POST', `/admin/payments/${original!.id}/refund`, { refundedBy: 'a@ms.dk' });
     expect(noReason.status).toBe(400);
     expect(noReason.json().fields).toEqual([{ field: 'reason', problem: expect.any(String) }]);
-    expect((await api.call('POST', '/admin/payments/no-such-payment/refund', { reason: 'x', refundedBy: 'a@ms.dk' })).status).toBe(404);
+    expect((await api.call('POST', '/admin/payments/00000000-0000-4000-8000-000000000404/refund', { reason: 'x', refundedBy: 'a@ms.dk' })).status).toBe(404);
     await settledPayments('rf4', 1);
   });
 });

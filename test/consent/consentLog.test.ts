@@ -110,7 +110,7 @@ describe('[Permission] the consent log', () => {
     const malformed = await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'fax', topic: 'all', action: 'maybe' }] });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { fields: { field: string }[] }).fields.map((field) => field.field).sort()).toEqual(['changes.0.action', 'changes.0.channel', 'enteredBy']);
-    expect((await admin('GET', '/admin/persons/nobody/consents')).status).toBe(404);
+    expect((await admin('GET', '/admin/persons/00000000-0000-4000-8000-000000000404/consents')).status).toBe(404);
   });
 
   it('[Permissionsstruktur1][StopList] a segment for Global Contact leaves out members, stop-listed people and people without consent, saying why', async () => {

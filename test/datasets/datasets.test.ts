@@ -138,9 +138,9 @@ describe('[Rapportering1] Power BI datasets', () => {
 
   it('[Rapportering1] every dataset reads back with its rows: agreements, signatures (a signer), campaigns, consent events and the daily groups', async () => {
     // A petition signer from an imported file, a campaign, a staff consent and a never-paying member in GROUP 1.
-    const form = { formId: 'petition_ds', kind: 'petition', campaignCode: 'KLIMA_WEB_NRF', petitionId: 'ds-2026', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'all' }], consentText: 'Ja tak' };
+    const form = { formId: 'petition_ds', kind: 'petition', campaignCode: 'KLIMA_WEB_NRF', petitionId: 'ds-2026', overwritableFields: [], consentBoxes: [{ field: 'consent_email', channel: 'email', topic: 'all', text: 'Ja tak' }] };
     expect((await api.call('PUT', '/admin/drupal-forms', { forms: [form] })).status).toBe(200);
-    const csv = 'first_name;last_name;email;phone;signed_at;postal_code\nSigne;Sol;ds-signer@example.dk;;2026-11-02;2100\n';
+    const csv = 'first_name;last_name;email;phone;signed_at;postal_code;consent_email\nSigne;Sol;ds-signer@example.dk;;2026-11-02;2100;ja\n';
     expect((await api.call('POST', '/admin/imports/signatures?formId=petition_ds', csv, 'text/csv')).status).toBe(202);
     await queueDrained(stack, 'form-imports');
     await api.saveCampaign('KLIMA_WEB_NRF', { name: 'KLIMA_WEB_NRF', project: 'SAG-9' });

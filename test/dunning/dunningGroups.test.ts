@@ -111,11 +111,14 @@ describe('[CampaignAutomation6] the daily reactivation groups', () => {
     await raiseTriggers();
     expect((await raised()).filter((trigger) => trigger.kind.startsWith('reactivation'))).toHaveLength(2);
 
-    // [StopList] The stop list leaves a member out of the segment.
-    expect((await admin('POST', '/admin/stop-list', { email: 'dg-stopped@example.dk', requestedAt: today, sms: true, telemarketing: true, source: 'medlemsservice', addedBy: 'ms@ms.dk' })).status).toBeLessThan(300);
-    const afterStop = await members('group-2');
-    expect(afterStop.members).toEqual([]);
-    expect(afterStop.excluded).toEqual([{ personId: personIdOf('dg-stopped-c'), reasons: ['stop-list'] }]);
+    // [StopList] An SMS stop leaves a member out of the group's SMS segment, and out of neither its mail nor its calls.
+    expect((await admin('POST', '/admin/stop-list', { email: 'dg-stopped@example.dk', requestedAt: today, sms: true, telemarketing: false, source: 'medlemsservice', addedBy: 'ms@ms.dk' })).status).toBeLessThan(300);
+    const bySms = await members('group-2', '?channel=sms');
+    expect(bySms.members).toEqual([]);
+    expect(bySms.excluded).toEqual([{ personId: personIdOf('dg-stopped-c'), reasons: ['stop-list'] }]);
+    for (const reach of ['', '?channel=email', '?channel=post', '?channel=phone']) {
+      expect((await members('group-2', reach)).members.map((member: { personId: string }) => member.personId), reach).toEqual([personIdOf('dg-stopped-c')]);
+    }
 
     // [CampaignAutomation3] The TM hand-over needs phone consent.
     expect((await members('group-3', '?handover=tm')).excluded).toEqual([{ personId: personIdOf('dg-bank-c'), reasons: ['no-consent'] }]);

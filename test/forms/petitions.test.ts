@@ -18,18 +18,19 @@ const petitionForm = {
   campaignCode: 'KLIMA2026_NRF',
   petitionId: 'klima-2026',
   overwritableFields: ['phone'],
-  grantsConsents: [
-    { channel: 'email', topic: 'all' },
-    { channel: 'sms', topic: 'all' },
-    { channel: 'phone', topic: 'all' },
+  grantsConsents: [],
+  consentBoxes: [
+    { field: 'consent_email', channel: 'email', topic: 'all', text: 'Ja tak, MS må skrive til mig om klima på mail.' },
+    { field: 'consent_sms', channel: 'sms', topic: 'all', text: 'Ja tak, MS må sende mig SMS om klima.' },
+    { field: 'consent_phone', channel: 'phone', topic: 'all', text: 'Ja tak, MS må ringe til mig om klima.' },
   ],
-  consentText: 'Ja tak, MS må kontakte mig om klima på mail, SMS og telefon.',
 };
+const allTicked = { consent_email: '1', consent_sms: '1', consent_phone: '1' };
 
 beforeAll(async () => {
   stack = await startTestStack();
   persons = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine').container(cosmosContainers.persons.id);
-  const saved = await admin('PUT', '/admin/drupal-forms', { forms: [petitionForm, { formId: 'newsletter', kind: 'newsletter', marketingList: 'klima-nyhedsbrev', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'newsletter-1' }] }] });
+  const saved = await admin('PUT', '/admin/drupal-forms', { forms: [petitionForm, { formId: 'newsletter', kind: 'newsletter', marketingList: 'klima-nyhedsbrev', overwritableFields: [], grantsConsents: [{ channel: 'email', topic: 'newsletter-1' }], consentText: 'Ja tak, send mig nyhedsbrevet om klima.' }] });
   expect(saved.status).toBe(200);
 });
 afterAll(() => stack.stop());
@@ -64,18 +65,29 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
     expect((await counts()).all).toBe(2);
   });
 
-  it('[OnlineFundraising15][Permissionsstruktur1] signing grants email, SMS and phone consent, except a phone consent the person withdrew before', async () => {
+  it('[OnlineFundraising15][Permissionsstruktur1] a signature logs the consents the person ticked, each with its box\'s text, and not a phone consent they withdrew before', async () => {
     stack.onlineFundraising.put('contact', 'id-f1', { first_name: 'Bent', last_name: 'Krog', email: 'bent@example.dk', phone: '26 77 88 99' });
     await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'id-f1', event: 'created' });
     const personId = personIdOf('id-f1');
     await eventually(() => expect(stack.dataverse.row('contacts', personId)).toBeDefined());
     await admin('POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'withdrawn' }], enteredBy: 'ms@ms.dk', at: '2026-01-01T00:00:00.000Z' });
 
-    await sign({ first_name: 'Bent', last_name: 'Krog', email: 'bent@example.dk', phone: '26 77 88 99' });
+    await sign({ first_name: 'Bent', last_name: 'Krog', email: 'bent@example.dk', phone: '26 77 88 99', consent_email: '1', consent_sms: '', consent_phone: '1' });
     await eventually(async () => expect(granted(await consentsOf(personId), 'email')).toBe(true));
     const current = await consentsOf(personId);
-    expect(granted(current, 'sms')).toBe(true);
+    expect(granted(current, 'sms')).toBe(false);
     expect(granted(current, 'phone')).toBe(false);
+    const { entries } = (await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as { entries: { channel: string; action: string; consentText?: string; source: { kind: string } }[] };
+    expect(entries.filter((entry) => entry.source.kind === 'drupal-form').map(({ channel, action, consentText }) => ({ channel, action, consentText }))).toEqual([
+      { channel: 'email', action: 'granted', consentText: 'Ja tak, MS må skrive til mig om klima på mail.' },
+    ]);
+  });
+
+  it('[Permissionsstruktur1] a form may grant consents by submitting only where its text says so', async () => {
+    const withoutText = await admin('PUT', '/admin/drupal-forms', { forms: [{ ...petitionForm, grantsConsents: [{ channel: 'email', topic: 'all' }] }] });
+    expect(withoutText.status).toBe(400);
+    expect(((await withoutText.json()) as { fields: { field: string }[] }).fields.map((field) => field.field)).toEqual(['forms.0.consentText']);
+    expect(((await (await admin('GET', '/admin/drupal-forms')).json()) as { forms: { formId: string }[] }).forms.map((form) => form.formId)).toContain('newsletter');
   });
 
   it('[OnlineFundraising15] the form’s policy decides what it may overwrite: a petition never renames a known person, but may change their phone', async () => {
@@ -100,38 +112,45 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
     await eventually(async () => expect(await counts()).toMatchObject({ all: before.all, withdrawn: before.withdrawn + 1 }));
   });
 
-  it('[OnlineFundraising15][Leadflow] a Playable CSV takes the same path: good rows become signatures, bad rows are reported by line, the same file twice counts once', async () => {
+  it('[OnlineFundraising15][Leadflow][NFR-Input][Permissionsstruktur1] a Playable CSV takes the same path: a file with bad rows is refused whole with every bad row by line; the corrected file is taken, and uploaded again (or grown by a row) records no signer twice', async () => {
     await queueDrained(stack, 'drupal-notifications');
     const before = await counts();
-    const csv = [
-      'first_name;last_name;email;phone;signed_at;postal_code',
-      'Sara;Vang;sara@example.dk;26 30 40 50;2026-11-01;8000',
-      'Nobody;Known;;;2026-11-01;8000',
-      'Tove;Ask;tove@example.dk;;første november;8000',
-      'Ole;Bak;ole(at)example;26 31 41 51;2026-11-02;8000',
-      'Too;Few;values',
-    ].join('\n');
-    const upload = () => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=petition_klima`, { method: 'POST', body: csv, headers: { 'content-type': 'text/csv', ...adminHeaders } });
-    const first = await upload();
+    const header = 'first_name;last_name;email;phone;signed_at;postal_code;consent_sms';
+    const good = ['Sara;Vang;sara@example.dk;26 30 40 50;2026-11-01;8000;ja', 'Ole;Bak;ole(at)example;26 31 41 51;2026-11-02;8000;'];
+    const bad = ['Nobody;Known;;;2026-11-01;8000;', 'Tove;Ask;tove@example.dk;;første november;8000;', 'Too;Few;values'];
+    const upload = (rows: string[]) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=petition_klima`, { method: 'POST', body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv', ...adminHeaders } });
+
+    const refused = await upload([good[0]!, ...bad, good[1]!]);
+    expect(refused.status).toBe(400);
+    const refusal = (await refused.json()) as { error: string; rejected: { line: number; field: string }[] };
+    expect(refusal.error).toBe('import_rejected');
+    expect(refusal.rejected.map(({ line, field }) => `${line}:${field}`)).toEqual(['3:email', '4:signed_at', '5:row', '5:signed_at']);
+    await queueDrained(stack, 'form-imports');
+    expect(await counts()).toMatchObject({ all: before.all });
+
+    const corrected = [good[0]!, 'Tove;Ask;tove@example.dk;;2026-11-01;8000;', good[1]!];
+    const first = await upload(corrected);
     expect(first.status).toBe(202);
-    const report = (await first.json()) as { importId: string; accepted: number; rejected: { line: number; problems: { field: string }[] }[] };
-    expect(report.accepted).toBe(2);
-    expect(report.rejected.map(({ line, problems }) => ({ line, fields: problems.map((problem) => problem.field) }))).toEqual([
-      { line: 3, fields: ['email'] },
-      { line: 4, fields: ['signed_at'] },
-      { line: 6, fields: ['row', 'signed_at'] },
-    ]);
-    await eventually(async () => expect(await counts()).toMatchObject({ all: before.all + 2, newLeads: before.newLeads + 2 }));
-    const { signatures } = (await (await admin('GET', '/admin/petitions/klima-2026/signatures')).json()) as { signatures: { source: { kind: string }; emailOk: boolean; phoneOk: boolean }[] };
-    expect(signatures.filter((signature) => signature.source.kind === 'playable-import').map(({ emailOk, phoneOk }) => ({ emailOk, phoneOk })).sort((a, b) => Number(a.emailOk) - Number(b.emailOk))).toEqual([
+    expect(await first.json()).toMatchObject({ accepted: 3, rejected: [] });
+    await eventually(async () => expect(await counts()).toMatchObject({ all: before.all + 3, newLeads: before.newLeads + 3 }));
+    const { signatures } = (await (await admin('GET', '/admin/petitions/klima-2026/signatures')).json()) as { signatures: { personId: string; source: { kind: string }; emailOk: boolean; phoneOk: boolean }[] };
+    const imported = signatures.filter((signature) => signature.source.kind === 'playable-import');
+    expect(imported.map(({ emailOk, phoneOk }) => ({ emailOk, phoneOk })).sort((a, b) => Number(a.emailOk) - Number(b.emailOk) || Number(a.phoneOk) - Number(b.phoneOk))).toEqual([
       { emailOk: false, phoneOk: true },
+      { emailOk: true, phoneOk: false },
       { emailOk: true, phoneOk: true },
     ]);
+    // [Permissionsstruktur1] A row grants only the consents its columns carry: Sara ticked SMS, nobody ticked email.
+    const sara = imported.find((signature) => signature.emailOk && signature.phoneOk)!;
+    await eventually(async () => expect(granted(await consentsOf(sara.personId), 'sms')).toBe(true));
+    expect(granted(await consentsOf(sara.personId), 'email')).toBe(false);
+    for (const other of imported.filter((signature) => signature !== sara)) expect((await consentsOf(other.personId)).filter((state) => state.granted)).toEqual([]);
 
-    const again = (await (await upload()).json()) as { importId: string };
-    expect(again.importId).toBe(report.importId);
+    // The same signers again, in another order and with one more: only the new one counts.
+    expect((await upload(['Per;Lund;per@example.dk;;2026-11-03;8000;', ...corrected.reverse()])).status).toBe(202);
+    await eventually(async () => expect((await counts()).all).toBe(before.all + 4));
     await queueDrained(stack, 'form-imports');
-    expect((await counts()).all).toBe(before.all + 2);
+    expect((await counts()).all).toBe(before.all + 4);
   });
 
   it('[OnlineFundraising15] an import that is no CSV, lacks a column or names an unknown form is refused with 400, and nothing is queued', async () => {

@@ -43,7 +43,7 @@ describe('[OnlineFundraising12] contacts marked with a number or address that do
     const badFlag = await admin('POST', `/admin/persons/${personIdOf('inv-1')}/invalid-contact`, { channel: 'phone', reason: 'because' });
     expect(badFlag.status).toBe(400);
     expect(((await badFlag.json()) as { fields: { field: string }[] }).fields.map((field) => field.field).sort()).toEqual(['flaggedBy', 'reason']);
-    const unknown = await admin('POST', '/admin/persons/nobody/invalid-contact', { channel: 'phone', reason: 'staff', flaggedBy: 'ms' });
+    const unknown = await admin('POST', '/admin/persons/00000000-0000-4000-8000-000000000404/invalid-contact', { channel: 'phone', reason: 'staff', flaggedBy: 'ms' });
     expect(unknown.status).toBe(404);
   });
 });

@@ -7,7 +7,7 @@ import { DataverseClient } from '../../adapters/dataverse/DataverseClient.js';
 import { DataverseCrmPersons } from '../../adapters/dataverse/DataverseCrmPersons.js';
 import type { MirrorRecord } from '../../domain/mirror/MirrorRecord.js';
 import type { Person } from '../../domain/person/Person.js';
-import type { LocalStack } from '../../local/stack.js';
+import { type LocalStack, localCredentials } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
 import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
 
@@ -107,8 +107,16 @@ describe('[OnlineFundraising13] merging two persons', () => {
     expect(ofMergeCalls()).toHaveLength(ofCallsBefore);
   });
 
-  it('[OnlineFundraising13] a merge request naming an unknown person ends as a dead letter with the reason, not silently', async () => {
-    expect((await requestMerge(personIdOf('nobody-1'), personIdOf('nobody-2'))).status).toBe(202);
+  it('[OnlineFundraising13][NFR-Input] a merge staff ask the engine for, naming an unknown person, is refused at once; one Dynamics reports for contacts the engine does not hold ends as a dead letter with the reason, not silently', async () => {
+    const refused = await requestMerge(personIdOf('nobody-1'), personIdOf('nobody-2'));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_merge_request', fields: [{ field: 'id' }, { field: 'mergedPersonId' }] });
+    const reported = {
+      MessageName: 'Merge', PrimaryEntityName: 'contact', PrimaryEntityId: personIdOf('nobody-1'), UserId: '00000000-0000-0000-0000-0000000000aa',
+      InputParameters: [{ key: 'Target', value: { Id: personIdOf('nobody-1'), LogicalName: 'contact' } }, { key: 'SubordinateId', value: personIdOf('nobody-2') }],
+    };
+    const webhook = await fetch(`${stack.engineUrl}/webhooks/dataverse?code=${localCredentials.dataverseWebhookKey}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reported) });
+    expect(webhook.status).toBe(202);
     await eventually(async () => {
       const list = (await (await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: adminHeaders })).json()) as { items: { queue: string; lastError: string }[] };
       expect(list.items.some((item) => item.queue === 'person-merges' && item.lastError.includes('no person'))).toBe(true);
@@ -116,7 +124,7 @@ describe('[OnlineFundraising13] merging two persons', () => {
   });
 
   it('[OnlineFundraising13] a merge refused with the fields named when the body is incomplete', async () => {
-    const response = await fetch(`${stack.engineUrl}/admin/persons/x/merge`, { method: 'POST', headers: { 'content-type': 'application/json', ...adminHeaders }, body: '{}' });
+    const response = await fetch(`${stack.engineUrl}/admin/persons/${personIdOf('x')}/merge`, { method: 'POST', headers: { 'content-type': 'application/json', ...adminHeaders }, body: '{}' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fields: { field: string }[] }).fields.map((field) => field.field).sort()).toEqual(['mergedPersonId', 'requestedBy']);
   });

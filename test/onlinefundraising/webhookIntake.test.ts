@@ -119,7 +119,7 @@ describe('admin routes', () => {
     const bad = await engine.http.request('/admin/dead-letters?pageSize=5000', { headers });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: { field: string }[] }).fields[0]!.field).toBe('pageSize');
-    const unknown = await engine.http.request('/admin/dead-letters/unknown/replay', { method: 'POST', headers });
+    const unknown = await engine.http.request('/admin/dead-letters/00000000-0000-4000-8000-000000000404/replay', { method: 'POST', headers });
     expect(unknown.status).toBe(404);
   });
 });
