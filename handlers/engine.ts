@@ -32,6 +32,7 @@ import { StorageQueues } from '../adapters/queue/StorageQueues.js';
 import { uuidIds } from '../adapters/system/UuidIds.js';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
+import { unresolvedKeyVaultReferences } from '../adapters/system/unresolvedSecrets.js';
 import type { ConsentTopicTable } from '../domain/consent/ConsentTopic.js';
 import type { TeamLimitTable } from '../domain/consent/TeamLimit.js';
 import type { SmsKeywordTable } from '../domain/keywords/SmsKeyword.js';
@@ -44,6 +45,7 @@ import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { ReconciliationState } from '../domain/reconciliation/ports.js';
 import type { Clock } from '../domain/shared/Clock.js';
+import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import type { EngineConfig } from './config.js';
 import { createHttpApp } from './http/httpApp.js';
@@ -95,6 +97,8 @@ export interface EngineOptions {
   dataversePacing?: Partial<PacingPolicy>;
   /** How much one posting-run step does (tests make steps small to see runs resume). */
   postingStepLimits?: StepLimits;
+  /** How failed queue work is retried (tests shorten the real delays; the give-up follows the engine's clock). */
+  queueRetryPolicy?: QueueRetryPolicy;
 }
 
 /** Everything the engine runs: the HTTP app, the queue functions and the timer functions. */
@@ -130,7 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
   const fieldMappings = new CosmosVersionedStore<FieldMappingTable>(engineState);
   const triggers = new CosmosAutomationTriggerStore(database.container(cosmosContainers.automationTriggers.id));
   const automationOutbox = { send: (trigger: object) => queues.send(queueNames.automationTriggers, JSON.stringify(trigger)) };
-  const failureTracking = { deadLetters, clock, ids: uuidIds, logger };
+  const failureTracking = { deadLetters, clock, ids: uuidIds, logger, requeue: (queue: string) => queues.workQueue(queue), ...(options.queueRetryPolicy && { retryPolicy: options.queueRetryPolicy }) };
   const onlineFundraisingInbox = queues.workQueue(queueNames.onlineFundraisingNotifications);
   const mergeQueue = queues.workQueue(queueNames.personMerges);
   const crmChangeQueue = queues.workQueue(queueNames.crmContactChanges);
@@ -236,6 +240,12 @@ export function createEngine(options: EngineOptions): Engine {
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
     adminApiKey: config.admin.apiKey,
+    readiness: [
+      { name: 'cosmos', check: async () => void (await database.read()) },
+      { name: 'queues', check: async () => void (await queues.client().getQueueClient(queueNames.onlineFundraisingNotifications).getProperties()) },
+      { name: 'keyVault', check: async () => keyVaultSecretsResolved(config) },
+    ],
+    ids: uuidIds,
     clock,
     logger,
   });
@@ -300,4 +310,9 @@ export function createEngine(options: EngineOptions): Engine {
     queues,
     dispose: () => cosmos.dispose(),
   };
+}
+
+function keyVaultSecretsResolved(config: EngineConfig): void {
+  const unresolved = unresolvedKeyVaultReferences(config);
+  if (unresolved.length > 0) throw new Error(`Key Vault references not resolved: ${unresolved.join(', ')}`);
 }

@@ -19,6 +19,7 @@ import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/
 import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/server.js';
 import { type BusinessCentralSimulator, localBusinessCentral, startBusinessCentralSimulator } from './simulators/businesscentral/server.js';
 import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
+import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
 
 /** Local-only credentials shared by the simulators and the engine; none of them is used in Azure. */
 export const localCredentials = {
@@ -58,6 +59,8 @@ export interface LocalStackOptions {
   onlineFundraisingClock?: Clock;
   /** How much one posting-run step does (tests make steps small). */
   postingStepLimits?: StepLimits;
+  /** How failed queue work is retried (tests make the real delays short). */
+  queueRetryPolicy?: QueueRetryPolicy;
 }
 
 export type OnlineFundraisingSimulator = Awaited<ReturnType<typeof startOnlineFundraisingSimulator>>;
@@ -141,6 +144,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clock,
     ...(options.dataversePacing && { dataversePacing: options.dataversePacing }),
     ...(options.postingStepLimits && { postingStepLimits: options.postingStepLimits }),
+    ...(options.queueRetryPolicy && { queueRetryPolicy: options.queueRetryPolicy }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
   });

@@ -1,6 +1,7 @@
 import type { QueueServiceClient } from '@azure/storage-queue';
 import type { MessageQueue } from '../../domain/deadletters/ports.js';
 import type { WorkItem, WorkQueue } from '../../domain/messaging/WorkItem.js';
+import { currentCorrelationId } from '../system/logContext.js';
 
 /**
  * Azure Storage queues. Messages are base64-encoded JSON, which is what the Azure Functions queue
@@ -9,12 +10,18 @@ import type { WorkItem, WorkQueue } from '../../domain/messaging/WorkItem.js';
 export class StorageQueues implements MessageQueue {
   constructor(private readonly service: QueueServiceClient) {}
 
-  async send(queue: string, message: string): Promise<void> {
-    await this.service.getQueueClient(queue).sendMessage(encodeQueueMessage(message));
+  async send(queue: string, message: string, options: { delaySeconds?: number } = {}): Promise<void> {
+    await this.service.getQueueClient(queue).sendMessage(encodeQueueMessage(message), { ...(options.delaySeconds && { visibilityTimeout: Math.ceil(options.delaySeconds) }) });
   }
 
+  /** Work enqueued while other work is in hand carries its correlation id on ([NFR-Observability]). */
   workQueue(queue: string): WorkQueue {
-    return { enqueue: (item: WorkItem) => this.send(queue, JSON.stringify(item)) };
+    return {
+      enqueue: (item: WorkItem, options) => {
+        const correlationId = item.correlationId ?? currentCorrelationId();
+        return this.send(queue, JSON.stringify({ ...item, ...(correlationId && { correlationId }) }), options);
+      },
+    };
   }
 
   async ensureQueues(names: readonly string[]): Promise<void> {

@@ -5,9 +5,12 @@ export interface WorkItem<T = unknown> {
   body: T;
   /** Instant (UTC, ISO 8601). */
   enqueuedAt: string;
+  /** The piece of work this item belongs to, from the webhook or request that started it ([NFR-Observability]). */
+  correlationId?: string;
 }
 
 /** Port: a queue of work items, processed later by a queue-triggered handler. */
 export interface WorkQueue {
-  enqueue(item: WorkItem): Promise<void>;
+  /** `delaySeconds`: the item stays invisible that long (a retry with backoff). */
+  enqueue(item: WorkItem, options?: { delaySeconds?: number }): Promise<void>;
 }

@@ -46,6 +46,7 @@ describe('Azure Functions registration', () => {
       'storageQueue:jobRunsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
+      'timer:postingRunResumer',
       'timer:parkedDuplicateReviews',
       'timer:identityReindex',
       'timer:dunningGroups',

@@ -10,9 +10,10 @@ import { engineId, pathParams } from './pathParams.js';
 const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(maxDeadLetterPageSize).optional(),
   continuationToken: z.string().min(1).optional(),
+  status: z.enum(['retrying', 'dead', 'replayed', 'resolved']).optional(),
 });
 
-/** GET /admin/dead-letters lists dead messages with their errors; POST …/{id}/replay re-queues one. */
+/** GET /admin/dead-letters[?status=dead|retrying|replayed|resolved] lists failed messages with their errors; POST …/{id}/replay re-queues a dead one. */
 export function deadLetterRoutes(deps: { deadLetters: DeadLetterStore; queue: MessageQueue; clock: Clock }): Hono {
   return new Hono()
     .get('/', async (c) => {

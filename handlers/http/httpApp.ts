@@ -43,6 +43,8 @@ import { type DunningRouteDeps, dunningRoutes } from './dunningRoutes.js';
 import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
+import { correlation } from './correlation.js';
+import { type DependencyCheck, readinessRoute } from './readinessRoute.js';
 import { bodyLimits, csvBody, jsonBody } from './requestBody.js';
 
 export interface HttpAppDeps {
@@ -71,6 +73,8 @@ export interface HttpAppDeps {
   datasets: DatasetRouteDeps;
   queue: MessageQueue;
   adminApiKey: string;
+  readiness: DependencyCheck[];
+  ids: Ids;
   clock: Clock;
   logger: Logger;
 }
@@ -78,9 +82,11 @@ export interface HttpAppDeps {
 /** Every HTTP route of the engine. The Azure HTTP function and the local host both serve this app. */
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
+  app.use('*', correlation(deps.ids));
   app.onError(mapErrors(deps.logger));
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/health/ready', readinessRoute(deps.readiness, deps.logger));
   app.use('/webhooks/dataverse', jsonBody(bodyLimits.crmWebhook, deps.logger));
   app.use('/webhooks/onlinefundraising', jsonBody(bodyLimits.webhook, deps.logger));
   app.use('/webhooks/drupal', jsonBody(bodyLimits.webhook, deps.logger));

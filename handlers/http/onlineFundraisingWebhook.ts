@@ -33,7 +33,7 @@ export function onlineFundraisingWebhook(deps: WebhookDeps): Handler {
       return invalidRequest(c, parsed.error);
     }
     const { messageId } = await acceptOnlineFundraisingNotification(parsed.data, deps);
-    deps.logger.info('webhook accepted', { source: 'onlinefundraising', messageId, entity: parsed.data.entity });
+    deps.logger.info('webhook accepted', { source: 'onlinefundraising', messageId, notificationId: parsed.data.notificationId, entity: parsed.data.entity, entityId: parsed.data.entityId, event: parsed.data.event });
     return c.json({ accepted: true, messageId }, 202);
   };
 }

@@ -1,6 +1,8 @@
 /** Facts about one delivery of a queue message, as the Functions runtime reports them. */
 export interface QueueDelivery {
   dequeueCount: number;
+  /** The Functions invocation id (Azure only), for the logs. */
+  invocationId?: string;
 }
 
 /**

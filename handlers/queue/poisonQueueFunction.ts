@@ -1,5 +1,7 @@
 import { recordPoisonedMessage } from '../../domain/deadletters/recordFailedAttempt.js';
 import type { QueueFunction } from './QueueFunction.js';
+import { withLogContext } from '../../adapters/system/logContext.js';
+import { isWorkItem } from '../../domain/messaging/queueRetry.js';
 import { messageIdOf, messageText } from './messageIdentity.js';
 import { maxDequeueCount, poisonQueueOf } from './queueNames.js';
 import type { FailureTrackingDeps } from './withFailureTracking.js';
@@ -14,17 +16,14 @@ export function poisonQueueFunction(queue: string, deps: FailureTrackingDeps): Q
     queueName: poisonQueueOf(queue),
     handle: async (message) => {
       const messageId = messageIdOf(message, deps.ids);
-      await recordPoisonedMessage(
-        {
-          messageId,
-          queue,
-          message: messageText(message),
-          error: `failed ${maxDequeueCount} times; no error was recorded`,
-          at: deps.clock.now().toISOString(),
-        },
-        deps.deadLetters,
-      );
-      deps.logger.warn('message dead-lettered', { queue, messageId });
+      const correlationId = isWorkItem(message) ? (message.correlationId ?? messageId) : messageId;
+      await withLogContext({ correlationId, messageId, queue }, () => deadLetter(message, messageId));
     },
   };
+
+  async function deadLetter(message: unknown, messageId: string): Promise<void> {
+    const at = deps.clock.now().toISOString();
+    await recordPoisonedMessage({ messageId, queue, message: messageText(message), error: `failed ${maxDequeueCount} times; no error was recorded`, at }, deps.deadLetters);
+    deps.logger.warn('message dead-lettered', { queue, messageId });
+  }
 }

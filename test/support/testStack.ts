@@ -26,6 +26,8 @@ export function startTestStack(options: LocalStackOptions = {}) {
     queue: { minPollIntervalMs: 20, maxPollIntervalMs: 200 },
     runTimers: false,
     clock: settableClock(testStackStartsAt),
+    // Failed work comes round again after a second, and is given up after 6 hours on the stack's clock.
+    queueRetryPolicy: { delaysSeconds: [1], giveUpAfterMs: 6 * 60 * 60_000 },
     ...options,
   });
 }
