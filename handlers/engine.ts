@@ -43,7 +43,10 @@ import type { DeliveryAlertSettings } from '../domain/delivery/DeliveryAlertSett
 import { AcsEmailSender } from '../adapters/email/AcsEmailSender.js';
 import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
-import type { ReconciliationState } from '../domain/reconciliation/ports.js';
+import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
+import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
+import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
+import { crmReconciliationFunction } from './timer/crmReconciliationFunction.js';
 import type { Clock } from '../domain/shared/Clock.js';
 import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
 import type { Logger } from '../domain/shared/Logger.js';
@@ -192,7 +195,15 @@ export function createEngine(options: EngineOptions): Engine {
   );
   const datasets = storage.blob.getContainerClient(datasetsContainer);
   const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers };
-  const jobs = [dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }), exportDatasetsJob(datasetExport), exportPaymentsHourlyJob(datasetExport)];
+  const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
+  const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
+  const crmReconciliation = { persons, crm, crmPersonIds: new DataverseContactIds(dataverse), reports: crmReports, clock, logger };
+  const jobs = [
+    dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }),
+    exportDatasetsJob(datasetExport),
+    exportPaymentsHourlyJob(datasetExport),
+    crmReconciliationJob(crmReconciliation),
+  ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
   const http = createHttpApp({
@@ -232,6 +243,7 @@ export function createEngine(options: EngineOptions): Engine {
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
     jobs: jobPorts,
+    reconciliation: { onlineFundraisingState: reconciliationStore, crmReports },
     datasets: {
       postcodeTable: new CosmosVersionedStore<PostcodeMunicipalities>(engineState),
       datasetsUrl: datasets.url,
@@ -295,13 +307,14 @@ export function createEngine(options: EngineOptions): Engine {
       dunningGroupsFunction(jobPorts),
       nightlyDatasetExportFunction(jobPorts),
       hourlyPaymentExportFunction(jobPorts),
+      crmReconciliationFunction(jobPorts),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),
         persons,
         mirror,
         inbox: onlineFundraisingInbox,
-        state: new CosmosVersionedStore<ReconciliationState>(engineState),
+        state: reconciliationStore,
         ids: uuidIds,
         clock,
         logger,

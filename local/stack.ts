@@ -13,6 +13,7 @@ import { type LocalHost, startLocalHost } from './host/localHost.js';
 import type { QueueRunnerOptions } from './host/queueRunner.js';
 import { type RunningAzurite, startAzurite } from './standins/azurite.js';
 import { type RunningCosmos, startCosmos } from './standins/cosmos.js';
+import { cosmosSnapshotFile, loadDataverseTables, persistLocally } from './standins/localPersistence.js';
 import { type EmailSimulator, startEmailSimulator } from './simulators/email/server.js';
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
@@ -37,8 +38,10 @@ export const localCredentials = {
 };
 
 export interface LocalStackOptions {
-  /** Keep Azurite's and the Cosmos stand-in's data here across restarts; omitted = memory only. */
+  /** Keep Azurite's, the Cosmos stand-in's and the Dataverse simulator's data here across restarts; omitted = memory only. */
   dataDir?: string;
+  /** With `dataDir`: save the in-memory stand-ins this often while they change (else only on a clean stop). */
+  saveEveryMs?: number;
   host?: string;
   ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral', number>>;
   logger?: Logger;
@@ -98,8 +101,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(ports.queue !== undefined && { queuePort: ports.queue }),
     ...(options.dataDir && { location: join(options.dataDir, 'azurite') }),
   });
-  const cosmosSnapshot = options.dataDir && join(options.dataDir, 'cosmos.json');
-  const cosmos = await startCosmos({ host, port: ports.cosmos ?? 0, ...(cosmosSnapshot && { snapshotFile: cosmosSnapshot }) });
+  const cosmos = await startCosmos({ host, port: ports.cosmos ?? 0, ...(options.dataDir && { snapshotFile: cosmosSnapshotFile(options.dataDir) }) });
   const onlineFundraising = await startOnlineFundraisingSimulator({
     host,
     port: ports.onlineFundraising ?? 0,
@@ -115,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clientSecret: localCredentials.dataverseClientSecret,
     clock,
   });
+  if (options.dataDir) await loadDataverseTables(options.dataDir, dataverse.tables);
   // The ACS SDK signs each request with the machine's time (x-ms-date), so the mail simulator checks it on that.
   const email = await startEmailSimulator({ host, port: ports.email ?? 0 });
   const drupal = await startDrupalSimulator({
@@ -155,6 +158,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.queue && { queue: options.queue }),
     ...(options.runTimers !== undefined && { runTimers: options.runTimers }),
   });
+  const persistence = options.dataDir ? persistLocally(options.dataDir, { cosmos, dataverseTables: dataverse.tables }, options.saveEveryMs ?? 0) : undefined;
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
   drupal.setWebhookTarget(`${localHost.url}/webhooks/drupal`);
   // As MS's IT registers it in Dynamics: steps on Merge and Update of contacts, posting to the engine with its key.
@@ -180,7 +184,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stop: async () => {
       await localHost.stop();
       engine.dispose();
-      if (cosmosSnapshot) await cosmos.saveSnapshot(cosmosSnapshot);
+      await persistence?.stop();
       await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), cosmos.close(), azurite.close()]);
     },
   };

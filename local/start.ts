@@ -15,6 +15,8 @@ const stack = await startLocalStack({
   dataDir,
   ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076) },
   logger: jsonLogger({ service: 'ms-engine' }),
+  // Saved every second while it changes, so a crash loses at most the last second (see README).
+  saveEveryMs: 1_000,
 });
 
 const lines = [

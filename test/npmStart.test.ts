@@ -1,9 +1,10 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CosmosClient } from '@azure/cosmos';
+import { localCredentials } from '../local/stack.js';
 import { eventually } from './support/eventually.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ms-engine-start-'));
@@ -87,6 +88,38 @@ describe('npm start', () => {
     const { resource } = await cosmos.database('ms-engine').container('persons').item(contacts.contactid, contacts.contactid).read();
     expect(resource?.onlineFundraising?.contactId).toBe(answer.contact.id);
     cosmos.dispose();
+    await stop(second);
+  });
+
+  it('[NFR-Faults] after a kill -9 and a restart, what the README promises is there: the stored person, the CRM contact the engine marked as written, and an admin change', async () => {
+    const first = await npmStart();
+    const engineUrl = printed(first.output, /engine\s+(http:\/\/\S+)/);
+    const dataverseUrl = printed(first.output, /Dataverse sim\s+(http:\/\/\S+)/);
+    const curlLine = printed(first.output, /^\s*(curl -s -X POST \S+\/_sim\/demo\/signup)\s*$/m);
+    const answer = JSON.parse(execSync(curlLine, { encoding: 'utf8' })) as { contact: { id: string } };
+    const contactRow = async (url: string) => ((await (await fetch(`${url}/_sim/tables/contacts`)).json()) as { msengine_ofcontactid: string; contactid: string }[]).find((row) => row.msengine_ofcontactid === answer.contact.id);
+    const contact = await eventually(async () => (await contactRow(dataverseUrl)) ?? Promise.reject(new Error('contact not in the Dataverse simulator yet')));
+    const admin = { authorization: `Bearer ${localCredentials.adminApiKey}`, 'content-type': 'application/json' };
+    const added = await fetch(`${engineUrl}/admin/stop-list`, { method: 'POST', headers: admin, body: JSON.stringify({ phone: '+45 26 99 88 77', requestedAt: '2026-11-20', sms: true, telemarketing: false, source: 'medlemsservice', addedBy: 'ms' }) });
+    const entry = (await added.json()) as { id: string };
+    // Saved within a second of the change (README): wait until both files hold it, then crash.
+    await eventually(() => {
+      expect(readFileSync(join(dataDir, 'cosmos.json'), 'utf8')).toContain(entry.id);
+      expect(readFileSync(join(dataDir, 'dataverse.json'), 'utf8')).toContain(contact.contactid);
+    }, 30_000);
+    process.kill(-first.child.pid!, 'SIGKILL');
+    await eventually(() => expect(first.child.exitCode !== null || first.child.signalCode !== null).toBe(true));
+
+    const second = await npmStart();
+    const engineAgain = printed(second.output, /engine\s+(http:\/\/\S+)/);
+    const dataverseAgain = printed(second.output, /Dataverse sim\s+(http:\/\/\S+)/);
+    expect((await fetch(`${engineAgain}/admin/stop-list/${entry.id}`, { headers: admin })).status).toBe(200);
+    const cosmos = new CosmosClient({ endpoint: printed(second.output, /Cosmos DB stand-in\s+(http:\/\/\S+)/), key: 'bXMtZW5naW5l', connectionPolicy: { enableEndpointDiscovery: false } });
+    const { resource: person } = await cosmos.database('ms-engine').container('persons').item(contact.contactid, contact.contactid).read();
+    cosmos.dispose();
+    // The engine's mark that the CRM has this person, and the CRM simulator's row, both survived.
+    expect(person?.crm?.writtenHash).toBeDefined();
+    expect(await contactRow(dataverseAgain)).toMatchObject({ contactid: contact.contactid });
     await stop(second);
   });
 });

@@ -39,3 +39,28 @@ export interface ReconciliationStateStore {
   /** Without `etag` only creates; with it replaces only if unchanged. */
   save(state: ReconciliationState, etag?: string): Promise<'saved' | 'stale'>;
 }
+
+/** Port: the ids of every person the CRM holds a contact for, a page at a time. */
+export interface CrmPersonIds {
+  pages(): AsyncIterable<string[]>;
+}
+
+/** [NFR-Faults] What the last comparison of the engine with the CRM found and repaired. */
+export interface CrmReconciliationReport {
+  id: typeof crmReconciliationReportId;
+  startedAt: string;
+  finishedAt: string;
+  /** Active persons compared with the CRM. */
+  checked: number;
+  /** Persons the CRM lacked, written to it again (all counted; the first 1,000 ids listed). */
+  repaired: number;
+  repairedIds: string[];
+}
+
+export const crmReconciliationReportId = 'crm-reconciliation-report';
+
+/** Port: where the last CRM reconciliation report is kept for the admin API. */
+export interface CrmReconciliationReports {
+  get(id: typeof crmReconciliationReportId): Promise<Versioned<CrmReconciliationReport> | null>;
+  save(report: CrmReconciliationReport, etag?: string): Promise<'saved' | 'stale'>;
+}

@@ -21,7 +21,7 @@ export interface ReconciliationPorts {
   logger: Logger;
 }
 
-const stateId = 'onlinefundraising';
+export const onlineFundraisingReconciliationStateId = 'onlinefundraising';
 /** Ids listed in the report per entity; the counts are always complete. */
 const maxReportedIds = 100;
 
@@ -31,7 +31,7 @@ const maxReportedIds = 100;
  * notification) through the normal processing path. Reports what it repaired.
  */
 export async function reconcileOnlineFundraising(ports: ReconciliationPorts): Promise<ReconciliationReport> {
-  const stored = await ports.state.get(stateId);
+  const stored = await ports.state.get(onlineFundraisingReconciliationStateId);
   const watermarks = { ...stored?.value.watermarks };
   const report: ReconciliationReport = { startedAt: ports.clock.now().toISOString(), finishedAt: '', entities: {} };
   for (const entity of onlineFundraisingEntities) {
@@ -40,7 +40,7 @@ export async function reconcileOnlineFundraising(ports: ReconciliationPorts): Pr
     if (result.watermark) watermarks[entity] = result.watermark;
   }
   report.finishedAt = ports.clock.now().toISOString();
-  await ports.state.save({ id: stateId, watermarks, lastRun: report }, stored?.etag);
+  await ports.state.save({ id: onlineFundraisingReconciliationStateId, watermarks, lastRun: report }, stored?.etag);
   logReport(report, ports.logger);
   return report;
 }

@@ -44,6 +44,7 @@ import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 import { correlation } from './correlation.js';
+import { type ReconciliationRouteDeps, reconciliationRoutes } from './reconciliationRoutes.js';
 import { type DependencyCheck, readinessRoute } from './readinessRoute.js';
 import { bodyLimits, csvBody, jsonBody } from './requestBody.js';
 
@@ -69,6 +70,7 @@ export interface HttpAppDeps {
   formSubmissions: { formSubmissions: FormSubmissionRecords };
   bookkeeping: PaymentRouteDeps & BookkeepingImportDeps & PostingRunRouteDeps;
   jobs: JobRouteDeps;
+  reconciliation: ReconciliationRouteDeps;
   dunning: DunningRouteDeps;
   datasets: DatasetRouteDeps;
   queue: MessageQueue;
@@ -120,6 +122,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/imports', bookkeepingImportRoutes(deps.bookkeeping));
   app.route('/admin/posting-runs', postingRunRoutes(deps.bookkeeping));
   app.route('/admin/jobs', jobRoutes(deps.jobs));
+  app.route('/admin/reconciliation', reconciliationRoutes(deps.reconciliation));
   app.route('/admin', dunningRoutes(deps.dunning));
   app.route('/admin', datasetRoutes(deps.datasets));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));

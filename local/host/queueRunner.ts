@@ -45,12 +45,15 @@ export function runQueueFunction(fn: QueueFunction, service: QueueServiceClient,
 
   const deliver = async (item: DequeuedMessageItem) => {
     if (item.dequeueCount > options.maxDequeueCount) return moveToPoison(queue, poison, item);
+    const lease = keepInvisible(queue, item, options.visibilityTimeoutSeconds, logger);
     try {
       await fn.handle(decodeMessage(item.messageText), { dequeueCount: item.dequeueCount });
-      await queue.deleteMessage(item.messageId, item.popReceipt, timeLimit());
+      await lease.release();
+      await queue.deleteMessage(item.messageId, lease.popReceipt(), timeLimit());
     } catch {
-      if (item.dequeueCount >= options.maxDequeueCount) await moveToPoison(queue, poison, item);
-      else await queue.updateMessage(item.messageId, item.popReceipt, undefined, options.retryDelaySeconds, timeLimit());
+      await lease.release();
+      if (item.dequeueCount >= options.maxDequeueCount) await moveToPoison(queue, poison, { ...item, popReceipt: lease.popReceipt() });
+      else await queue.updateMessage(item.messageId, lease.popReceipt(), undefined, options.retryDelaySeconds, timeLimit());
     }
   };
 
@@ -89,6 +92,32 @@ export function runQueueFunction(fn: QueueFunction, service: QueueServiceClient,
       wake?.();
       await looping;
       await Promise.all(inFlight);
+    },
+  };
+}
+
+/**
+ * While a message's work runs, its invisibility is renewed every half timeout, as the Functions
+ * runtime does: a slow message is not delivered a second time while the first delivery still works.
+ */
+function keepInvisible(queue: QueueClient, item: DequeuedMessageItem, visibilityTimeoutSeconds: number, logger: Logger) {
+  let popReceipt = item.popReceipt;
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = async () => {
+    try {
+      popReceipt = (await queue.updateMessage(item.messageId, popReceipt, undefined, visibilityTimeoutSeconds, timeLimit())).popReceipt!;
+    } catch (error) {
+      logger.warn('local queue host could not renew a message\'s invisibility', { queue: queue.name, error: String(error) });
+    }
+  };
+  const timer = setInterval(() => {
+    renewing = renewing.then(renew);
+  }, (visibilityTimeoutSeconds * 1000) / 2);
+  return {
+    popReceipt: () => popReceipt,
+    release: async () => {
+      clearInterval(timer);
+      await renewing;
     },
   };
 }

@@ -14,6 +14,8 @@ export interface RunningCosmos {
   key: string;
   /** Writes every database, container and item to `file` (the stand-in keeps data in memory only). */
   saveSnapshot(file: string): Promise<void>;
+  /** Grows with every write the stand-in is asked to do (queries and reads do not count). */
+  writeCount(): number;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startCosmos(options: { host?: string; port?: number; snaps
   // It does not tell clients how long an idle connection lives, so it must not close one: a client
   // reusing it at that moment gets "socket hang up". 0 keeps idle connections until `close`.
   server.keepAliveTimeout = 0;
+  let writes = 0;
+  server.on('request', (request: { method?: string; headers: Record<string, unknown> }) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !request.headers['x-ms-documentdb-isquery']) writes++;
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
   const endpoint = `http://${address}:${port}`;
@@ -41,6 +47,7 @@ export async function startCosmos(options: { host?: string; port?: number; snaps
     endpoint,
     key: standInCosmosKey,
     saveSnapshot: (file) => saveSnapshot(client, file),
+    writeCount: () => writes,
     close: async () => {
       client.dispose();
       server.closeAllConnections();

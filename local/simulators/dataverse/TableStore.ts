@@ -34,6 +34,21 @@ export class TableStore {
     return ++this.state.lastVersion;
   }
 
+  /** Grows with every write: a saver compares it to know whether anything changed. */
+  version(): number {
+    return this.state.lastVersion;
+  }
+
+  /** The tables as JSON text, for `npm start` to keep across restarts. */
+  toJson(): string {
+    return JSON.stringify({ lastVersion: this.state.lastVersion, tables: [...this.state.tables].map(([name, rows]) => [name, [...rows]]) });
+  }
+
+  fromJson(text: string): void {
+    const saved = JSON.parse(text) as { lastVersion: number; tables: [string, [string, Row][]][] };
+    this.state = { lastVersion: saved.lastVersion, tables: new Map(saved.tables.map(([name, rows]) => [name, new Map(rows)])) };
+  }
+
   snapshot(): StoreState {
     return structuredClone(this.state);
   }

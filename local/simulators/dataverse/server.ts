@@ -55,6 +55,8 @@ export interface DataverseSimulator {
   staffUserId: string;
   /** The rows of a table as the Web API returns them, oldest first. */
   rows(entitySet: string): Row[];
+  /** The tables, to keep across restarts of `npm start`: `version` grows with every write. */
+  tables: { version(): number; toJson(): string; fromJson(text: string): void };
   row(entitySet: string, id: string): Row | undefined;
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
@@ -138,6 +140,7 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     applicationUserId: control.settings.applicationUserId,
     staffUserId: control.settings.staffUserId,
     rows: (entitySet) => control.rows(entitySet),
+    tables: { version: () => control.store.version(), toJson: () => control.store.toJson(), fromJson: (text) => control.store.fromJson(text) },
     row: (entitySet, id) => control.row(entitySet, id),
     injectFault: (rule) => control.injectFault(rule),
     clearFaults: () => control.clearFaults(),
