@@ -46,6 +46,7 @@ import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
+import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
 import { crmReconciliationFunction } from './timer/crmReconciliationFunction.js';
 import type { Clock } from '../domain/shared/Clock.js';
 import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
@@ -291,7 +292,7 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.formImports, failureTracking),
       personMergesFunction({ ...consent, persons, mirror, onlineFundraising, crm, crmIdentity, ...identity, ledger: bookkeeping.ledger, agreementStates: dunning.agreementStates, ...failureTracking }),
       poisonQueueFunction(queueNames.personMerges, failureTracking),
-      crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, ...identity, ...failureTracking }),
+      crmContactChangesFunction({ persons, onlineFundraising, crmIdentity, crmContacts: new DataverseContactReader(dataverse), ...identity, ...failureTracking }),
       poisonQueueFunction(queueNames.crmContactChanges, failureTracking),
       postingRunsFunction({ ...bookkeeping, journal, ...failureTracking, ...(options.postingStepLimits && { stepLimits: options.postingStepLimits }) }),
       poisonQueueFunction(queueNames.postingRuns, failureTracking),

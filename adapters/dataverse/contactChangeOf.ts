@@ -43,3 +43,11 @@ function changesOf(attributes: { key: string; value: unknown }[]): ContactChange
   if (Object.keys(address).length > 0) changes.address = address;
   return changes as ContactChanges;
 }
+
+/** The contact columns the engine keeps in step, to read a contact whose change Dataverse did not send. */
+export const syncedContactColumns = [...Object.keys(textColumns), ...Object.keys(addressColumns)];
+
+/** A contact row's synced columns as they are now, as master-data changes (all of them). */
+export function contactChangesFromRow(row: Record<string, unknown>): ContactChanges {
+  return changesOf(syncedContactColumns.map((key) => ({ key, value: row[key] ?? null })));
+}

@@ -6,7 +6,7 @@ import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
 import type { ContactChanges } from './ContactChanges.js';
 import { applyContactChanges, wholeChanges } from './applyContactChanges.js';
-import type { OnlineFundraisingContacts, PersonRepository } from './ports.js';
+import type { CrmContactReader, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { personDataHash, samePersonData } from './samePersonData.js';
 
 export interface CrmContactChange {
@@ -14,6 +14,8 @@ export interface CrmContactChange {
   /** The CRM user who made the change. */
   changedBy: string;
   changes: ContactChanges;
+  /** Dataverse left the changed columns out (its message was over its size limit): read the contact as it is now. */
+  readFromCrm?: boolean;
 }
 
 export interface CrmChangePorts {
@@ -23,6 +25,7 @@ export interface CrmChangePorts {
   matchRules: MatchRuleStore;
   /** The CRM user the engine itself writes as: its own writes come back as changes, and are dropped. */
   crmIdentity: { applicationUserId(): Promise<string> };
+  crmContacts: CrmContactReader;
   clock: Clock;
   logger: Logger;
 }
@@ -44,16 +47,18 @@ export async function applyCrmContactChange(change: CrmContactChange, ports: Crm
   }
   const personId = await survivorOf(change.personId, ports);
   if (!personId) throw new NotFoundError(`the CRM changed contact ${change.personId}, which the engine does not hold`);
+  const changes = change.readFromCrm ? await ports.crmContacts.masterDataOf(change.personId) : change.changes;
+  if (!changes) throw new NotFoundError(`the CRM has no contact ${change.personId} to read the change from`);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await ports.persons.get(personId);
     if (!stored) throw new NotFoundError(`no person ${personId}`);
-    const changed = applyContactChanges(stored.value, change.changes, ports.clock.now());
+    const changed = applyContactChanges(stored.value, changes, ports.clock.now());
     if (samePersonData(changed, stored.value)) return 'unchanged';
     const updated = { ...changed, crm: { writtenHash: personDataHash(changed), writtenAt: ports.clock.now().toISOString() } };
     if ((await ports.persons.replace(updated, stored.etag)) !== 'replaced') continue;
     await indexForResolution(updated, ports);
     const contactId = updated.onlineFundraising?.contactId;
-    if (contactId) await ports.onlineFundraising.updateContact(contactId, wholeChanges(change.changes, updated));
+    if (contactId) await ports.onlineFundraising.updateContact(contactId, wholeChanges(changes, updated));
     ports.logger.info('CRM change applied', { personId, toOnlineFundraising: contactId !== undefined });
     return 'applied';
   }

@@ -1,3 +1,4 @@
+import type { ContactChanges } from './ContactChanges.js';
 import type { WholeContactChanges } from './ContactChanges.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 import type { Person } from './Person.js';
@@ -45,4 +46,9 @@ export interface CrmPersons {
    * move to the survivor). Repeating it is harmless.
    */
   mergePersons(survivorPersonId: string, mergedPersonId: string): Promise<void>;
+}
+
+/** Port: a contact's master data as the CRM holds it now (for a change Dataverse reported without its columns). */
+export interface CrmContactReader {
+  masterDataOf(personId: string): Promise<ContactChanges | null>;
 }

@@ -52,6 +52,7 @@ describe('Azure Functions registration', () => {
       'timer:dunningGroups',
       'timer:nightlyDatasetExport',
       'timer:hourlyPaymentExport',
+      'timer:crmReconciliation',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

@@ -28,7 +28,9 @@ export interface DataverseWebhookDeps {
  * (steps on Merge and Update of contacts). Check the key, read the RemoteExecutionContext, queue the
  * merge or the change, 202. Dynamics fails the staff member's system job on any answer but 2xx, so an
  * Update that changes no column the engine keeps in step is acknowledged (200, nothing queued), and
- * work the engine cannot take now (its queue is unavailable) is answered 503 for Dynamics to retry.
+ * work the engine cannot take now (its queue is unavailable) is answered 503 for Dynamics to retry. A
+ * message Dataverse cut down for its size (`x-ms-dynamics-msg-size-exceeded`) is queued to be read
+ * from the contact itself.
  */
 export function dataverseWebhook(deps: DataverseWebhookDeps): Handler {
   return async (c) => {
@@ -47,7 +49,13 @@ export function dataverseWebhook(deps: DataverseWebhookDeps): Handler {
       deps.logger.warn('Dataverse webhook for an operation the engine does not handle', { operation: context.MessageName, entity: context.PrimaryEntityName });
       return problem(c, 400, 'unsupported_operation', `the engine handles Merge and Update of contacts, not ${context.MessageName} of ${context.PrimaryEntityName}`);
     }
-    const change = isContactUpdate ? contactChangeOf(context) : undefined;
+    // Over its size limit Dataverse leaves out the changed columns: the change is read from the contact.
+    const cutDown = isContactUpdate && c.req.header('x-ms-dynamics-msg-size-exceeded') !== undefined && !context.InputParameters.some((parameter) => parameter.key === 'Target');
+    const change = cutDown
+      ? { personId: context.PrimaryEntityId.toLowerCase(), changedBy: (context.InitiatingUserId ?? context.UserId).toLowerCase(), changes: {}, readFromCrm: true }
+      : isContactUpdate
+        ? contactChangeOf(context)
+        : undefined;
     if (isContactUpdate && !change) {
       deps.logger.info('webhook acknowledged: no column the engine keeps in step', { source: 'dataverse', operation: 'Update', personId: context.PrimaryEntityId.toLowerCase() });
       return c.json({ accepted: false, reason: 'the update changes no column the engine keeps in step' }, 200);

@@ -25,6 +25,7 @@ const crmContactChangeWorkItem = z.object({
         .nullable()
         .optional(),
     }),
+    readFromCrm: z.boolean().optional(),
   }),
   enqueuedAt: z.string(),
 });

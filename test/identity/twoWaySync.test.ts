@@ -21,8 +21,10 @@ async function settled(): Promise<void> {
   for (const queue of [queueNames.crmContactChanges, queueNames.onlineFundraisingNotifications, queueNames.crmContactChanges]) await queueDrained(stack, queue);
 }
 
+let phones = 0;
 async function inBothSystems(contactId: string): Promise<string> {
-  of().put('contact', contactId, { first_name: 'Karen', last_name: `Vang ${contactId}`, email: `${contactId}@example.dk`, phone: '20 30 40 50' });
+  // Each with a phone of their own: the same phone would make them one person.
+  of().put('contact', contactId, { first_name: 'Karen', last_name: `Vang ${contactId}`, email: `${contactId}@example.dk`, phone: `20 30 40 5${phones++}` });
   await of().sendWebhook({ entity: 'contact', entityId: contactId, event: 'created' });
   await eventually(() => expect(stack.dataverse.row('contacts', personIdOf(contactId))).toBeDefined());
   await settled();
@@ -51,5 +53,33 @@ describe('[OnlineFundraising12] two-way contact sync without loops', () => {
     expect(crmContactWrites(personId)).toHaveLength(crmWritesBefore + 1);
     expect(stack.dataverse.webhookDeliveries().filter((delivery) => delivery.status === 'delivered').length).toBeGreaterThan(0);
     expect(ofPatches('tw-2')).toHaveLength(0);
+  });
+
+  it('[OnlineFundraising12][NFR-Faults] an Update changing no column the engine keeps in step is acknowledged (2xx, nothing queued), so the staff member\'s system job does not fail', async () => {
+    const personId = await inBothSystems('tw-3');
+    const deliveriesBefore = stack.dataverse.webhookDeliveries().length;
+    await stack.dataverse.staffUpdate('contacts', personId, { description: 'Ringede om sit medlemskab' });
+    await settled();
+    const [delivery] = stack.dataverse.webhookDeliveries().slice(deliveriesBefore);
+    expect(delivery).toMatchObject({ status: 'delivered', httpStatus: 200 });
+    expect(JSON.parse(delivery!.responseBody!)).toMatchObject({ accepted: false });
+    expect(ofPatches('tw-3')).toHaveLength(0);
+  });
+
+  it('[OnlineFundraising12][NFR-Faults] a change Dataverse sends without its columns (over its message size limit) is read from the contact and applied', async () => {
+    const personId = await inBothSystems('tw-4');
+    stack.dataverse.setWebhookMessageSizeLimit(100);
+    try {
+      const deliveriesBefore = stack.dataverse.webhookDeliveries().length;
+      await stack.dataverse.staffUpdate('contacts', personId, { lastname: 'Vang-Stor' });
+      await eventually(() => expect(of().get('contact', 'tw-4')).toMatchObject({ last_name: 'Vang-Stor' }));
+      await settled();
+      const [delivery] = stack.dataverse.webhookDeliveries().slice(deliveriesBefore);
+      expect(delivery!.headers['x-ms-dynamics-msg-size-exceeded']).toBe('true');
+      expect(delivery!.body.InputParameters).toBeUndefined();
+      expect(delivery).toMatchObject({ status: 'delivered', httpStatus: 202 });
+    } finally {
+      stack.dataverse.setWebhookMessageSizeLimit(256 * 1024);
+    }
   });
 });

@@ -73,6 +73,8 @@ export interface DataverseSimulator {
   /** Registers a webhook on Merge and/or Update of contacts (or accounts); throws a ZodError when it is not valid. */
   registerWebhook(registration: WebhookRegistration): RegisteredWebhook;
   unregisterWebhook(id: string): boolean;
+  /** Webhook messages over this many bytes are cut down as Dataverse does (default 256 KB). */
+  setWebhookMessageSizeLimit(bytes: number): void;
   clearWebhooks(): void;
   webhooks(): RegisteredWebhook[];
   /** Every webhook delivery so far, oldest first, pending ones included. */
@@ -151,6 +153,9 @@ export async function startDataverseSimulator(options: DataverseSimulatorOptions
     batchOperations: () => control.batchOperations(),
     clearRequests: () => control.clearRequests(),
     registerWebhook: (registration) => control.registerWebhook(registration),
+    setWebhookMessageSizeLimit: (bytes) => {
+      control.webhookDispatcher.messageSizeLimitBytes = bytes;
+    },
     unregisterWebhook: (id) => control.unregisterWebhook(id),
     clearWebhooks: () => control.clearWebhooks(),
     webhooks: () => control.webhooks(),

@@ -67,6 +67,13 @@ export interface WebhookDispatcherSettings {
 }
 
 /**
+ * Dataverse's limit on a webhook's message: over 256 KB it leaves out ParentContext,
+ * InputParameters and the entity images, and says so in `x-ms-dynamics-msg-size-exceeded`; the
+ * receiver reads the record itself.
+ */
+export const webhookMessageSizeLimitBytes = 256 * 1024;
+
+/**
  * The registered webhooks and what was sent to them. Deliveries run in the background, as
  * Dataverse's asynchronous service sends them, after the operation has been answered; a failed
  * delivery is recorded, never thrown, and not retried.
@@ -74,6 +81,8 @@ export interface WebhookDispatcherSettings {
 export class WebhookDispatcher {
   private webhooks: RegisteredWebhook[] = [];
   private log: WebhookDelivery[] = [];
+  /** Tests lower it to see a message cut down without writing 256 KB of columns. */
+  messageSizeLimitBytes = webhookMessageSizeLimitBytes;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly settings: WebhookDispatcherSettings) {}
@@ -167,6 +176,10 @@ export class WebhookDispatcher {
       step: { id: webhook.steps[event.message] ?? randomUUID(), name: `Webhook ${url.host}: ${event.message} of ${event.entity}` },
       createdOn: now,
     });
+    if (Buffer.byteLength(JSON.stringify(body)) > this.messageSizeLimitBytes) {
+      headers['x-ms-dynamics-msg-size-exceeded'] = 'true';
+      for (const part of ['ParentContext', 'InputParameters', 'PreEntityImages', 'PostEntityImages']) delete (body as Record<string, unknown>)[part];
+    }
     return {
       id: requestId,
       webhookId: webhook.id,
