@@ -28,8 +28,17 @@ export function contactColumns(person: Person): Record<string, unknown> {
     msengine_supporterkind: person.supporterKind ?? null,
     msengine_invalidemail: isFlaggedInvalid(person, 'email'),
     msengine_invalidphone: isFlaggedInvalid(person, 'phone'),
+    // [OnlineFundraising1] What OF sent that is no phone number, for staff to see and correct in Dynamics.
+    msengine_unreadablephone: unreadablePhones(person),
     ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),
   };
+}
+
+/** "mobile: 12 34 ab; other: 000" (at most 200 characters), or null when every phone OF sent was readable. */
+function unreadablePhones(person: Person): string | null {
+  if (person.rejectedPhones.length === 0) return null;
+  const text = person.rejectedPhones.map(({ field, raw }) => `${field === 'primary' ? 'mobile' : 'other'}: ${raw}`).join('; ');
+  return text.slice(0, 200);
 }
 
 /** Company → Dataverse `account` columns (the account has the company's id). */

@@ -44,6 +44,7 @@ import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 import { correlation } from './correlation.js';
+import { personViewRoute } from './personViewRoute.js';
 import { type ReconciliationRouteDeps, reconciliationRoutes } from './reconciliationRoutes.js';
 import { type DependencyCheck, readinessRoute } from './readinessRoute.js';
 import { bodyLimits, csvBody, jsonBody } from './requestBody.js';
@@ -116,6 +117,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/marketing-lists', marketingListRoutes(deps.marketingLists));
   app.route('/admin/persons', formSubmissionRoutes(deps.formSubmissions));
   app.route('/admin/persons', preferenceLinkRoute({ ...deps.preferences, persons: deps.consent.persons }));
+  app.route('/admin/persons', personViewRoute({ persons: deps.consent.persons }));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

@@ -59,6 +59,16 @@ const requestsTo = <R extends { method: string; path: string }>(log: R[], method
   log.filter((request) => request.method === method && request.path === path);
 
 describe('[OnlineFundraising1] an OF contact notification travels OF → engine → CRM', () => {
+  it('[OnlineFundraising1] a phone OF sends that is no number is kept visible to staff: in the admin API and in a CRM column, never as the phone', async () => {
+    signUp('of-900', { phone: 'ring efter kl 16' });
+    await notify('of-900');
+    const personId = personIdOf('of-900');
+    await eventually(() => expect(crmContact(personId)).toMatchObject({ mobilephone: null, msengine_unreadablephone: 'mobile: ring efter kl 16' }));
+    const view = (await (await fetch(`${stack.engineUrl}/admin/persons/${personId}`, { headers: adminHeaders })).json()) as Record<string, unknown>;
+    expect(view).toMatchObject({ id: personId, unreadablePhones: [{ field: 'primary', raw: 'ring efter kl 16' }], cprKnown: false });
+    expect(view.cpr).toBeUndefined();
+  });
+
   it('[OnlineFundraising1] a signed contact notification is answered 202 and becomes a person in Cosmos DB (with the consents given at signup and unmapped form fields kept) and a contact in Dataverse', async () => {
     signUp('of-100', { last_name: 'Sørensen', email: 'mette.sorensen@example.dk', phone: '22 33 44 55', phone_secondary: '+46 70 123 45 67' });
     const delivery = await notify('of-100');

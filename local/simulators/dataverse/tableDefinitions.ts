@@ -91,6 +91,7 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
       msengine_supporterkind: text(40),
       msengine_invalidemail: { kind: 'boolean' },
       msengine_invalidphone: { kind: 'boolean' },
+      msengine_unreadablephone: text(200),
     },
     navigationProperties: {
       parentcustomerid_account: { lookup: 'parentcustomerid', targetEntitySet: 'accounts' },
