@@ -21,6 +21,7 @@ describe('contactColumns', () => {
       msengine_supporterkind: null,
       msengine_invalidemail: false,
       msengine_invalidphone: false,
+      msengine_unreadablephone: null,
     });
   });
 

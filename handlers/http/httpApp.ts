@@ -44,6 +44,7 @@ import { type DatasetRouteDeps, datasetRoutes } from './datasetRoutes.js';
 import { type WebhookDeps, onlineFundraisingWebhook } from './onlineFundraisingWebhook.js';
 import { problem } from './problem.js';
 import { correlation } from './correlation.js';
+import { logRefusals } from './logRefusals.js';
 import { personViewRoute } from './personViewRoute.js';
 import { type ReconciliationRouteDeps, reconciliationRoutes } from './reconciliationRoutes.js';
 import { type DependencyCheck, readinessRoute } from './readinessRoute.js';
@@ -86,6 +87,7 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Hono {
   const app = new Hono();
   app.use('*', correlation(deps.ids));
+  app.use('*', logRefusals(deps.logger));
   app.onError(mapErrors(deps.logger));
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.get('/health', (c) => c.json({ status: 'ok' }));

@@ -19,13 +19,12 @@ export interface ImportRouteDeps {
 
 const importQuery = z.object({ formId: z.string().regex(/^[a-z0-9_]{1,64}$/, 'a configured form id') });
 
-
 /**
  * [OnlineFundraising15][Leadflow] POST /admin/imports/signatures?formId=…, body a CSV file (Playable's
- * export: first_name, last_name, email, phone, signed_at, and any other columns): good rows are
- * queued to take the same path as the form's web submissions; the answer (202) names every bad row
- * by line with the reason. A file that is no CSV, or lacks a column, is refused with 400 and
- * nothing is queued.
+ * export: first_name, last_name, email, phone, signed_at, and any other columns): its rows are
+ * queued to take the same path as the form's web submissions (202). [NFR-Input] A file that is no
+ * CSV, lacks a column, or has a bad row is refused with 400 (every bad row by line) and nothing is
+ * queued.
  */
 export function importRoutes(deps: ImportRouteDeps): Hono {
   return new Hono().post('/signatures', async (c) => {

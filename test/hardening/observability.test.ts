@@ -45,11 +45,15 @@ describe('[NFR-Observability] one notification can be followed', () => {
     expect(ofThisWork.find((line) => line.message === 'person synchronised from OnlineFundraising')).toMatchObject({ personId: personIdOf('obs-1') });
   });
 
-  it('[NFR-Observability] an admin request answers with its correlation id, a caller\'s own is kept, and a field can never overwrite a line\'s message', async () => {
+  it('[NFR-Observability][NFR-Input] an admin request answers with its correlation id, a caller\'s own is kept, a refusal is logged under it, and a field can never overwrite a line\'s message', async () => {
     const own = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...adminHeaders, 'x-correlation-id': 'case-4711' } });
     expect(own.headers.get('x-correlation-id')).toBe('case-4711');
     const fresh = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...adminHeaders, 'x-correlation-id': 'not acceptable!' } });
     expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    // [NFR-Input] A refused request is logged under its correlation id, without what was sent.
+    expect((await fetch(`${stack.engineUrl}/admin/persons/not-an-id`, { headers: { ...adminHeaders, 'x-correlation-id': 'case-4712' } })).status).toBe(400);
+    expect(lines.find((line) => line.correlationId === 'case-4712')).toMatchObject({ message: 'request answered with a client error', status: 400, path: '/admin/persons/not-an-id' });
 
     const written: LogLine[] = [];
     jsonLogger({}, (_level, line) => written.push(JSON.parse(line) as LogLine)).info('webhook accepted', { message: 'Update', level: 'debug' });
