@@ -16,6 +16,15 @@ export class CosmosDeadLetterStore extends CosmosVersionedStore<DeadLetter> impl
     return resources[0] ?? 0;
   }
 
+  async openAbout(subject: string): Promise<string[]> {
+    const query = {
+      query: "SELECT VALUE c.id FROM c WHERE c.subject = @subject AND (c.status = 'retrying' OR c.status = 'dead')",
+      parameters: [{ name: '@subject', value: subject }],
+    };
+    const { resources } = await this.container.items.query<string>(query).fetchAll();
+    return resources;
+  }
+
   async listByStatus(status: DeadLetter['status'], page: { pageSize: number; continuationToken?: string }): Promise<DeadLetterPage> {
     const query = {
       query: 'SELECT * FROM c WHERE c.status = @status ORDER BY c.lastFailedAt DESC',

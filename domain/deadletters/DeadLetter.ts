@@ -8,6 +8,8 @@ export interface DeadLetter {
   id: string;
   /** The queue the message belongs to (not its poison queue). */
   queue: string;
+  /** What the work was about (e.g. `of:contact:123`), when the message says. */
+  subject?: string;
   /** The message exactly as it was enqueued, so a replay sends the same thing. */
   message: string;
   status: 'retrying' | 'dead' | 'replayed' | 'resolved';

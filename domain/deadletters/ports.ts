@@ -4,6 +4,7 @@ import type { DeadLetter } from './DeadLetter.js';
 export interface FailedAttempt {
   messageId: string;
   queue: string;
+  subject?: string;
   message: string;
   error: string;
   at: string;
@@ -21,6 +22,8 @@ export interface DeadLetterStore {
   /** Without `etag` only creates ('stale' if it exists); with `etag` replaces only if unchanged since. */
   save(letter: DeadLetter, etag?: string): Promise<'saved' | 'stale'>;
   countByStatus(status: DeadLetter['status']): Promise<number>;
+  /** The ids of the letters about `subject` still open (retrying or dead). */
+  openAbout(subject: string): Promise<string[]>;
   listByStatus(status: DeadLetter['status'], page: { pageSize: number; continuationToken?: string }): Promise<DeadLetterPage>;
 }
 

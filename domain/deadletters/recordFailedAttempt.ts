@@ -29,6 +29,7 @@ function firstLetter(attempt: FailedAttempt): DeadLetter {
   return {
     id: attempt.messageId,
     queue: attempt.queue,
+    ...(attempt.subject && { subject: attempt.subject }),
     message: attempt.message,
     status: 'retrying',
     failures: 0,

@@ -7,6 +7,10 @@ export interface WorkItem<T = unknown> {
   enqueuedAt: string;
   /** The piece of work this item belongs to, from the webhook or request that started it ([NFR-Observability]). */
   correlationId?: string;
+  /** What the work is about (e.g. `of:contact:123`): a failure is remembered under it. */
+  subject?: string;
+  /** Set by a reconciliation that re-queues missed work: its success closes the failures about the same subject. */
+  repairs?: boolean;
 }
 
 /** Port: a queue of work items, processed later by a queue-triggered handler. */

@@ -11,6 +11,7 @@ import { type OnlineFundraisingNotification, onlineFundraisingNotificationKind }
 export async function acceptOnlineFundraisingNotification(
   notification: OnlineFundraisingNotification,
   ports: { inbox: WorkQueue; ids: Ids; clock: Clock },
+  options: { repairs?: boolean } = {},
 ): Promise<{ messageId: string }> {
   const messageId = ports.ids.fromKey(`onlinefundraising-notification:${notification.notificationId}`);
   await ports.inbox.enqueue({
@@ -18,6 +19,8 @@ export async function acceptOnlineFundraisingNotification(
     kind: onlineFundraisingNotificationKind,
     body: notification,
     enqueuedAt: ports.clock.now().toISOString(),
+    subject: `of:${notification.entity}:${notification.entityId}`,
+    ...(options.repairs && { repairs: true }),
   });
   return { messageId };
 }

@@ -81,7 +81,7 @@ function requeue(entity: OnlineFundraisingEntity, change: OfChange, ports: Recon
     event: 'updated' as const,
     occurredAt: change.updatedAt,
   };
-  return acceptOnlineFundraisingNotification(notification, ports);
+  return acceptOnlineFundraisingNotification(notification, ports, { repairs: true });
 }
 
 function logReport(report: ReconciliationReport, logger: Logger): void {

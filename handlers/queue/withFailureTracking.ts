@@ -1,5 +1,5 @@
 import { recordFailedAttempt } from '../../domain/deadletters/recordFailedAttempt.js';
-import { resolveDeadLetter } from '../../domain/deadletters/resolveDeadLetter.js';
+import { resolveDeadLetter, resolveLettersAbout } from '../../domain/deadletters/resolveDeadLetter.js';
 import type { DeadLetterStore } from '../../domain/deadletters/ports.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Ids } from '../../domain/shared/Ids.js';
@@ -41,10 +41,12 @@ export function withFailureTracking(
     try {
       await process(message);
       if (delivery.dequeueCount > 1 || hasFailedBefore(message)) await resolveDeadLetter(messageId, deps);
+      if (isWorkItem(message) && message.repairs && message.subject) await resolveLettersAbout(message.subject, deps);
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const now = deps.clock.now();
-      await recordFailedAttempt({ messageId, queue, message: messageText(originalOf(message)), error: reason, at: now.toISOString() }, deps.deadLetters);
+      const subject = isWorkItem(message) ? message.subject : undefined;
+      await recordFailedAttempt({ messageId, queue, message: messageText(originalOf(message)), error: reason, at: now.toISOString(), ...(subject && { subject }) }, deps.deadLetters);
       const decision = isWorkItem(message) ? retryDecision(message, now, deps.retryPolicy) : undefined;
       if (decision?.retry) {
         await deps.requeue(queue).enqueue(decision.item, { delaySeconds: decision.delaySeconds });

@@ -82,4 +82,18 @@ describe('[NFR-Faults] outages are outlived, not dead-lettered', () => {
     }, 30_000);
     await eventually(async () => expect((await lettersIn('resolved')).filter((letter) => messageIds.includes(letter.id))).toHaveLength(3));
   });
+
+  it('[NFR-Faults] a dead letter whose work the reconciliation later did is marked resolved, so the list and the alert tell the truth', async () => {
+    of().injectFault({ method: 'GET', path: '/api/v1/contacts/**', status: 503, times: 100_000 });
+    const { contactIds, messageIds } = await signUps('outage-rec', 1);
+    await eventually(async () => expect((await lettersIn('retrying')).map((letter) => letter.id)).toContain(messageIds[0]));
+    clock.advance(6 * 60 * 60_000); // still failing six hours later: given up
+    await eventually(async () => expect((await lettersIn('dead')).map((letter) => letter.id)).toContain(messageIds[0]), 30_000);
+
+    of().clearFaults();
+    await stack.engine.timerFunctions.find((fn) => fn.name === 'onlineFundraisingReconciliation')!.handle();
+    await eventually(() => expect(crmContactsWithEmail(`${contactIds[0]}@example.dk`)).toHaveLength(1), 30_000);
+    await eventually(async () => expect((await lettersIn('resolved')).map((letter) => letter.id)).toContain(messageIds[0]));
+    expect((await lettersIn('dead')).map((letter) => letter.id)).not.toContain(messageIds[0]);
+  });
 });
