@@ -1,3 +1,4 @@
+import { nextRetryDelay } from '../shared/backoff.js';
 import type { PostingRun } from './PostingRun.js';
 
 /**
@@ -17,7 +18,7 @@ export type PostingRetry = Pick<PostingRun, 'failingSince' | 'autoResumes' | 'ne
 export function retryAfterFailure(run: PostingRun, now: Date, policy = postingRetryPolicy): PostingRetry {
   const failingSince = run.failingSince ?? now.toISOString();
   const autoResumes = run.autoResumes ?? 0;
-  if (now.getTime() - Date.parse(failingSince) >= policy.giveUpAfterMs) return { failingSince, autoResumes };
-  const delayMinutes = policy.delaysMinutes[Math.min(autoResumes, policy.delaysMinutes.length - 1)]!;
+  const delayMinutes = nextRetryDelay({ delays: policy.delaysMinutes, giveUpAfterMs: policy.giveUpAfterMs }, failingSince, autoResumes, now);
+  if (delayMinutes === undefined) return { failingSince, autoResumes };
   return { failingSince, autoResumes, nextAttemptAt: new Date(now.getTime() + delayMinutes * 60_000).toISOString() };
 }

@@ -4,7 +4,7 @@ import type { PersonRepository } from '../person/ports.js';
 import { type SegmentPorts, filterSegment } from '../segments/filterSegment.js';
 import type { ConsentChannel } from '../consent/ConsentEntry.js';
 import { excludeStopListed } from '../stoplist/excludeStopListed.js';
-import type { StopListPurpose } from '../stoplist/forbids.js';
+import { stopListPurposeOfChannel } from '../stoplist/forbids.js';
 import { NotFoundError } from '../shared/errors.js';
 import { dunningGroupsJobName } from './dunningGroupsJob.js';
 import type { SegmentMembers } from './ports.js';
@@ -61,11 +61,9 @@ export async function groupSegment(request: GroupSegmentRequest, ports: GroupSeg
   };
 }
 
-const stopListPurposeOf: Partial<Record<ConsentChannel, StopListPurpose>> = { sms: 'sms', phone: 'telemarketing' };
-
 async function exclusions(persons: Person[], reach: 'tm' | ConsentChannel, ports: GroupSegmentPorts): Promise<{ personId: string; reasons: string[] }[]> {
   if (reach === 'tm') return (await filterSegment(persons, { team: 'telemarketing', channel: 'phone' }, ports)).excluded;
-  const purpose = stopListPurposeOf[reach];
+  const purpose = stopListPurposeOfChannel(reach);
   if (!purpose) return [];
   const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });
   const { excluded } = await excludeStopListed(persons, contactOf, purpose, ports);

@@ -1,3 +1,4 @@
+import { nextRetryDelay } from '../shared/backoff.js';
 import type { WorkItem } from './WorkItem.js';
 
 /**
@@ -24,9 +25,9 @@ export type RetryDecision = { retry: true; item: RetriedWorkItem; delaySeconds: 
 /** What to do with a work item whose processing just failed at `now`. */
 export function retryDecision(item: RetriedWorkItem, now: Date, policy: QueueRetryPolicy = queueRetryPolicy): RetryDecision {
   const firstFailedAt = item.firstFailedAt ?? now.toISOString();
-  if (now.getTime() - Date.parse(firstFailedAt) >= policy.giveUpAfterMs) return { retry: false, firstFailedAt };
   const attempt = item.attempt ?? 1;
-  const delaySeconds = policy.delaysSeconds[Math.min(attempt - 1, policy.delaysSeconds.length - 1)]!;
+  const delaySeconds = nextRetryDelay({ delays: policy.delaysSeconds, giveUpAfterMs: policy.giveUpAfterMs }, firstFailedAt, attempt - 1, now);
+  if (delaySeconds === undefined) return { retry: false, firstFailedAt };
   return { retry: true, item: { ...item, attempt: attempt + 1, firstFailedAt }, delaySeconds };
 }
 

@@ -5,7 +5,7 @@ import type { ConsentLog, TeamLimitStore } from '../consent/ports.js';
 import { currentTeamLimits } from '../consent/teamLimits.js';
 import type { Person } from '../person/Person.js';
 import { excludeStopListed } from '../stoplist/excludeStopListed.js';
-import type { StopListPurpose } from '../stoplist/forbids.js';
+import { stopListPurposeOfChannel } from '../stoplist/forbids.js';
 import type { StopList } from '../stoplist/ports.js';
 
 /** Who asks for the segment, and what it is for. */
@@ -29,8 +29,6 @@ export interface SegmentPorts {
   consentLog: ConsentLog;
 }
 
-/** [StopList] The stop file covers SMS and calls; email and post are governed by consent alone. */
-const purposeOfChannel: Partial<Record<ConsentChannel, StopListPurpose>> = { sms: 'sms', phone: 'telemarketing' };
 
 /**
  * [Permissionsstruktur1][StopList][Permission] What every segment and send the engine produces goes
@@ -45,7 +43,7 @@ export async function filterSegment(persons: Person[], purpose: SegmentPurpose, 
     if (person.mergedInto) exclude(person.id, 'merged-away');
     if (limit?.excludedSupporterKinds.includes(person.supporterKind ?? 'none')) exclude(person.id, 'team-limit');
   }
-  const stopListPurpose = purposeOfChannel[purpose.channel];
+  const stopListPurpose = stopListPurposeOfChannel(purpose.channel);
   if (stopListPurpose) {
     const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });
     const { excluded: stopListed } = await excludeStopListed(persons, contactOf, stopListPurpose, ports);

@@ -1,3 +1,4 @@
+import type { ConsentChannel } from '../consent/ConsentEntry.js';
 import type { StopListEntry } from './StopListEntry.js';
 
 /**
@@ -7,6 +8,11 @@ import type { StopListEntry } from './StopListEntry.js';
 export type StopListPurpose = 'sms' | 'telemarketing' | 'any';
 
 export const stopListPurposes = ['sms', 'telemarketing', 'any'] as const satisfies readonly StopListPurpose[];
+
+/** [StopList] What the stop list forbids when reaching a person by a channel: SMS and calls; email and post are consent's business alone. */
+export function stopListPurposeOfChannel(channel: ConsentChannel): StopListPurpose | undefined {
+  return channel === 'sms' ? 'sms' : channel === 'phone' ? 'telemarketing' : undefined;
+}
 
 /**
  * [StopList] Whether an entry forbids contact for the purpose. The stop file holds people who asked

@@ -1,8 +1,7 @@
 import { recordPoisonedMessage } from '../../domain/deadletters/recordFailedAttempt.js';
 import type { QueueFunction } from './QueueFunction.js';
 import { withLogContext } from '../../adapters/system/logContext.js';
-import { isWorkItem } from '../../domain/messaging/queueRetry.js';
-import { messageIdOf, messageText } from './messageIdentity.js';
+import { correlationIdOf, messageIdOf, messageText } from './messageIdentity.js';
 import { maxDequeueCount, poisonQueueOf } from './queueNames.js';
 import type { FailureTrackingDeps } from './withFailureTracking.js';
 
@@ -16,8 +15,7 @@ export function poisonQueueFunction(queue: string, deps: FailureTrackingDeps): Q
     queueName: poisonQueueOf(queue),
     handle: async (message) => {
       const messageId = messageIdOf(message, deps.ids);
-      const correlationId = isWorkItem(message) ? (message.correlationId ?? messageId) : messageId;
-      await withLogContext({ correlationId, messageId, queue }, () => deadLetter(message, messageId));
+      await withLogContext({ correlationId: correlationIdOf(message, messageId), messageId, queue }, () => deadLetter(message, messageId));
     },
   };
 

@@ -8,7 +8,7 @@ import type { QueueDelivery } from './QueueFunction.js';
 import { withLogContext } from '../../adapters/system/logContext.js';
 import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
 import { type QueueRetryPolicy, type RetriedWorkItem, hasFailedBefore, isWorkItem, retryDecision } from '../../domain/messaging/queueRetry.js';
-import { messageIdOf, messageText } from './messageIdentity.js';
+import { correlationIdOf, messageIdOf, messageText } from './messageIdentity.js';
 
 export interface FailureTrackingDeps {
   deadLetters: DeadLetterStore;
@@ -33,8 +33,7 @@ export function withFailureTracking(
 ): (message: unknown, delivery: QueueDelivery) => Promise<void> {
   return async (message, delivery) => {
     const messageId = messageIdOf(message, deps.ids);
-    const correlationId = isWorkItem(message) ? (message.correlationId ?? messageId) : messageId;
-    return withLogContext({ correlationId, messageId, queue, invocationId: delivery.invocationId }, () => attempt(message, messageId, delivery));
+    return withLogContext({ correlationId: correlationIdOf(message, messageId), messageId, queue, invocationId: delivery.invocationId }, () => attempt(message, messageId, delivery));
   };
 
   async function attempt(message: unknown, messageId: string, delivery: QueueDelivery): Promise<void> {
