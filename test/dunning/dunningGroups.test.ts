@@ -73,7 +73,7 @@ const raised = async (): Promise<AutomationTrigger[]> => {
 };
 
 describe('[CampaignAutomation6] the daily reactivation groups', () => {
-  it('[CampaignAutomation6][CampaignAutomation3] a run stores its counts and members with reasons; a person entering raises one trigger, staying raises none; stop list and phone consent are respected', async () => {
+  it('[CampaignAutomation6][CampaignAutomation3][StopList] a run stores its counts and members with reasons; a person entering raises one trigger, staying raises none; an SMS stop keeps a member out of the SMS segment only, and the TM hand-over needs phone consent', async () => {
     // Paid the first 8 of 12 collections: the last three due are missed (the 12th is within its grace or due).
     await monthlySupporter('dg-stopped', 12, [0, 1, 2, 3, 4, 5, 6, 7]);
     // The same person's second agreement, never paid: two groups, one trigger.
