@@ -24,7 +24,15 @@ const environmentSchema = z.object({
   DATAVERSE_CLIENT_SECRET: z.string().min(1),
   /** The key Dataverse's webhook registration sends (header or `code` query parameter). */
   DATAVERSE_WEBHOOK_KEY: z.string().min(16),
-  ADMIN_API_KEY: z.string().min(16),
+  /**
+   * [Brugerrettigheder] Staff sign-in: Entra ID's v2.0 issuer of MS's tenant
+   * (https://login.microsoftonline.com/<tenant>/v2.0), the tenant id, and the engine app
+   * registration's client id, which staff tokens carry as audience.
+   */
+  STAFF_AUTH_ISSUER: z.url(),
+  STAFF_AUTH_TENANT_ID: z.guid(),
+  STAFF_AUTH_AUDIENCE: z.string().min(1),
+  STAFF_AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(120),
   /** Azure Communication Services Email: connection string and the verified sender address. */
   ACS_EMAIL_CONNECTION_STRING: z.string().min(1),
   ACS_EMAIL_SENDER: z.email(),
@@ -60,7 +68,7 @@ export interface EngineConfig {
   storage: StorageConfig;
   onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
   dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
-  admin: { apiKey: string };
+  staffSignIn: { issuer: string; tenantId: string; audience: string; clockToleranceSeconds: number };
   email: { connectionString: string; senderAddress: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
   preferenceLinkSecret: string;
@@ -96,7 +104,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       clientSecret: env.DATAVERSE_CLIENT_SECRET,
       webhookKey: env.DATAVERSE_WEBHOOK_KEY,
     },
-    admin: { apiKey: env.ADMIN_API_KEY },
+    staffSignIn: {
+      issuer: env.STAFF_AUTH_ISSUER,
+      tenantId: env.STAFF_AUTH_TENANT_ID,
+      audience: env.STAFF_AUTH_AUDIENCE,
+      clockToleranceSeconds: env.STAFF_AUTH_CLOCK_SKEW_SECONDS,
+    },
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
     preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,

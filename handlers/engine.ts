@@ -45,6 +45,7 @@ import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
+import { EntraAccessTokenVerifier } from '../adapters/entra/EntraAccessTokenVerifier.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
 import { crmReconciliationFunction } from './timer/crmReconciliationFunction.js';
@@ -252,7 +253,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
-    adminApiKey: config.admin.apiKey,
+    staffAccess: { verifier: new EntraAccessTokenVerifier(config.staffSignIn, clock), teamLimits: consent.teamLimits, logger },
     readiness: [
       { name: 'cosmos', check: async () => void (await database.read()) },
       { name: 'queues', check: async () => void (await queues.client().getQueueClient(queueNames.onlineFundraisingNotifications).getProperties()) },

@@ -17,6 +17,8 @@ const required = {
   'ms-engine:bcCompanyId': testConfig['ms-engine:bcCompanyId'],
   'ms-engine:bcJournalCode': testConfig['ms-engine:bcJournalCode'],
   'ms-engine:alertEmail': testConfig['ms-engine:alertEmail'],
+  'ms-engine:staffAuthTenantId': testConfig['ms-engine:staffAuthTenantId'],
+  'ms-engine:staffAuthClientId': testConfig['ms-engine:staffAuthClientId'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -28,7 +30,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the nine engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the eight engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -36,7 +38,6 @@ describe('[Config] stack config', () => {
       ofWebhookSecret: config.onlineFundraising.webhookSecret,
       dataverseClientSecret: config.dataverse.clientSecret,
       dataverseWebhookKey: config.dataverse.webhookKey,
-      adminApiKey: config.adminApiKey,
       drupalPassword: config.drupal.password,
       drupalWebhookSecret: config.drupal.webhookSecret,
       preferenceLinkSecret: config.preferenceLinkSecret,

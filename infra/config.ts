@@ -45,7 +45,12 @@ export interface StackConfig {
     /** The key Dataverse's webhook registration sends to the engine. */
     webhookKey: pulumi.Output<string>;
   };
-  adminApiKey: pulumi.Output<string>;
+  /**
+   * [Brugerrettigheder] Staff sign-in: MS's Entra ID tenant and the engine's app registration
+   * (its client id is the audience of staff tokens). The app registration is made by hand by MS's IT,
+   * see infra/README.md "Staff sign-in".
+   */
+  staffSignIn: { tenantId: string; clientId: string; issuer: string };
   /**
    * The engine's own mails go through the stack's Azure Communication Services (email.ts); its
    * connection string is derived. `senderAddress` overrides the default `DoNotReply@<managed domain>`.
@@ -102,7 +107,7 @@ export function readStackConfig(): StackConfig {
       clientSecret: config.requireSecret('dataverseClientSecret'),
       webhookKey: config.requireSecret('dataverseWebhookKey'),
     },
-    adminApiKey: config.requireSecret('adminApiKey'),
+    staffSignIn: readStaffSignIn(config),
     email: readEmail(config),
     drupal: {
       url: config.require('drupalUrl'),
@@ -146,4 +151,9 @@ function readCosmosThroughput(config: pulumi.Config): StackConfig['cosmosThrough
 function readEmail(config: pulumi.Config): StackConfig['email'] {
   const senderAddress = config.get('acsEmailSender');
   return senderAddress ? { senderAddress } : {};
+}
+
+function readStaffSignIn(config: pulumi.Config): StackConfig['staffSignIn'] {
+  const tenantId = config.require('staffAuthTenantId');
+  return { tenantId, clientId: config.require('staffAuthClientId'), issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` };
 }

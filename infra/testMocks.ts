@@ -33,6 +33,8 @@ export const testConfig = {
   'ms-engine:bcCompanyId': '44444444-4444-4444-8444-444444444444',
   'ms-engine:bcJournalCode': 'MSENGINE',
   'ms-engine:alertEmail': 'it-alerts@ms.dk',
+  'ms-engine:staffAuthTenantId': '11111111-1111-4111-8111-111111111111',
+  'ms-engine:staffAuthClientId': '55555555-5555-4555-8555-555555555555',
 } as const;
 
 export const testSecrets = {
@@ -40,7 +42,6 @@ export const testSecrets = {
   'ms-engine:ofWebhookSecret': 'clear-of-webhook-secret',
   'ms-engine:dataverseClientSecret': 'clear-dataverse-client-secret',
   'ms-engine:dataverseWebhookKey': 'clear-dataverse-webhook-key',
-  'ms-engine:adminApiKey': 'clear-admin-api-key',
   'ms-engine:drupalPassword': 'clear-drupal-password',
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
   'ms-engine:preferenceLinkSecret': 'clear-preference-link-secret-0123456789',

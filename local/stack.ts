@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import type { PacingPolicy } from '../adapters/dataverse/pacing.js';
 import type { RetryPolicy, Sleep } from '../adapters/http/retryPolicy.js';
-import { ensureCosmosContainers } from '../adapters/cosmos/containers.js';
+import { cosmosContainers, ensureCosmosContainers } from '../adapters/cosmos/containers.js';
 import { silentLogger } from '../adapters/system/jsonLogger.js';
 import { systemClock } from '../adapters/system/systemClock.js';
 import type { Clock } from '../domain/shared/Clock.js';
@@ -18,6 +18,9 @@ import { type EmailSimulator, startEmailSimulator } from './simulators/email/ser
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
 import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/server.js';
+import { type SignInSimulator, startSignInSimulator } from './simulators/signin/server.js';
+import { localSignIn } from './simulators/signin/localStaff.js';
+import { seedLocalTeams } from './standins/localTeams.js';
 import { type BusinessCentralSimulator, localBusinessCentral, startBusinessCentralSimulator } from './simulators/businesscentral/server.js';
 import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
 import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
@@ -30,7 +33,6 @@ export const localCredentials = {
   dataverseClientId: '11111111-1111-1111-1111-111111111111',
   dataverseClientSecret: 'local-dataverse-client-secret',
   dataverseWebhookKey: 'local-dataverse-webhook-key',
-  adminApiKey: 'local-admin-key-0123456789',
   drupalUsername: 'local-engine-api',
   drupalPassword: 'local-drupal-password',
   drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
@@ -43,7 +45,7 @@ export interface LocalStackOptions {
   /** With `dataDir`: save the in-memory stand-ins this often while they change (else only on a clean stop). */
   saveEveryMs?: number;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral' | 'signIn', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -80,6 +82,8 @@ export interface LocalStack {
   email: EmailSimulator;
   drupal: DrupalSimulator;
   businessCentral: BusinessCentralSimulator;
+  /** The Entra ID tenant staff sign in to: `signIn.tokenForColleague('Analyst')` and friends. */
+  signIn: SignInSimulator;
   engine: Engine;
   environment: EngineEnvironment;
   stop(): Promise<void>;
@@ -129,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clock,
   });
   const businessCentral = await startBusinessCentralSimulator({ host, port: ports.businessCentral ?? 0, clock });
+  const signIn = await startSignInSimulator({ host, port: ports.signIn ?? 0, clock });
   const environment = localEnvironment({
     businessCentral,
     azurite,
@@ -137,10 +142,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dataverseUrl: dataverse.url,
     emailConnectionString: email.connectionString,
     drupalUrl: drupal.url,
+    signInIssuer: signIn.issuer,
     databaseName: options.databaseName,
   });
   const config = loadConfig(environment);
-  await ensureCosmosContainers(new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } }), config.cosmos.database);
+  const cosmosClient = new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } });
+  await ensureCosmosContainers(cosmosClient, config.cosmos.database);
+  await seedLocalTeams(cosmosClient.database(config.cosmos.database).container(cosmosContainers.engineState.id), clock);
+  cosmosClient.dispose();
   const engine = createEngine({
     config,
     logger,
@@ -179,13 +188,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     email,
     drupal,
     businessCentral,
+    signIn,
     engine,
     environment,
     stop: async () => {
       await localHost.stop();
       engine.dispose();
       await persistence?.stop();
-      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), signIn.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
@@ -197,6 +207,7 @@ function localEnvironment(parts: {
   dataverseUrl: string;
   emailConnectionString: string;
   drupalUrl: string;
+  signInIssuer: string;
   businessCentral: BusinessCentralSimulator;
   databaseName: string | undefined;
 }): EngineEnvironment {
@@ -214,7 +225,9 @@ function localEnvironment(parts: {
     DATAVERSE_CLIENT_ID: localCredentials.dataverseClientId,
     DATAVERSE_CLIENT_SECRET: localCredentials.dataverseClientSecret,
     DATAVERSE_WEBHOOK_KEY: localCredentials.dataverseWebhookKey,
-    ADMIN_API_KEY: localCredentials.adminApiKey,
+    STAFF_AUTH_ISSUER: parts.signInIssuer,
+    STAFF_AUTH_TENANT_ID: localSignIn.tenantId,
+    STAFF_AUTH_AUDIENCE: localSignIn.engineClientId,
     ACS_EMAIL_CONNECTION_STRING: parts.emailConnectionString,
     ACS_EMAIL_SENDER: 'DoNotReply@engine.ms.dk',
     DRUPAL_URL: parts.drupalUrl,

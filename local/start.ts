@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { jsonLogger } from '../adapters/system/jsonLogger.js';
-import { localCredentials, startLocalStack } from './stack.js';
+import { startLocalStack } from './stack.js';
+import { localSignIn } from './simulators/signin/localStaff.js';
 
 /**
  * `npm start`: the engine on real local stand-ins. Well-known ports by default (the Functions
@@ -13,7 +14,7 @@ const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? '.local-data');
 
 const stack = await startLocalStack({
   dataDir,
-  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076) },
+  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076), signIn: pick(7077) },
   logger: jsonLogger({ service: 'ms-engine' }),
   // Saved every second while it changes, so a crash loses at most the last second (see README).
   saveEveryMs: 1_000,
@@ -27,6 +28,7 @@ const lines = [
   `  ACS Email sim          ${stack.email.url}`,
   `  Drupal sim             ${stack.drupal.url}`,
   `  Business Central sim   ${stack.businessCentral.url}`,
+  `  Entra ID sign-in sim   ${stack.signIn.url}   (issuer ${stack.signIn.issuer})`,
   `  Cosmos DB stand-in     ${stack.cosmos.endpoint}`,
   `  Azurite blob / queue   ${stack.azurite.blobUrl} / ${stack.azurite.queueUrl}`,
   `  data kept in           ${dataDir}`,
@@ -35,8 +37,12 @@ const lines = [
   `  curl -s -X POST ${stack.onlineFundraising.url}/_sim/demo/signup`,
   'See the contact it became in the Dataverse simulator:',
   `  curl -s ${stack.dataverse.url}/_sim/tables/contacts`,
-  'List dead letters (admin API):',
-  `  curl -s -H "Authorization: Bearer ${localCredentials.adminApiKey}" ${stack.engineUrl}/admin/dead-letters`,
+  'Staff API: sign in as a local colleague (one per role: Administrator, Editor, EditorLight, Analyst,',
+  'MemberServiceEditor, Finance) and call a route with the token, e.g. list dead letters:',
+  `  TOKEN=$(curl -s ${stack.signIn.url}/_sim/token/Administrator)`,
+  `  curl -s -H "Authorization: Bearer $TOKEN" ${stack.engineUrl}/admin/dead-letters`,
+  'An integration app signs in with client credentials:',
+  `  curl -s -d grant_type=client_credentials -d client_id=${localSignIn.integrationClientId} -d client_secret=${localSignIn.integrationClientSecret} -d scope=api://${localSignIn.engineClientId}/.default ${stack.signIn.url}/${localSignIn.tenantId}/oauth2/v2.0/token`,
   '',
   'Ctrl-C stops everything and keeps the data.',
 ];

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CosmosClient } from '@azure/cosmos';
-import { localCredentials } from '../local/stack.js';
 import { eventually } from './support/eventually.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ms-engine-start-'));
@@ -99,7 +98,9 @@ describe('npm start', () => {
     const answer = JSON.parse(execSync(curlLine, { encoding: 'utf8' })) as { contact: { id: string } };
     const contactRow = async (url: string) => ((await (await fetch(`${url}/_sim/tables/contacts`)).json()) as { msengine_ofcontactid: string; contactid: string }[]).find((row) => row.msengine_ofcontactid === answer.contact.id);
     const contact = await eventually(async () => (await contactRow(dataverseUrl)) ?? Promise.reject(new Error('contact not in the Dataverse simulator yet')));
-    const admin = { authorization: `Bearer ${localCredentials.adminApiKey}`, 'content-type': 'application/json' };
+    // [Brugerrettigheder] npm start prints how to get a token; the printed command is the one used.
+    const tokenCommand = printed(first.output, /^\s*TOKEN=\$\((curl -s \S+\/_sim\/token\/Administrator)\)\s*$/m);
+    const admin = { authorization: `Bearer ${execSync(tokenCommand, { encoding: 'utf8' }).trim()}`, 'content-type': 'application/json' };
     const added = await fetch(`${engineUrl}/admin/stop-list`, { method: 'POST', headers: admin, body: JSON.stringify({ phone: '+45 26 99 88 77', requestedAt: '2026-11-20', sms: true, telemarketing: false, source: 'medlemsservice', addedBy: 'ms' }) });
     const entry = (await added.json()) as { id: string };
     // Saved within a second of the change (README): wait until both files hold it, then crash.
@@ -113,7 +114,9 @@ describe('npm start', () => {
     const second = await npmStart();
     const engineAgain = printed(second.output, /engine\s+(http:\/\/\S+)/);
     const dataverseAgain = printed(second.output, /Dataverse sim\s+(http:\/\/\S+)/);
-    expect((await fetch(`${engineAgain}/admin/stop-list/${entry.id}`, { headers: admin })).status).toBe(200);
+    // The local tenant makes new signing keys at each start, so a colleague signs in again.
+    const tokenAgain = execSync(printed(second.output, /^\s*TOKEN=\$\((curl -s \S+\/_sim\/token\/Administrator)\)\s*$/m), { encoding: 'utf8' }).trim();
+    expect((await fetch(`${engineAgain}/admin/stop-list/${entry.id}`, { headers: { authorization: `Bearer ${tokenAgain}` } })).status).toBe(200);
     const cosmos = new CosmosClient({ endpoint: printed(second.output, /Cosmos DB stand-in\s+(http:\/\/\S+)/), key: 'bXMtZW5naW5l', connectionPolicy: { enableEndpointDiscovery: false } });
     const { resource: person } = await cosmos.database('ms-engine').container('persons').item(contact.contactid, contact.contactid).read();
     cosmos.dispose();

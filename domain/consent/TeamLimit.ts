@@ -9,6 +9,11 @@ export interface TeamLimit {
   description: string;
   /** People of these kinds are left out of the team's segments and sends. */
   excludedSupporterKinds: SupporterKind[];
+  /**
+   * [Brugerrettigheder] The Entra ID groups whose members work for this team: a caller's team comes
+   * from the group ids in their access token, never from what a request says.
+   */
+  entraGroupIds?: string[];
 }
 
 export interface TeamLimitTable {
@@ -26,3 +31,9 @@ export const defaultTeamLimits: TeamLimit[] = [
     excludedSupporterKinds: ['member', 'member_with_regular_support'],
   },
 ];
+
+/** [Brugerrettigheder] The teams a caller belongs to, from the group ids in their access token. */
+export function teamsOfGroups(teams: TeamLimit[], groupIds: readonly string[]): string[] {
+  const groups = new Set(groupIds.map((id) => id.toLowerCase()));
+  return teams.filter((team) => (team.entraGroupIds ?? []).some((id) => groups.has(id.toLowerCase()))).map((team) => team.team);
+}

@@ -62,7 +62,7 @@ export async function groupSegment(request: GroupSegmentRequest, ports: GroupSeg
 }
 
 async function exclusions(persons: Person[], reach: 'tm' | ConsentChannel, ports: GroupSegmentPorts): Promise<{ personId: string; reasons: string[] }[]> {
-  if (reach === 'tm') return (await filterSegment(persons, { team: 'telemarketing', channel: 'phone' }, ports)).excluded;
+  if (reach === 'tm') return (await filterSegment(persons, { teams: ['telemarketing'], channel: 'phone' }, ports)).excluded;
   const purpose = stopListPurposeOfChannel(reach);
   if (!purpose) return [];
   const contactOf = (person: Person) => ({ phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => !!phone), emails: person.emails });

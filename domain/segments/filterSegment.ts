@@ -10,7 +10,8 @@ import type { StopList } from '../stoplist/ports.js';
 
 /** Who asks for the segment, and what it is for. */
 export interface SegmentPurpose {
-  team: string;
+  /** The teams the segment is for (a caller's teams come from their token); every team's limit applies. */
+  teams: string[];
   channel: ConsentChannel;
   /** A consent topic, or the whole channel when left out. */
   topic?: string;
@@ -38,10 +39,10 @@ export interface SegmentPorts {
 export async function filterSegment(persons: Person[], purpose: SegmentPurpose, ports: SegmentPorts): Promise<FilteredSegment> {
   const reasons = new Map<string, ExclusionReason[]>(persons.map((person) => [person.id, []]));
   const exclude = (personId: string, reason: ExclusionReason) => reasons.get(personId)!.push(reason);
-  const limit = (await currentTeamLimits(ports)).teams.find((team) => team.team === purpose.team);
+  const limits = (await currentTeamLimits(ports)).teams.filter((team) => purpose.teams.includes(team.team));
   for (const person of persons) {
     if (person.mergedInto) exclude(person.id, 'merged-away');
-    if (limit?.excludedSupporterKinds.includes(person.supporterKind ?? 'none')) exclude(person.id, 'team-limit');
+    if (limits.some((limit) => limit.excludedSupporterKinds.includes(person.supporterKind ?? 'none'))) exclude(person.id, 'team-limit');
   }
   const stopListPurpose = stopListPurposeOfChannel(purpose.channel);
   if (stopListPurpose) {

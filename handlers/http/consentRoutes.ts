@@ -14,6 +14,8 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface ConsentRouteDeps {
   consentLog: ConsentLog;
@@ -29,7 +31,6 @@ const change = z.object({ channel: z.enum(consentChannels), topic: z.union([z.li
 
 const staffEntryBody = z.object({
   changes: z.array(change).min(1).max(20),
-  enteredBy: z.string().min(1).max(200),
   /** The person's own request, required to give back a phone or SMS consent they withdrew. */
   personsRequest: z.string().min(1).max(1000).optional(),
   consentText: z.string().min(1).max(4000).optional(),
@@ -49,7 +50,14 @@ const topicsBody = z.object({
 
 const teamLimitsBody = z.object({
   teams: z
-    .array(z.object({ team: z.string().min(1).max(100), description: z.string().min(1).max(300), excludedSupporterKinds: z.array(z.enum(supporterKinds)) }))
+    .array(
+      z.object({
+        team: z.string().min(1).max(100),
+        description: z.string().min(1).max(300),
+        excludedSupporterKinds: z.array(z.enum(supporterKinds)),
+        entraGroupIds: z.array(z.guid()).max(50).optional(),
+      }),
+    )
     .max(100)
     .refine((teams) => new Set(teams.map((team) => team.team)).size === teams.length, 'each team once'),
 });
@@ -70,8 +78,8 @@ export function consentRoutes(deps: ConsentRouteDeps): Hono {
       const body = staffEntryBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const personId = await existingPerson(c.req.param('id'), deps);
-      const { changes, enteredBy, requestId, at, ...details } = body.data;
-      const event = { personId, eventKey: `staff:${requestId ?? deps.ids.random()}`, at: at ? new Date(at) : deps.clock.now(), source: { kind: 'staff' as const, user: enteredBy }, changes, ...details };
+      const { changes, requestId, at, ...details } = body.data;
+      const event = { personId, eventKey: `staff:${requestId ?? deps.ids.random()}`, at: at ? new Date(at) : deps.clock.now(), source: { kind: 'staff' as const, user: actorReference(actorOf(c)) }, changes, ...details };
       const entries = await recordConsentChanges(event, deps);
       return c.json({ entries, current: (await consentOverview(personId, deps)).current }, 201);
     })

@@ -6,6 +6,8 @@ import { listInvalidContacts } from '../../domain/person/listInvalidContacts.js'
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 const channel = z.enum(['email', 'phone']);
 const listQuery = z.object({
@@ -13,7 +15,7 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
   continuationToken: z.string().min(1).optional(),
 });
-const flagBody = z.object({ channel, reason: z.enum(invalidReasons), flaggedBy: z.string().min(1).max(200) });
+const flagBody = z.object({ channel, reason: z.enum(invalidReasons) });
 
 /** [OnlineFundraising12] GET /admin/contacts?invalid=email|phone lists contacts marked as not working. */
 export function contactListRoutes(deps: FlagPorts): Hono {
@@ -30,7 +32,7 @@ export function invalidContactRoute(deps: FlagPorts): Hono {
   return new Hono().post('/:id/invalid-contact', pathParams({ id: engineId }), async (c) => {
     const body = flagBody.safeParse(parseJsonBody(await c.req.text()));
     if (!body.success) return invalidRequest(c, body.error);
-    const person = await flagInvalidContact(c.req.param('id'), { channel: body.data.channel, reason: body.data.reason, by: body.data.flaggedBy }, deps);
+    const person = await flagInvalidContact(c.req.param('id'), { channel: body.data.channel, reason: body.data.reason, by: actorReference(actorOf(c)) }, deps);
     return c.json({ personId: person.id, invalid: person.invalid });
   });
 }

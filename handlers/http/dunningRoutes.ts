@@ -13,6 +13,8 @@ import { segmentMembersCsv } from '../../adapters/csv/segmentMembersCsv.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';
 import { externalKey, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface DunningRouteDeps extends GroupSegmentPorts, AgreementStatePorts {
   onlineFundraisingAgreements: OnlineFundraisingAgreements;
@@ -40,13 +42,13 @@ const settingsBody = z
   })
   .refine((settings) => settings.winbackFromMonths < settings.winbackToMonths, { message: 'the window must start before it ends', path: ['winbackToMonths'] });
 
-const cancelBody = z.object({ reason: z.string().min(1).max(500), cancelledBy: z.string().min(1).max(200) });
+const cancelBody = z.object({ reason: z.string().min(1).max(500) });
 
 /**
  * [CampaignAutomation6][CampaignAutomation3] GET /admin/segments/{group} (group-1, group-2, group-3,
  * winback; `handover=tm` for telemarketing; `channel=email|post|sms|phone`, default email; `format=csv`; paged by `continuationToken`; winback cut by
  * `cancelledFrom`/`cancelledTo`). GET/PUT /admin/dunning-settings. POST
- * /admin/agreements/{ofAgreementId}/cancel {reason, cancelledBy}: staff cancel an agreement via MS.
+ * /admin/agreements/{ofAgreementId}/cancel {reason}: staff cancel an agreement via MS.
  */
 export function dunningRoutes(deps: DunningRouteDeps): Hono {
   return new Hono()
@@ -73,8 +75,9 @@ export function dunningRoutes(deps: DunningRouteDeps): Hono {
     .post('/agreements/:id/cancel', pathParams({ id: externalKey }), async (c) => {
       const body = cancelBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      const state = await cancelAgreementViaMs(c.req.param('id'), body.data, deps);
-      deps.logger.info('agreement cancelled via MS', { agreementId: c.req.param('id'), by: body.data.cancelledBy });
+      const cancelledBy = actorReference(actorOf(c));
+      const state = await cancelAgreementViaMs(c.req.param('id'), { reason: body.data.reason, cancelledBy }, deps);
+      deps.logger.info('agreement cancelled via MS', { agreementId: c.req.param('id'), by: actorOf(c).id });
       return c.json(state);
     });
 }

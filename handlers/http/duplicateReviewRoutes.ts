@@ -5,12 +5,14 @@ import type { DuplicateReviewStore } from '../../domain/identity/ports.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { externalKey, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 const decisionBody = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('merge'), into: z.string().min(1), decidedBy: z.string().min(1).max(200) }),
-  z.object({ decision: z.literal('not-duplicate'), decidedBy: z.string().min(1).max(200) }),
+  z.object({ decision: z.literal('merge'), into: z.string().min(1) }),
+  z.object({ decision: z.literal('not-duplicate') }),
 ]);
 
 /**
@@ -29,6 +31,6 @@ export function duplicateReviewRoutes(deps: DecidePorts & { reviews: DuplicateRe
       const body = decisionBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const decision = body.data.decision === 'merge' ? { kind: 'merge' as const, into: body.data.into } : { kind: 'not-duplicate' as const };
-      return c.json(await decideDuplicateReview(c.req.param('id'), decision, body.data.decidedBy, deps));
+      return c.json(await decideDuplicateReview(c.req.param('id'), decision, actorReference(actorOf(c)), deps));
     });
 }

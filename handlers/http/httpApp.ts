@@ -6,7 +6,7 @@ import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
 import type { Ids } from '../../domain/shared/Ids.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
-import { adminAuth } from './adminAuth.js';
+import { type StaffAccessDeps, staffAccess } from './access/staffAccess.js';
 import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
 import { personRoutes } from './personRoutes.js';
@@ -76,7 +76,7 @@ export interface HttpAppDeps {
   dunning: DunningRouteDeps;
   datasets: DatasetRouteDeps;
   queue: MessageQueue;
-  adminApiKey: string;
+  staffAccess: StaffAccessDeps;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -100,7 +100,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
   app.route('/preferences', preferenceRoutes(deps.preferences));
-  app.use('/admin/*', adminAuth(deps.adminApiKey, deps.logger));
+  app.use('/admin/*', staffAccess(deps.staffAccess));
   app.use('/admin/*', adminBody(deps.logger));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));

@@ -3,20 +3,20 @@ import { z } from 'zod';
 import type { JobRuns } from '../../domain/jobs/ports.js';
 import { type StartJobPorts, startJobRun } from '../../domain/jobs/startJobRun.js';
 import { NotFoundError } from '../../domain/shared/errors.js';
-import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { engineId, externalKey, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface JobRouteDeps extends StartJobPorts {
   jobRuns: JobRuns;
 }
 
-const runBody = z.object({ requestedBy: z.string().min(1).max(200) });
 const listQuery = z.object({ job: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /**
  * GET /admin/jobs: the jobs and their latest runs (status, progress, duration, counts).
- * GET /admin/jobs/runs/{id}: one run. POST /admin/jobs/{name}/run {requestedBy}: runs a job now (202).
+ * GET /admin/jobs/runs/{id}: one run. POST /admin/jobs/{name}/run runs a job now (202).
  */
 export function jobRoutes(deps: JobRouteDeps): Hono {
   return new Hono()
@@ -32,8 +32,6 @@ export function jobRoutes(deps: JobRouteDeps): Hono {
       return c.json(stored.value);
     })
     .post('/:name/run', pathParams({ name: externalKey }), async (c) => {
-      const body = runBody.safeParse(parseJsonBody(await c.req.text()));
-      if (!body.success) return invalidRequest(c, body.error);
-      return c.json(await startJobRun(c.req.param('name'), { kind: 'staff', requestedBy: body.data.requestedBy }, deps), 202);
+      return c.json(await startJobRun(c.req.param('name'), { kind: 'staff', requestedBy: actorReference(actorOf(c)) }, deps), 202);
     });
 }

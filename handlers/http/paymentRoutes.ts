@@ -11,6 +11,8 @@ import { copenhagenDateOf } from '../../domain/shared/copenhagenDate.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface PaymentRouteDeps {
   ledger: PaymentLedger;
@@ -21,7 +23,6 @@ export interface PaymentRouteDeps {
 
 const refundBody = z.object({
   reason: z.string().min(1).max(500),
-  refundedBy: z.string().min(1).max(200),
   /** Positive øre; the whole payment when absent. */
   amountOre: z.number().int().positive().optional(),
   /** The day the money went back (YYYY-MM-DD); today when absent. */
@@ -46,10 +47,11 @@ export function paymentRoutes(deps: PaymentRouteDeps): Hono {
     .post('/payments/:id/refund', pathParams({ id: engineId }), async (c) => {
       const body = refundBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      const { reason, refundedBy, amountOre, date } = body.data;
+      const { reason, amountOre, date } = body.data;
+      const refundedBy = actorReference(actorOf(c));
       const request = { paymentId: c.req.param('id'), date: date ?? copenhagenDateOf(deps.clock.now()), details: { via: 'staff' as const, reason, by: refundedBy }, ...(amountOre && { amountOre }) };
       const { refund } = await refundPayment(request, deps);
-      deps.logger.info('payment refunded by staff', { paymentId: request.paymentId, refundId: refund.id, by: refundedBy });
+      deps.logger.info('payment refunded by staff', { paymentId: request.paymentId, refundId: refund.id, by: actorOf(c).id });
       return c.json(refund, 201);
     })
     .get('/persons/:id/gift-total', pathParams({ id: engineId }), async (c) => {

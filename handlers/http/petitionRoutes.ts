@@ -1,5 +1,4 @@
-import { type Context, Hono } from 'hono';
-import { type ZodError, z } from 'zod';
+import { Hono } from 'hono';
 import { petitionCounts } from '../../domain/signatures/petitionCounts.js';
 import type { SignatureStore } from '../../domain/signatures/ports.js';
 import type { Signature } from '../../domain/signatures/Signature.js';
@@ -7,9 +6,9 @@ import { signaturesOfPetition } from '../../domain/signatures/signaturesOfPetiti
 import { withdrawSignature } from '../../domain/signatures/withdrawSignature.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
-import { parseJsonBody } from './parseJsonBody.js';
-import { invalidRequest } from './problem.js';
 import { engineId, externalKey, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface PetitionRouteDeps {
   signatures: SignatureStore;
@@ -17,7 +16,6 @@ export interface PetitionRouteDeps {
   logger: Logger;
 }
 
-const withdrawBody = z.object({ withdrawnBy: z.string().trim().min(1).max(200) });
 
 /** A signature as staff see it: the flags and provenance, not the opaque de-duplication keys. */
 export type SignatureView = Omit<Signature, 'contactKeys'>;
@@ -29,17 +27,11 @@ const view = ({ contactKeys: _keys, ...signature }: Signature): SignatureView =>
  * (newest first, with email_OK/phone_OK), POST /{petitionId}/signatures/{id}/withdraw.
  */
 export function petitionRoutes(deps: PetitionRouteDeps): Hono {
-  const refused = (c: Context, error: ZodError) => {
-    deps.logger.warn('petition request refused', { method: c.req.method, path: c.req.path, fields: error.issues.map((issue) => issue.path.join('.')).join(',') });
-    return invalidRequest(c, error);
-  };
   return new Hono()
     .get('/:petitionId/counts', pathParams({ petitionId: externalKey }), async (c) => c.json(await petitionCounts(c.req.param('petitionId'), deps)))
     .get('/:petitionId/signatures', pathParams({ petitionId: externalKey }), async (c) => c.json({ signatures: (await signaturesOfPetition(c.req.param('petitionId'), deps)).map(view) }))
     .post('/:petitionId/signatures/:signatureId/withdraw', pathParams({ petitionId: externalKey, signatureId: engineId }), async (c) => {
-      const body = withdrawBody.safeParse(parseJsonBody(await c.req.text()));
-      if (!body.success) return refused(c, body.error);
-      const { outcome, signature } = await withdrawSignature(c.req.param('petitionId'), c.req.param('signatureId'), body.data.withdrawnBy, deps);
+      const { outcome, signature } = await withdrawSignature(c.req.param('petitionId'), c.req.param('signatureId'), actorReference(actorOf(c)), deps);
       deps.logger.info('signature withdrawn', { outcome, petitionId: signature.petitionId, signatureId: signature.id, personId: signature.personId });
       return c.json(view(signature));
     });

@@ -9,22 +9,24 @@ import { NotFoundError } from '../../domain/shared/errors.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface PostingRunRouteDeps extends StartPostingRunPorts {
   runs: PostingRuns;
   logger: Logger;
 }
 
-const runBody = z.object({ from: z.iso.date(), to: z.iso.date(), requestedBy: z.string().min(1).max(200) });
-const reviewAnswerBody = z.object({ lineNumber: z.number().int().positive(), postedInBc: z.boolean(), answeredBy: z.string().min(1).max(200) });
+const runBody = z.object({ from: z.iso.date(), to: z.iso.date() });
+const reviewAnswerBody = z.object({ lineNumber: z.number().int().positive(), postedInBc: z.boolean() });
 const linesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 /**
- * [Bogføring][DBF-Sumtotal] POST /admin/posting-runs {from, to, requestedBy}: starts the run over
+ * [Bogføring][DBF-Sumtotal] POST /admin/posting-runs {from, to}: starts the run over
  * the range (202), or answers with the run that range already has (200). GET /admin/posting-runs,
  * GET /admin/posting-runs/{id}: runs with their phase and counts. GET
  * /admin/posting-runs/{id}/lines[?format=csv]: the lines, as JSON or as finance's CSV. POST
- * /admin/posting-runs/{id}/review {lineNumber, postedInBc, answeredBy}: finance's answer to a run
+ * /admin/posting-runs/{id}/review {lineNumber, postedInBc}: finance's answer to a run
  * stopped for review (is the line among the document's G/L entries?); the run goes on (202).
  */
 export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
@@ -32,15 +34,15 @@ export function postingRunRoutes(deps: PostingRunRouteDeps): Hono {
     .post('/', async (c) => {
       const body = runBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      const { run, started } = await startPostingRun(body.data, deps);
-      if (started) deps.logger.info('posting run started', { runId: run.id, from: run.from, to: run.to, by: body.data.requestedBy });
+      const { run, started } = await startPostingRun({ ...body.data, requestedBy: actorReference(actorOf(c)) }, deps);
+      if (started) deps.logger.info('posting run started', { runId: run.id, from: run.from, to: run.to, by: actorOf(c).id });
       return c.json(run, started ? 202 : 200);
     })
     .post('/:id/review', pathParams({ id: engineId }), async (c) => {
       const body = reviewAnswerBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      const run = await answerPostingReview(c.req.param('id'), body.data, deps);
-      deps.logger.info('posting run review answered', { runId: run.id, line: body.data.lineNumber, postedInBc: body.data.postedInBc, by: body.data.answeredBy });
+      const run = await answerPostingReview(c.req.param('id'), { ...body.data, answeredBy: actorReference(actorOf(c)) }, deps);
+      deps.logger.info('posting run review answered', { runId: run.id, line: body.data.lineNumber, postedInBc: body.data.postedInBc, by: actorOf(c).id });
       return c.json(run, 202);
     })
     .get('/', async (c) => c.json({ runs: await deps.runs.list() }))

@@ -13,6 +13,6 @@ export function invalidRequest(c: Context, zodError: ZodError, where: 'body' | '
   return c.json<Problem>({ error: 'invalid_request', message: `the request ${where} is not valid`, fields }, 400);
 }
 
-export function problem(c: Context, status: 400 | 401 | 404 | 409 | 413 | 415 | 500 | 503, error: string, message: string, fields?: Problem['fields']) {
+export function problem(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503, error: string, message: string, fields?: Problem['fields']) {
   return c.json<Problem>({ error, message, ...(fields && { fields }) }, status);
 }

@@ -7,6 +7,12 @@ import type { LogFields, Logger } from '../../domain/shared/Logger.js';
 import type { StopListEntry } from '../../domain/stoplist/StopListEntry.js';
 import { type RunningCosmos, startCosmos } from '../../local/standins/cosmos.js';
 import { stopListRoutes } from './stopListRoutes.js';
+import { actorReference } from '../../domain/shared/Actor.js';
+import { colleague, signedInAs } from '../../test/support/signedInAs.js';
+
+const lise = colleague('Lise', '66666666-0000-4000-8000-00000000115e');
+const ole = colleague('Ole', '66666666-0000-4000-8000-0000000001e0');
+let signedIn = lise;
 
 let cosmos: RunningCosmos;
 let app: Hono;
@@ -20,13 +26,13 @@ beforeAll(async () => {
   const { database } = await client.databases.createIfNotExists({ id: 'test' });
   const { container } = await database.containers.createIfNotExists({ id: 'stop-list', partitionKey: { paths: ['/id'] } });
   stopList = new CosmosStopList(container);
-  app = new Hono().route('/admin/stop-list', stopListRoutes({ stopList, ids: uuidIds, clock: { now: () => new Date() }, logger }));
+  app = new Hono().use('*', signedInAs(() => signedIn)).route('/admin/stop-list', stopListRoutes({ stopList, ids: uuidIds, clock: { now: () => new Date() }, logger }));
 });
 afterAll(() => cosmos.close());
 
 const send = (method: string, path: string, body?: unknown) =>
   app.request(`/admin/stop-list${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-const add = (fields: Record<string, unknown>) => send('POST', '', { requestedAt: '2026-02-27', sms: false, telemarketing: false, source: 'medlemsservice', addedBy: 'lise', ...fields });
+const add = (fields: Record<string, unknown>) => send('POST', '', { requestedAt: '2026-02-27', sms: false, telemarketing: false, source: 'medlemsservice', ...fields });
 const check = async (body: Record<string, unknown>) => (await send('POST', '/check', body)).json() as Promise<{ stopListed: boolean; entries: StopListEntry[] }>;
 
 describe('stop-list routes', () => {
@@ -34,7 +40,7 @@ describe('stop-list routes', () => {
     const created = await add({ name: 'Anne Berg', phone: '+45 31 11 22 33', sms: true, source: 'dialer' });
     expect(created.status).toBe(201);
     const entry = (await created.json()) as StopListEntry;
-    expect(entry).toMatchObject({ name: 'Anne Berg', phone: '+4531112233', sms: true, telemarketing: false, source: 'dialer', addedBy: 'lise', requestedAt: '2026-02-27' });
+    expect(entry).toMatchObject({ name: 'Anne Berg', phone: '+4531112233', sms: true, telemarketing: false, source: 'dialer', addedBy: actorReference(lise.actor), requestedAt: '2026-02-27' });
     expect(await (await send('GET', `/${entry.id}`)).json()).toEqual(entry);
     expect(await check({ phones: ['31 11 22 33'], purpose: 'sms' })).toEqual({ stopListed: true, entries: [entry] });
   });
@@ -52,9 +58,11 @@ describe('stop-list routes', () => {
 
   it('[StopList] adding the same phone twice keeps one entry: the second answers 200 with it widened', async () => {
     const first = (await (await add({ phone: '33 11 22 33', sms: true })).json()) as StopListEntry;
-    const second = await add({ phone: '0045 33112233', telemarketing: true, addedBy: 'ole' });
+    signedIn = ole;
+    const second = await add({ phone: '0045 33112233', telemarketing: true });
+    signedIn = lise;
     expect(second.status).toBe(200);
-    expect(await second.json()).toMatchObject({ id: first.id, sms: true, telemarketing: true, widenedBy: 'ole' });
+    expect(await second.json()).toMatchObject({ id: first.id, sms: true, telemarketing: true, widenedBy: actorReference(ole.actor) });
     expect(await stopList.findByContact({ phones: ['+4533112233'], emails: [] })).toHaveLength(1);
   });
 

@@ -12,6 +12,8 @@ import { stopListedFor } from '../../domain/stoplist/stopListedFor.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest, problem } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
+import { actorOf } from './access/staffOf.js';
+import { actorReference } from '../../domain/shared/Actor.js';
 
 export interface StopListRouteDeps {
   stopList: StopList;
@@ -45,7 +47,6 @@ const addBody = z
     sms: z.boolean(),
     telemarketing: z.boolean(),
     source: text(100),
-    addedBy: text(200),
   })
   .check(contactCheck())
   // [StopList] The stop file stops SMS, calls or both; an entry that stops neither would stop nothing.
@@ -84,7 +85,7 @@ export function stopListRoutes(deps: StopListRouteDeps): Hono {
     .post('/', async (c) => {
       const body = addBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return refused(c, body.error);
-      const { outcome, entry } = await addToStopList(body.data, deps);
+      const { outcome, entry } = await addToStopList({ ...body.data, addedBy: actorReference(actorOf(c)) }, deps);
       deps.logger.info('stop-list entry saved', { entryId: entry.id, outcome, source: body.data.source });
       return c.json(entry, outcome === 'added' ? 201 : 200);
     })

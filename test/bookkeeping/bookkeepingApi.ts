@@ -16,7 +16,7 @@ export function bookkeepingApi(stack: LocalStack, clock?: SettableClock) {
   const call = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
     const response = await fetch(`${stack.engineUrl}${path}`, {
       method,
-      headers: { ...adminHeaders, ...(body !== undefined && { 'content-type': contentType }) },
+      headers: { ...(await adminHeaders(stack)), ...(body !== undefined && { 'content-type': contentType }) },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const admin = async (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(stack)) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const consents = async (personId: string) => (await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as { entries: ConsentEntry[]; current: ConsentState[] };
 const smsGranted = async (personId: string) => (await consents(personId)).current.find((state) => state.channel === 'sms' && state.topic === 'all')?.granted ?? false;
 

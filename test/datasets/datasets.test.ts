@@ -195,7 +195,7 @@ describe('[Rapportering1] Power BI datasets', () => {
   });
 
   it('[Rapportering1] the datasets and the container are listed for analysts', async () => {
-    const listed = await fetch(`${stack.engineUrl}/admin/datasets`, { headers: adminHeaders });
+    const listed = await fetch(`${stack.engineUrl}/admin/datasets`, { headers: await adminHeaders(stack) });
     const body = (await listed.json()) as { container: string; datasets: { name: string }[] };
     expect(body.container).toMatch(/\/datasets$/);
     expect(body.datasets.map((dataset) => dataset.name)).toEqual(['payments', 'people', 'agreements', 'signatures', 'campaigns', 'consent_events', 'dunning_groups', 'interactions']);

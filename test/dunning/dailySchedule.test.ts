@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const fire = () => stack.engine.timerFunctions.find((fn) => fn.name === 'dunningGroups')!.handle();
-const runs = async (): Promise<JobRun[]> => ((await (await fetch(`${stack.engineUrl}/admin/jobs?job=dunning-groups`, { headers: adminHeaders })).json()) as { runs: JobRun[] }).runs;
+const runs = async (): Promise<JobRun[]> => ((await (await fetch(`${stack.engineUrl}/admin/jobs?job=dunning-groups`, { headers: await adminHeaders(stack) })).json()) as { runs: JobRun[] }).runs;
 
 describe('[CampaignAutomation6] the daily schedule', () => {
   it('[CampaignAutomation6] the groups are computed once a day at 05:00 Danish time, in winter and in summer', async () => {

@@ -21,7 +21,7 @@ const of = () => stack.onlineFundraising;
 const admin = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${stack.engineUrl}${path}`, {
     method,
-    headers: { ...adminHeaders, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: { ...(await adminHeaders(stack)), ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -125,7 +125,7 @@ describe('[CampaignAutomation6] the daily reactivation groups', () => {
     const consent = await admin('POST', `/admin/persons/${personIdOf('dg-bank-c')}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'granted' }], enteredBy: 'medlemsservice@ms.dk' });
     expect(consent.status, consent.text).toBe(201);
     expect((await members('group-3', '?handover=tm')).members.map((member: { personId: string }) => member.personId)).toEqual([personIdOf('dg-bank-c')]);
-    const csv = await fetch(`${stack.engineUrl}/admin/segments/group-3?handover=tm&format=csv`, { headers: adminHeaders });
+    const csv = await fetch(`${stack.engineUrl}/admin/segments/group-3?handover=tm&format=csv`, { headers: await adminHeaders(stack) });
     expect(await csv.text()).toContain(`${personIdOf('dg-bank-c')};group-3;dg-bank-a;`);
   });
 

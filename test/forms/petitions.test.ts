@@ -35,8 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const admin = async (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(stack)) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const counts = async () => (await (await admin('GET', '/admin/petitions/klima-2026/counts')).json()) as { all: number; deduplicated: number; newLeads: number; withdrawn: number };
 const consentsOf = async (personId: string) => ((await (await admin('GET', `/admin/persons/${personId}/consents`)).json()) as { current: ConsentState[] }).current;
 const granted = (current: ConsentState[], channel: string) => current.find((state) => state.channel === channel && state.topic === 'all')?.granted ?? false;
@@ -118,7 +118,7 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
     const header = 'first_name;last_name;email;phone;signed_at;postal_code;consent_sms';
     const good = ['Sara;Vang;sara@example.dk;26 30 40 50;2026-11-01;8000;ja', 'Ole;Bak;ole(at)example;26 31 41 51;2026-11-02;8000;'];
     const bad = ['Nobody;Known;;;2026-11-01;8000;', 'Tove;Ask;tove@example.dk;;første november;8000;', 'Too;Few;values'];
-    const upload = (rows: string[]) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=petition_klima`, { method: 'POST', body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv', ...adminHeaders } });
+    const upload = async (rows: string[]) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=petition_klima`, { method: 'POST', body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv', ...(await adminHeaders(stack)) } });
 
     const refused = await upload([good[0]!, ...bad, good[1]!]);
     expect(refused.status).toBe(400);
@@ -154,7 +154,7 @@ describe('[OnlineFundraising15] petitions signed on ms.dk', () => {
   });
 
   it('[OnlineFundraising15] an import that is no CSV, lacks a column or names an unknown form is refused with 400, and nothing is queued', async () => {
-    const post = (formId: string, body: string) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=${formId}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', ...adminHeaders } });
+    const post = async (formId: string, body: string) => fetch(`${stack.engineUrl}/admin/imports/signatures?formId=${formId}`, { method: 'POST', body, headers: { 'content-type': 'text/csv', ...(await adminHeaders(stack)) } });
     const unterminated = await post('petition_klima', 'first_name,last_name,email,phone,signed_at\n"Anna,Berg,a@example.dk,,2026-11-01\n');
     expect(unterminated.status).toBe(400);
     expect(await unterminated.json()).toMatchObject({ error: 'malformed_csv' });

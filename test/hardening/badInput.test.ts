@@ -4,7 +4,7 @@ import { ledgerIdForImport } from '../../domain/bookkeeping/importPayments.js';
 import { signWebhook } from '../../adapters/onlinefundraising/webhookSignature.js';
 import { type LocalStack, localCredentials } from '../../local/stack.js';
 import { bookkeepingApi } from '../bookkeeping/bookkeepingApi.js';
-import { queueDrained, startTestStack } from '../support/testStack.js';
+import { adminHeaders, queueDrained, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
 let api: ReturnType<typeof bookkeepingApi>;
@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const admin = (method: string, path: string, body?: string | Uint8Array, contentType = 'application/json') =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { authorization: `Bearer ${localCredentials.adminApiKey}`, ...(body !== undefined && { 'content-type': contentType }) }, ...(body !== undefined && { body }) });
+const admin = async (method: string, path: string, body?: string | Uint8Array, contentType = 'application/json') =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { ...(await adminHeaders(stack)), ...(body !== undefined && { 'content-type': contentType }) }, ...(body !== undefined && { body }) });
 const fieldsOf = async (response: Response) => ((await response.json()) as { fields: { field: string }[] }).fields.map((field) => field.field);
 const stopListNames = async () => ((await (await admin('GET', '/admin/stop-list?pageSize=100')).json()) as { entries: { name?: string }[] }).entries.map((entry) => entry.name);
 
@@ -47,7 +47,7 @@ describe('[NFR-Input] size', () => {
     });
     const response = await stack.engine.http.request('/admin/imports/signatures?formId=petition_x', {
       method: 'POST',
-      headers: { authorization: `Bearer ${localCredentials.adminApiKey}`, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
+      headers: { ...(await adminHeaders(stack)), 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
       body,
       duplex: 'half',
     } as RequestInit);

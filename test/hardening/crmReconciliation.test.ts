@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const admin = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${stack.engineUrl}${path}`, { method, headers: { ...adminHeaders, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const response = await fetch(`${stack.engineUrl}${path}`, { method, headers: { ...(await adminHeaders(stack)), ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 };
 

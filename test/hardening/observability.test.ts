@@ -32,7 +32,7 @@ describe('[NFR-Observability] one notification can be followed', () => {
     clock.advance(6 * 60 * 60_000);
     await eventually(() => expect(lines.some((line) => line.message === 'message dead-lettered' && line.messageId === messageId)).toBe(true), 30_000);
     stack.dataverse.clearFaults();
-    expect((await fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: adminHeaders })).status).toBe(202);
+    expect((await fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: await adminHeaders(stack) })).status).toBe(202);
     await eventually(() => expect(stack.dataverse.row('contacts', personIdOf('obs-1'))).toBeDefined());
     await eventually(() => expect(lines.some((line) => line.message === 'person synchronised from OnlineFundraising' && line.messageId === messageId)).toBe(true));
 
@@ -46,13 +46,13 @@ describe('[NFR-Observability] one notification can be followed', () => {
   });
 
   it('[NFR-Observability][NFR-Input] an admin request answers with its correlation id, a caller\'s own is kept, a refusal is logged under it, and a field can never overwrite a line\'s message', async () => {
-    const own = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...adminHeaders, 'x-correlation-id': 'case-4711' } });
+    const own = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...(await adminHeaders(stack)), 'x-correlation-id': 'case-4711' } });
     expect(own.headers.get('x-correlation-id')).toBe('case-4711');
-    const fresh = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...adminHeaders, 'x-correlation-id': 'not acceptable!' } });
+    const fresh = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: { ...(await adminHeaders(stack)), 'x-correlation-id': 'not acceptable!' } });
     expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
 
     // [NFR-Input] A refused request is logged under its correlation id, without what was sent.
-    expect((await fetch(`${stack.engineUrl}/admin/persons/not-an-id`, { headers: { ...adminHeaders, 'x-correlation-id': 'case-4712' } })).status).toBe(400);
+    expect((await fetch(`${stack.engineUrl}/admin/persons/not-an-id`, { headers: { ...(await adminHeaders(stack)), 'x-correlation-id': 'case-4712' } })).status).toBe(400);
     expect(lines.find((line) => line.correlationId === 'case-4712')).toMatchObject({ message: 'request answered with a client error', status: 400, path: '/admin/persons/not-an-id' });
 
     const written: LogLine[] = [];

@@ -16,7 +16,7 @@ afterAll(() => stack.stop());
 
 const of = () => stack.onlineFundraising;
 const lettersIn = async (status: DeadLetter['status']): Promise<DeadLetter[]> =>
-  ((await (await fetch(`${stack.engineUrl}/admin/dead-letters?status=${status}&pageSize=100`, { headers: adminHeaders })).json()) as { items: DeadLetter[] }).items;
+  ((await (await fetch(`${stack.engineUrl}/admin/dead-letters?status=${status}&pageSize=100`, { headers: await adminHeaders(stack) })).json()) as { items: DeadLetter[] }).items;
 const poisonCount = async (queue: string) => (await new QueueClient(stack.azurite.connectionString, `${queue}-poison`).getProperties()).approximateMessagesCount ?? 0;
 const crmContactsWithEmail = (email: string) => stack.dataverse.rows('contacts').filter((row) => row.emailaddress1 === email);
 

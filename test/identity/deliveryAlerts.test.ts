@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const admin = async (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(stack)) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
 async function recipients(prefix: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, index) => `${prefix}-${index}`);

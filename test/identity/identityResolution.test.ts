@@ -21,8 +21,8 @@ afterAll(() => stack.stop());
 const of = () => stack.onlineFundraising;
 const storedPerson = async (personId: string) => (await persons.item(personId, personId).read<Person>()).resource;
 const crmContact = (contactId: string) => stack.dataverse.row('contacts', personIdOf(contactId));
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const admin = async (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(stack)) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
 async function signUp(contactId: string, fields: Record<string, unknown>) {
   of().put('contact', contactId, { first_name: 'Anne', last_name: 'Berg', ...fields });

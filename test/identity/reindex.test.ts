@@ -41,8 +41,8 @@ function identityPorts() {
   };
 }
 
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...adminHeaders }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const admin = async (method: string, path: string, body?: unknown) =>
+  fetch(`${stack.engineUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(stack)) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const reindexStatus = async () => (await (await admin('GET', '/admin/match-rules/reindex')).json()) as ReindexStatus;
 const runReindexTimer = () => stack.engine.timerFunctions.find((fn) => fn.name === 'identityReindex')!.handle();
 

@@ -64,7 +64,7 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
     await notify('of-900');
     const personId = personIdOf('of-900');
     await eventually(() => expect(crmContact(personId)).toMatchObject({ mobilephone: null, msengine_unreadablephone: 'mobile: ring efter kl 16' }));
-    const view = (await (await fetch(`${stack.engineUrl}/admin/persons/${personId}`, { headers: adminHeaders })).json()) as Record<string, unknown>;
+    const view = (await (await fetch(`${stack.engineUrl}/admin/persons/${personId}`, { headers: await adminHeaders(stack) })).json()) as Record<string, unknown>;
     expect(view).toMatchObject({ id: personId, unreadablePhones: [{ field: 'primary', raw: 'ring efter kl 16' }], cprKnown: false });
     expect(view.cpr).toBeUndefined();
   });
@@ -204,11 +204,11 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
     of().injectFault({ method: 'GET', path: '/api/v1/contacts/of-700', status: 503, times: 1_000 });
     const delivery = await notify('of-700');
     const { messageId } = JSON.parse(delivery.responseBody) as { messageId: string };
-    const letterOf = async () => ((await (await fetch(`${stack.engineUrl}/admin/dead-letters?status=retrying`, { headers: adminHeaders })).json()) as { items: { id: string; status: string }[] }).items.find((item) => item.id === messageId);
+    const letterOf = async () => ((await (await fetch(`${stack.engineUrl}/admin/dead-letters?status=retrying`, { headers: await adminHeaders(stack) })).json()) as { items: { id: string; status: string }[] }).items.find((item) => item.id === messageId);
     await eventually(async () => expect(await letterOf()).toMatchObject({ status: 'retrying' }));
     stackClock.advance(6 * 60 * 60_000); // still failing six hours later: given up
     const listed = await eventually(async () => {
-      const response = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: adminHeaders });
+      const response = await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: await adminHeaders(stack) });
       const page = (await response.json()) as { items: { id: string; failures: number; lastError: string; status: string; queue: string }[] };
       const letter = page.items.find((item) => item.id === messageId);
       if (!letter) throw new Error('not dead-lettered yet');
@@ -222,12 +222,12 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
 
     of().clearFaults();
     // Two replays at once: one sends the message, the other is refused.
-    const replays = await Promise.all([1, 2].map(() => fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: adminHeaders })));
+    const replays = await Promise.all([1, 2].map(async () => fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: await adminHeaders(stack) })));
     expect(replays.map((replay) => replay.status).sort()).toEqual([202, 409]);
     await eventually(() => crmContact(personId) ?? Promise.reject(new Error('no CRM contact yet')));
-    const after = (await (await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: adminHeaders })).json()) as { items: { id: string }[] };
+    const after = (await (await fetch(`${stack.engineUrl}/admin/dead-letters`, { headers: await adminHeaders(stack) })).json()) as { items: { id: string }[] };
     expect(after.items.map((item) => item.id)).not.toContain(messageId);
-    const again = await fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: adminHeaders });
+    const again = await fetch(`${stack.engineUrl}/admin/dead-letters/${messageId}/replay`, { method: 'POST', headers: await adminHeaders(stack) });
     expect(again.status).toBe(409);
   });
 });

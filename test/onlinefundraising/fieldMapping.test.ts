@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const putMappings = (body: unknown, headers: Record<string, string> = adminHeaders) =>
-  fetch(`${stack.engineUrl}/admin/field-mappings`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const putMappings = async (body: unknown, headers?: Record<string, string>) =>
+  fetch(`${stack.engineUrl}/admin/field-mappings`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(headers ?? (await adminHeaders(stack))) } });
 
 const syncContact = async (contactId: string, fields: Record<string, unknown>) => {
   stack.onlineFundraising.put('contact', contactId, { first_name: 'Karen', last_name: 'Møller', contribution_code: 'FORM-A', ...fields });
@@ -32,7 +32,7 @@ describe('[CARE-Mapping] the field mapping table', () => {
     await eventually(() => expect(stack.dataverse.row('contacts', personId)).toMatchObject({ jobtitle: 'Sygeplejerske', birthdate: '1980-11-24' }));
 
     expect((await putMappings({ rules: [{ sourceField: 'stilling', target: 'description', type: 'text' }] })).status).toBe(200);
-    const listed = (await (await fetch(`${stack.engineUrl}/admin/field-mappings`, { headers: adminHeaders })).json()) as { rules: unknown[] };
+    const listed = (await (await fetch(`${stack.engineUrl}/admin/field-mappings`, { headers: await adminHeaders(stack) })).json()) as { rules: unknown[] };
     expect(listed.rules).toEqual([{ sourceField: 'stilling', target: 'description', type: 'text' }]);
     await syncContact('fm-1', { custom_fields: { stilling: 'Jordemoder', foedselsdato: '24-11-1980', tshirt: 'L' } });
     await eventually(() => expect(stack.dataverse.row('contacts', personId)).toMatchObject({ description: 'Jordemoder' }));

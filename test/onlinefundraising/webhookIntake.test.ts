@@ -11,19 +11,22 @@ import { queueNames } from '../../handlers/queue/queueNames.js';
 import { type RunningAzurite, startAzurite } from '../../local/standins/azurite.js';
 import { type RunningCosmos, startCosmos } from '../../local/standins/cosmos.js';
 import { localCredentials } from '../../local/stack.js';
+import { type SignInSimulator, startSignInSimulator } from '../../local/simulators/signin/server.js';
+import { localSignIn } from '../../local/simulators/signin/localStaff.js';
 
 // The engine's HTTP app alone, with no queue consumer running, so what lands on the queue can be counted.
 let azurite: RunningAzurite;
 let cosmos: RunningCosmos;
 let engine: Engine;
 let inbox: QueueClient;
+let signIn: SignInSimulator;
 const secret = localCredentials.ofWebhookSecret;
 
 beforeAll(async () => {
-  [azurite, cosmos] = await Promise.all([startAzurite(), startCosmos()]);
+  [azurite, cosmos, signIn] = await Promise.all([startAzurite(), startCosmos(), startSignInSimulator()]);
   await ensureCosmosContainers(new CosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } }), 'ms-engine');
   const config = loadConfig(
-    offlineEnvironment({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, AzureWebJobsStorage: azurite.connectionString, OF_WEBHOOK_SECRET: secret, ADMIN_API_KEY: localCredentials.adminApiKey }),
+    offlineEnvironment({ COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key, AzureWebJobsStorage: azurite.connectionString, OF_WEBHOOK_SECRET: secret, STAFF_AUTH_ISSUER: signIn.issuer, STAFF_AUTH_TENANT_ID: localSignIn.tenantId, STAFF_AUTH_AUDIENCE: localSignIn.engineClientId }),
   );
   engine = createEngine({ config, logger: silentLogger });
   await engine.queues.ensureQueues([queueNames.onlineFundraisingNotifications]);
@@ -31,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   engine.dispose();
-  await Promise.all([azurite.close(), cosmos.close()]);
+  await Promise.all([azurite.close(), cosmos.close(), signIn.close()]);
 });
 
 const notification = (overrides: Record<string, unknown> = {}) =>
@@ -103,19 +106,19 @@ describe('[OnlineFundraising1] the OF webhook only accepts signed, valid notific
 });
 
 describe('admin routes', () => {
-  it('[OnlineFundraising1] are closed without the admin key (401) and open with it', async () => {
+  it('[Brugerrettigheder] are closed without a staff token (401) and open with one', async () => {
     expect((await engine.http.request('/admin/dead-letters')).status).toBe(401);
     const wrong = await engine.http.request('/admin/dead-letters', { headers: { authorization: 'Bearer wrong' } });
     expect(wrong.status).toBe(401);
     const replay = await engine.http.request('/admin/dead-letters/x/replay', { method: 'POST' });
     expect(replay.status).toBe(401);
-    const right = await engine.http.request('/admin/dead-letters', { headers: { authorization: `Bearer ${localCredentials.adminApiKey}` } });
+    const right = await engine.http.request('/admin/dead-letters', { headers: { authorization: `Bearer ${await signIn.tokenForColleague('Administrator')}` } });
     expect(right.status).toBe(200);
     expect(await right.json()).toEqual({ items: [] });
   });
 
   it('answer 400 naming the field for a bad page size, and 404 for replaying an unknown letter', async () => {
-    const headers = { authorization: `Bearer ${localCredentials.adminApiKey}` };
+    const headers = { authorization: `Bearer ${await signIn.tokenForColleague('Administrator')}` };
     const bad = await engine.http.request('/admin/dead-letters?pageSize=5000', { headers });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: { field: string }[] }).fields[0]!.field).toBe('pageSize');

@@ -4,7 +4,8 @@ import type { RetryPolicy } from '../../adapters/http/retryPolicy.js';
 import { settableClock } from '../../adapters/system/settableClock.js';
 import { uuidIds } from '../../adapters/system/UuidIds.js';
 import { personIdForOnlineFundraisingContact } from '../../domain/person/personFromOnlineFundraisingContact.js';
-import { type LocalStack, type LocalStackOptions, localCredentials, startLocalStack } from '../../local/stack.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/stack.js';
+import { localSignIn, localStaff } from '../../local/simulators/signin/localStaff.js';
 import { eventually } from './eventually.js';
 
 /** Retries short enough for tests, long enough to wait out a 1-second Retry-After. */
@@ -32,7 +33,21 @@ export function startTestStack(options: LocalStackOptions = {}) {
   });
 }
 
-export const adminHeaders = { authorization: `Bearer ${localCredentials.adminApiKey}` };
+/** Local colleagues by role (see local/simulators/signin/localStaff.ts); `Integration` is the local integration app. */
+export type ColleagueRole = keyof typeof localStaff | 'Integration';
+
+/**
+ * Headers of a staff call: a fresh access token from the stack's sign-in simulator for the local
+ * colleague with `role` (default Administrator; in the fundraising team unless `teams` says otherwise), issued on the stack's clock so it is valid whatever
+ * the test has set the clock to.
+ */
+export async function adminHeaders(stack: LocalStack, role: ColleagueRole = 'Administrator', teams?: string[]): Promise<Record<string, string>> {
+  const token =
+    role === 'Integration'
+      ? await stack.signIn.tokenFor({ app: true, oid: localSignIn.integrationObjectId, username: localSignIn.integrationClientId, roles: ['Integration'] })
+      : await stack.signIn.tokenForColleague(role, teams);
+  return { authorization: `Bearer ${token}` };
+}
 
 export function personIdOf(ofContactId: string): string {
   return personIdForOnlineFundraisingContact(uuidIds, ofContactId);
@@ -42,4 +57,9 @@ export function personIdOf(ofContactId: string): string {
 export async function queueDrained(stack: LocalStack, queueName: string): Promise<void> {
   const queue = new QueueClient(stack.azurite.connectionString, queueName);
   await eventually(async () => expect((await queue.getProperties()).approximateMessagesCount).toBe(0));
+}
+
+/** How a local colleague's actions are signed in the records (`actorReference`): "Name <object id>". */
+export function colleagueReference(role: keyof typeof localStaff): string {
+  return `${localStaff[role].name} <${localStaff[role].oid}>`;
 }
