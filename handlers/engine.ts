@@ -45,6 +45,7 @@ import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
+import { CosmosAuditLog } from '../adapters/cosmos/CosmosAuditLog.js';
 import { EntraAccessTokenVerifier } from '../adapters/entra/EntraAccessTokenVerifier.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
@@ -196,7 +197,8 @@ export function createEngine(options: EngineOptions): Engine {
     bookkeeping.campaigns,
   );
   const datasets = storage.blob.getContainerClient(datasetsContainer);
-  const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers };
+  const auditLog = new CosmosAuditLog(database.container(cosmosContainers.auditLog.id));
+  const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers, auditLog, ids: uuidIds, clock };
   const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
   const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
   const crmReconciliation = { persons, crm, crmPersonIds: new DataverseContactIds(dataverse), reports: crmReports, clock, logger };
@@ -253,6 +255,20 @@ export function createEngine(options: EngineOptions): Engine {
     },
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
+    auditLog,
+    dataSubjectExport: {
+      persons,
+      consentLog: consent.consentLog,
+      mirror,
+      agreementStates: dunning.agreementStates,
+      ledger: bookkeeping.ledger,
+      signatures,
+      formSubmissions,
+      stopList,
+      sends: () => exportSources.sends(),
+      auditLog,
+      clock,
+    },
     staffAccess: { verifier: new EntraAccessTokenVerifier(config.staffSignIn, clock), teamLimits: consent.teamLimits, logger },
     readiness: [
       { name: 'cosmos', check: async () => void (await database.read()) },

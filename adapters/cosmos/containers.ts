@@ -35,6 +35,8 @@ export const cosmosContainers = {
   segmentMembers: { id: 'segment-members', partitionKey: '/runId' },
   /** Runs of the scheduled jobs. */
   jobRuns: { id: 'job-runs', partitionKey: '/id' },
+  /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
+  auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;
 
 /** Creates the database and containers where they are missing (local stack; in Azure, infra does it). */

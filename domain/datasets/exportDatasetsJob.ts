@@ -3,6 +3,8 @@ import type { SegmentMembers } from '../dunning/ports.js';
 import { dunningGroups } from '../dunning/SegmentMember.js';
 import type { Job, JobContext } from '../jobs/JobRun.js';
 import type { JobRuns } from '../jobs/ports.js';
+import { type AuditPorts, recordAudit } from '../audit/recordAudit.js';
+import { actorOfReference, engineActor } from '../shared/Actor.js';
 import type { DatasetDefinition, DatasetRow } from './DatasetDefinition.js';
 import { agreementsDataset, campaignsDataset, consentEventsDataset, datasetDefinitions, dunningGroupsDataset, interactionsDataset, paymentsDataset, peopleDataset, signaturesDataset } from './definitions.js';
 import type { ExportSources } from './exportPorts.js';
@@ -12,7 +14,7 @@ import type { DatasetStore } from './ports.js';
 import { agreementRow, campaignRow, consentEventRow, dunningGroupRow, interactionRows, paymentRow, signatureRow } from './rows.js';
 import { type PartitionedOutcome, writePartitioned } from './writePartitioned.js';
 
-export interface ExportPorts {
+export interface ExportPorts extends AuditPorts {
   sources: ExportSources;
   store: DatasetStore;
   jobRuns: JobRuns;
@@ -58,7 +60,27 @@ async function exportAll(context: JobContext, ports: ExportPorts): Promise<Recor
   await write(dunningGroupsDataset, dunningGroupPages(ports));
   await write(interactionsDataset, flatPages(sources.sends(), interactionRows));
   counts['datasets'] = datasetDefinitions.length;
+  await auditExport(context, counts, ports);
   return counts;
+}
+
+/**
+ * [KomMed-GDPR] The export is entered in the audit log (by whoever started it, or the schedule) with
+ * the rows per dataset, before the run counts as done; a failed entry fails the run, which is retried.
+ */
+async function auditExport(context: JobContext, counts: Record<string, number>, ports: ExportPorts): Promise<void> {
+  const { requestedBy } = context.run;
+  await recordAudit(
+    {
+      actor: requestedBy ? actorOfReference(requestedBy) : engineActor(`schedule:${exportDatasetsJobName}`),
+      action: `job ${exportDatasetsJobName}`,
+      kind: 'export',
+      personIds: [],
+      count: counts[`${peopleDataset.name}.rows`] ?? 0,
+      criteria: { datasets: datasetDefinitions.map((dataset) => dataset.name).join(','), ...Object.fromEntries(Object.entries(counts).filter(([key]) => key.endsWith('.rows')).map(([key, value]) => [key, String(value)])) },
+    },
+    ports,
+  );
 }
 
 async function exportChangedPayments(context: JobContext, ports: ExportPorts): Promise<Record<string, number>> {

@@ -21,3 +21,9 @@ export function engineActor(what: string): Actor {
 export function actorReference(actor: Actor): string {
   return `${actor.name} <${actor.id}>`;
 }
+
+/** The actor an `actorReference` was written for; a reference of another shape (older records) is taken as a name. */
+export function actorOfReference(reference: string): Actor {
+  const match = /^(.*) <([^<>]+)>$/.exec(reference);
+  return match ? { kind: 'user', id: match[2]!, name: match[1]! } : { kind: 'user', id: reference, name: reference };
+}

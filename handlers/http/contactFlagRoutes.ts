@@ -23,7 +23,9 @@ export function contactListRoutes(deps: FlagPorts): Hono {
     const query = listQuery.safeParse(c.req.query());
     if (!query.success) return invalidRequest(c, query.error, 'query');
     const { invalid, ...page } = query.data;
-    return c.json(await listInvalidContacts(invalid, page, deps));
+    const listed = await listInvalidContacts(invalid, page, deps);
+    c.set('auditedPersons', listed.items.map((contact) => contact.personId));
+    return c.json(listed);
   });
 }
 

@@ -59,6 +59,7 @@ export function dunningRoutes(deps: DunningRouteDeps): Hono {
       if (!query.success) return invalidRequest(c, query.error, 'query');
       const { format, ...request } = query.data;
       const page = await groupSegment({ group: group.data, ...request }, deps);
+      c.set('auditedPersons', page.members.map((member) => member.personId));
       if (format === 'json') return c.json(page);
       return c.body(segmentMembersCsv(page.members), 200, {
         'content-type': 'text/csv; charset=utf-8',

@@ -7,6 +7,11 @@ import type { Ids } from '../../domain/shared/Ids.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import { type StaffAccessDeps, staffAccess } from './access/staffAccess.js';
+import { auditTrail } from './access/auditTrail.js';
+import { auditLogRoutes } from './auditLogRoutes.js';
+import type { AuditLog } from '../../domain/audit/ports.js';
+import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
+import type { DataSubjectExportPorts } from '../../domain/person/dataSubjectExport.js';
 import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
 import { personRoutes } from './personRoutes.js';
@@ -77,6 +82,8 @@ export interface HttpAppDeps {
   datasets: DatasetRouteDeps;
   queue: MessageQueue;
   staffAccess: StaffAccessDeps;
+  auditLog: AuditLog;
+  dataSubjectExport: DataSubjectExportPorts;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -102,6 +109,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/preferences', preferenceRoutes(deps.preferences));
   app.use('/admin/*', staffAccess(deps.staffAccess));
   app.use('/admin/*', adminBody(deps.logger));
+  app.use('/admin/*', auditTrail({ auditLog: deps.auditLog, ids: deps.ids, clock: deps.clock, logger: deps.logger }));
+  app.route('/admin/audit-log', auditLogRoutes(deps));
   app.route('/admin/dead-letters', deadLetterRoutes(deps));
   app.route('/admin/field-mappings', fieldMappingRoutes(deps));
   app.route('/admin/match-rules', matchRuleRoutes(deps));
@@ -120,6 +129,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', formSubmissionRoutes(deps.formSubmissions));
   app.route('/admin/persons', preferenceLinkRoute({ ...deps.preferences, persons: deps.consent.persons }));
   app.route('/admin/persons', personViewRoute({ persons: deps.consent.persons }));
+  app.route('/admin/persons', dataSubjectExportRoute(deps.dataSubjectExport));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

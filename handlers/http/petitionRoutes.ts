@@ -29,7 +29,11 @@ const view = ({ contactKeys: _keys, ...signature }: Signature): SignatureView =>
 export function petitionRoutes(deps: PetitionRouteDeps): Hono {
   return new Hono()
     .get('/:petitionId/counts', pathParams({ petitionId: externalKey }), async (c) => c.json(await petitionCounts(c.req.param('petitionId'), deps)))
-    .get('/:petitionId/signatures', pathParams({ petitionId: externalKey }), async (c) => c.json({ signatures: (await signaturesOfPetition(c.req.param('petitionId'), deps)).map(view) }))
+    .get('/:petitionId/signatures', pathParams({ petitionId: externalKey }), async (c) => {
+      const signatures = await signaturesOfPetition(c.req.param('petitionId'), deps);
+      c.set('auditedPersons', [...new Set(signatures.map((signature) => signature.personId))]);
+      return c.json({ signatures: signatures.map(view) });
+    })
     .post('/:petitionId/signatures/:signatureId/withdraw', pathParams({ petitionId: externalKey, signatureId: engineId }), async (c) => {
       const { outcome, signature } = await withdrawSignature(c.req.param('petitionId'), c.req.param('signatureId'), actorReference(actorOf(c)), deps);
       deps.logger.info('signature withdrawn', { outcome, petitionId: signature.petitionId, signatureId: signature.id, personId: signature.personId });

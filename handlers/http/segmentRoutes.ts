@@ -35,6 +35,7 @@ export function segmentRoutes(deps: SegmentPorts & { persons: Pick<PersonReposit
     if (unknown.length > 0) return problem(c, 404, 'unknown_persons', `no person ${unknown.slice(0, 10).join(', ')}`);
     const persons = found.map((stored) => stored!.value as Person);
     const { kept, excluded } = await filterSegment(persons, purpose, deps);
+    c.set('auditedPersons', personIds);
     return c.json({ kept: kept.map((person) => person.id), excluded });
   });
 }

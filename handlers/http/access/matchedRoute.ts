@@ -11,3 +11,19 @@ export function matchedRouteKey(c: Context): string | undefined {
   const route = matchedRoutes(c).find((candidate) => candidate.method !== 'ALL');
   return route && routeKey(route.method, route.path);
 }
+
+/**
+ * The path parameters of the route that will answer, read in a middleware (where Hono's own
+ * `c.req.param()` holds only the middleware's parameters).
+ */
+export function matchedRouteParams(c: Context): Record<string, string> {
+  const route = matchedRoutes(c).find((candidate) => candidate.method !== 'ALL');
+  if (!route) return {};
+  const names: string[] = [];
+  const pattern = route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const values = new RegExp(`^${pattern}$`).exec(c.req.path);
+  return values ? Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(values[index + 1]!)])) : {};
+}

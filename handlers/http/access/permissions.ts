@@ -33,6 +33,7 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'GET /admin/match-rules/reindex': administrators,
   'PUT /admin/match-rules': administrators,
   'GET /admin/reconciliation': administrators,
+  'GET /admin/audit-log': administrators,
 
   'GET /admin/persons/:id': contactReaders,
   'GET /admin/persons/:id/consents': contactReaders,
@@ -97,6 +98,7 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'GET /admin/payments/:id': paymentHandlers,
   'POST /admin/payments/:id/refund': paymentHandlers,
   'GET /admin/persons/:id/gift-total': paymentHandlers,
+  'GET /admin/persons/:id/export': ['Administrator', 'MemberServiceEditor'],
 };
 
 export function routeKey(method: string, path: string): string {
