@@ -32,6 +32,21 @@ const environmentSchema = z.object({
   STAFF_AUTH_ISSUER: z.url(),
   STAFF_AUTH_TENANT_ID: z.guid(),
   STAFF_AUTH_AUDIENCE: z.string().min(1),
+  /**
+   * [KomMed-GDPR] CPR numbers are sealed with these keys (Key Vault secrets): the keyring as JSON
+   * `{"current":"<version>","keys":{"<version>":"<base64 of 32 bytes>",...}}`, and the key of the
+   * lookup hash (base64, at least 32 bytes; it never rotates).
+   */
+  CPR_ENCRYPTION_KEYS: z.string().transform((text, context) => {
+    if (isKeyVaultReference(text)) return text;
+    const keyring = cprKeyringSchema.safeParse((() => { try { return JSON.parse(text); } catch { return undefined; } })());
+    if (!keyring.success) {
+      context.addIssue({ code: 'custom', message: 'JSON {"current": version, "keys": {version: base64 key}} with the current version among the keys' });
+      return z.NEVER;
+    }
+    return keyring.data;
+  }),
+  CPR_LOOKUP_KEY: z.union([z.string().refine(isKeyVaultReference), z.base64().refine((key) => Buffer.from(key, 'base64').length >= 32, 'at least 32 bytes, base64')]),
   STAFF_AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(120),
   /** Azure Communication Services Email: connection string and the verified sender address. */
   ACS_EMAIL_CONNECTION_STRING: z.string().min(1),
@@ -61,6 +76,15 @@ const environmentSchema = z.object({
 }).superRefine(checkStorageForm);
 
 /** The app settings as text, the way the Functions runtime hands them over. */
+/** App Service hands a Key Vault reference on as it is when it cannot read the secret: the readiness check reports it. */
+function isKeyVaultReference(value: string): boolean {
+  return value.startsWith('@Microsoft.KeyVault(');
+}
+
+const cprKeyringSchema = z
+  .object({ current: z.string().min(1).max(50), keys: z.record(z.string().min(1).max(50), z.base64().refine((key) => Buffer.from(key, 'base64').length === 32, '32 bytes, base64')) })
+  .refine((keyring) => keyring.current in keyring.keys, 'the current version must be one of the keys');
+
 export type EngineEnvironment = Partial<Record<keyof z.infer<typeof environmentSchema>, string>>;
 
 export interface EngineConfig {
@@ -69,6 +93,8 @@ export interface EngineConfig {
   onlineFundraising: { apiUrl: string; apiKey: string; webhookSecret: string; webhookToleranceSeconds: number };
   dataverse: { orgUrl: string; authorityUrl: string; tenantId: string; clientId: string; clientSecret: string; webhookKey: string };
   staffSignIn: { issuer: string; tenantId: string; audience: string; clockToleranceSeconds: number };
+  /** The CPR keys; a Key Vault reference left unresolved stays a string (the readiness check names it). */
+  cpr: { keyring: { current: string; keys: Record<string, string> } | string; lookupKey: string };
   email: { connectionString: string; senderAddress: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
   preferenceLinkSecret: string;
@@ -110,6 +136,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       audience: env.STAFF_AUTH_AUDIENCE,
       clockToleranceSeconds: env.STAFF_AUTH_CLOCK_SKEW_SECONDS,
     },
+    cpr: { keyring: env.CPR_ENCRYPTION_KEYS, lookupKey: env.CPR_LOOKUP_KEY },
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
     preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,

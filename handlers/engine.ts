@@ -45,6 +45,8 @@ import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
+import { AesGcmCprVault } from '../adapters/crypto/AesGcmCprVault.js';
+import type { CprVault } from '../domain/person/CprVault.js';
 import { CosmosAuditLog } from '../adapters/cosmos/CosmosAuditLog.js';
 import { EntraAccessTokenVerifier } from '../adapters/entra/EntraAccessTokenVerifier.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
@@ -197,6 +199,7 @@ export function createEngine(options: EngineOptions): Engine {
     bookkeeping.campaigns,
   );
   const datasets = storage.blob.getContainerClient(datasetsContainer);
+  const cprVault = cprVaultOf(config);
   const auditLog = new CosmosAuditLog(database.container(cosmosContainers.auditLog.id));
   const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers, auditLog, ids: uuidIds, clock };
   const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
@@ -256,6 +259,7 @@ export function createEngine(options: EngineOptions): Engine {
     dunning: { ...dunning, ...consent, stopList, persons, ids: uuidIds, clock, logger },
     queue: queues,
     auditLog,
+    cpr: { persons, cprVault, ...identity, clock },
     dataSubjectExport: {
       persons,
       consentLog: consent.consentLog,
@@ -295,6 +299,7 @@ export function createEngine(options: EngineOptions): Engine {
         parents: parentDirectory(persons, mirror),
         crm,
         fieldMappings,
+        cprVault,
         triggers,
         ...identity,
         ledger: bookkeeping.ledger,
@@ -346,4 +351,16 @@ export function createEngine(options: EngineOptions): Engine {
 function keyVaultSecretsResolved(config: EngineConfig): void {
   const unresolved = unresolvedKeyVaultReferences(config);
   if (unresolved.length > 0) throw new Error(`Key Vault references not resolved: ${unresolved.join(', ')}`);
+}
+
+/** The CPR vault, or (keys not resolved from Key Vault) one that refuses every use, so the rest of the engine runs and /health/ready says why. */
+function cprVaultOf(config: EngineConfig): CprVault {
+  const { keyring, lookupKey } = config.cpr;
+  if (typeof keyring === 'string' || unresolvedKeyVaultReferences(lookupKey).length > 0) {
+    const refuse = (): never => {
+      throw new Error('the CPR keys are not resolved from Key Vault');
+    };
+    return { seal: refuse, open: refuse, lookupOf: refuse };
+  }
+  return new AesGcmCprVault(keyring, Buffer.from(lookupKey, 'base64'));
 }

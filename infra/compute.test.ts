@@ -28,6 +28,7 @@ const config: StackConfig = {
     clientSecret: pulumi.secret('dataverse-client-secret'),
     webhookKey: pulumi.secret('dataverse-webhook-key'),
   },
+  cpr: { encryptionKeys: pulumi.secret('{}'), lookupKey: pulumi.secret('key') },
   staffSignIn: { tenantId: 'tenant', clientId: 'engine-app', issuer: 'https://login.microsoftonline.com/tenant/v2.0' },
   email: {},
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },

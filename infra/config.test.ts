@@ -30,7 +30,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the eight engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the ten engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -42,6 +42,8 @@ describe('[Config] stack config', () => {
       drupalWebhookSecret: config.drupal.webhookSecret,
       preferenceLinkSecret: config.preferenceLinkSecret,
       bcClientSecret: config.businessCentral.clientSecret,
+      cprEncryptionKeys: config.cpr.encryptionKeys,
+      cprLookupKey: config.cpr.lookupKey,
     };
 
     for (const [key, output] of Object.entries(secrets)) {

@@ -51,6 +51,8 @@ export interface StackConfig {
    * see infra/README.md "Staff sign-in".
    */
   staffSignIn: { tenantId: string; clientId: string; issuer: string };
+  /** [KomMed-GDPR] The CPR keys (Key Vault secrets): the keyring JSON and the lookup-hash key. */
+  cpr: { encryptionKeys: pulumi.Output<string>; lookupKey: pulumi.Output<string> };
   /**
    * The engine's own mails go through the stack's Azure Communication Services (email.ts); its
    * connection string is derived. `senderAddress` overrides the default `DoNotReply@<managed domain>`.
@@ -108,6 +110,7 @@ export function readStackConfig(): StackConfig {
       webhookKey: config.requireSecret('dataverseWebhookKey'),
     },
     staffSignIn: readStaffSignIn(config),
+    cpr: { encryptionKeys: config.requireSecret('cprEncryptionKeys'), lookupKey: config.requireSecret('cprLookupKey') },
     email: readEmail(config),
     drupal: {
       url: config.require('drupalUrl'),

@@ -131,6 +131,8 @@ describe('[Settings] app settings', () => {
         'STAFF_AUTH_ISSUER',
         'STAFF_AUTH_TENANT_ID',
         'STAFF_AUTH_AUDIENCE',
+        'CPR_ENCRYPTION_KEYS',
+        'CPR_LOOKUP_KEY',
         'DRUPAL_URL',
         'DRUPAL_USERNAME',
         'DRUPAL_PASSWORD',

@@ -14,6 +14,8 @@ export const secretSettingNames = [
   'DRUPAL_WEBHOOK_SECRET',
   'PREFERENCE_LINK_SECRET',
   'BC_CLIENT_SECRET',
+  'CPR_ENCRYPTION_KEYS',
+  'CPR_LOOKUP_KEY',
 ] as const;
 export type SecretSettingName = (typeof secretSettingNames)[number];
 
@@ -35,6 +37,8 @@ export function engineSecrets({ config, emailConnectionString }: SecretInputs): 
     DRUPAL_WEBHOOK_SECRET: config.drupal.webhookSecret,
     PREFERENCE_LINK_SECRET: config.preferenceLinkSecret,
     BC_CLIENT_SECRET: config.businessCentral.clientSecret,
+    CPR_ENCRYPTION_KEYS: config.cpr.encryptionKeys,
+    CPR_LOOKUP_KEY: config.cpr.lookupKey,
   };
 }
 

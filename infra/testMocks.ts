@@ -46,6 +46,8 @@ export const testSecrets = {
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
   'ms-engine:preferenceLinkSecret': 'clear-preference-link-secret-0123456789',
   'ms-engine:bcClientSecret': 'clear-bc-client-secret',
+  'ms-engine:cprEncryptionKeys': JSON.stringify({ current: 'k1', keys: { k1: Buffer.alloc(32, 1).toString('base64') } }),
+  'ms-engine:cprLookupKey': Buffer.alloc(32, 2).toString('base64'),
 } as const;
 
 export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.example/;accesskey=mock-acs-key-not-real';

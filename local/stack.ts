@@ -37,6 +37,9 @@ export const localCredentials = {
   drupalPassword: 'local-drupal-password',
   drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
   preferenceLinkSecret: 'local-preference-link-secret-0123456789abcdef',
+  /** Fixed, obviously local CPR keys (base64 of 32 bytes each). */
+  cprEncryptionKeys: JSON.stringify({ current: 'local-1', keys: { 'local-1': Buffer.from('ms-engine-local-cpr-key-version1').toString('base64') } }),
+  cprLookupKey: Buffer.from('ms-engine-local-cpr-lookup-key!!').toString('base64'),
 };
 
 export interface LocalStackOptions {
@@ -226,6 +229,8 @@ function localEnvironment(parts: {
     DATAVERSE_CLIENT_SECRET: localCredentials.dataverseClientSecret,
     DATAVERSE_WEBHOOK_KEY: localCredentials.dataverseWebhookKey,
     STAFF_AUTH_ISSUER: parts.signInIssuer,
+    CPR_ENCRYPTION_KEYS: localCredentials.cprEncryptionKeys,
+    CPR_LOOKUP_KEY: localCredentials.cprLookupKey,
     STAFF_AUTH_TENANT_ID: localSignIn.tenantId,
     STAFF_AUTH_AUDIENCE: localSignIn.engineClientId,
     ACS_EMAIL_CONNECTION_STRING: parts.emailConnectionString,

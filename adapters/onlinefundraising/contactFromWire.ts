@@ -23,6 +23,7 @@ export function contactFromWire(wire: ContactWire): OnlineFundraisingContact {
     contributionCode: text(wire.contribution_code),
     companyName: text(wire.company?.name),
     cvr: text(wire.company?.cvr),
+    cpr: text(wire.cpr),
     consents: consents.length > 0 ? consents : undefined,
     customFields: Object.keys(customFields).length > 0 ? customFields : undefined,
   });

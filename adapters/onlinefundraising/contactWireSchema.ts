@@ -43,6 +43,8 @@ export const contactWireSchema = z.object({
     .nullish(),
   contribution_code: optionalText,
   company: z.object({ name: optionalText, cvr: optionalText }).nullish(),
+  /** The contact's CPR number, when a form asked for it (for the tax deduction). */
+  cpr: optionalText,
   /** Null or left out reads as no consents. */
   consents: z.array(consentWireSchema).nullish(),
   /** Form-specific fields, e.g. { "tshirt_size": "M" }; null or left out reads as none. */

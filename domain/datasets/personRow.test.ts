@@ -10,7 +10,7 @@ const person = (supporterKind?: Person['supporterKind']): Person => ({
   phones: { primary: '+4531313131' },
   rejectedPhones: [],
   address: { line1: 'Vestergade 1', postalCode: '8000', city: 'Aarhus C', countryCode: 'DK' },
-  cpr: '0101701234',
+  cpr: { keyVersion: 'k1', ciphertext: 'c2VhbGVk', lookup: 'a'.repeat(64) },
   ...(supporterKind && { supporterKind }),
   createdAt: '2026-03-31T22:30:00Z',
   updatedAt: '2026-03-31T22:30:00Z',

@@ -7,6 +7,7 @@ export interface IdentityCandidate {
   emails: string[];
   phones: string[];
   postalCode?: string;
+  /** The CPR number's keyed hash (`SealedCpr.lookup`), never the number. */
   cpr?: string;
 }
 
@@ -17,6 +18,6 @@ export function candidateOf(person: Person): IdentityCandidate {
     emails: person.emails,
     phones: [person.phones.primary, person.phones.secondary].filter((phone): phone is string => phone !== undefined),
     ...(person.address?.postalCode && { postalCode: person.address.postalCode }),
-    ...(person.cpr && { cpr: person.cpr }),
+    ...(person.cpr && { cpr: person.cpr.lookup }),
   };
 }

@@ -30,8 +30,11 @@ describe('[CARE-Dedupe] duplicate rules', () => {
     expect(matchKeys(rule('name-postcode'), person({ firstName: 'Søren', lastName: 'Holm' }))).toEqual([]);
   });
 
-  it('[CARE-Dedupe] CPR compares its ten digits; exact comparison keeps case and accents', () => {
-    expect(shareKey(rule('cpr'), person({ cpr: '010190-1234' }), person({ cpr: '0101901234' }))).toBe(true);
+  it('[CARE-Dedupe][KomMed-GDPR] CPR compares the number\'s keyed hash and never indexes a clear number; exact comparison keeps case and accents', () => {
+    const lookup = 'ab'.repeat(32);
+    expect(shareKey(rule('cpr'), person({ cpr: lookup }), person({ cpr: lookup }))).toBe(true);
+    expect(shareKey(rule('cpr'), person({ cpr: lookup }), person({ cpr: 'cd'.repeat(32) }))).toBe(false);
+    expect(matchKeys(rule('cpr'), person({ cpr: '0101901234' }))).toEqual([]);
     const exactNames: MatchRule = { id: 'exact-names', description: 'exact', fields: ['firstName', 'lastName'], comparison: 'exact', onMatch: 'review' };
     expect(shareKey(exactNames, person({ firstName: 'Søren', lastName: 'Holm' }), person({ firstName: 'Soren', lastName: 'Holm' }))).toBe(false);
     expect(shareKey(exactNames, person({ firstName: ' Søren', lastName: 'Holm' }), person({ firstName: 'Søren', lastName: 'Holm ' }))).toBe(true);

@@ -51,10 +51,9 @@ function normalise(field: MatchField, value: string): string | undefined {
       return toE164(value);
     case 'postalCode':
       return value.replace(/\s+/g, '').toUpperCase();
-    case 'cpr': {
-      const digits = value.replace(/\D/g, '');
-      return digits.length === 10 ? digits : undefined;
-    }
+    case 'cpr':
+      // Candidates carry the CPR number's keyed hash only, so the index never holds the number.
+      return /^[0-9a-f]{64}$/.test(value) ? value : undefined;
     case 'firstName':
     case 'lastName':
       return value.replace(/\s+/g, ' ').toLowerCase();

@@ -1,4 +1,5 @@
 import type { SignupConsent } from './Person.js';
+import type { SealedCpr } from './CprVault.js';
 
 /**
  * A contact as OnlineFundraising holds it, in the domain's words. The OF adapter translates OF's
@@ -31,4 +32,8 @@ export interface OnlineFundraisingContact {
   consents?: SignupConsent[];
   /** Form-specific fields as submitted, e.g. { tshirt_size: 'M' }. */
   customFields?: Record<string, string>;
+  /** The CPR number as OF holds it: in clear only between the OF adapter and `sealContactCpr`. */
+  cpr?: string;
+  /** The CPR number once sealed (`sealContactCpr`); the clear one is gone by then. */
+  sealedCpr?: SealedCpr;
 }

@@ -1,3 +1,4 @@
+import type { SealedCpr } from './CprVault.js';
 import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
 import type { SupporterKind } from '../mirror/supporterKind.js';
 import type { ContactChannel, InvalidContactFlag } from './invalidContact.js';
@@ -57,8 +58,8 @@ export interface Person {
   phones: { primary?: string; secondary?: string };
   rejectedPhones: RejectedPhone[];
   address?: PostalAddress;
-  /** Danish CPR number (ten digits), when the person gave it (needed for the tax report of gifts). */
-  cpr?: string;
+  /** The person's CPR number, sealed (never in clear), when they gave it (needed for the tax report of gifts). */
+  cpr?: SealedCpr;
   company?: CompanyDetails;
   /** The contribution/campaign code the person signed up with (kampagnekode). */
   campaignCode?: string;

@@ -36,6 +36,7 @@ export function personFromOnlineFundraisingContact(
     ...optional('customFields', contact.customFields && Object.keys(contact.customFields).length > 0 ? contact.customFields : undefined),
     ...optional('mappedFields', Object.keys(mapped).length > 0 ? mapped : undefined),
     ...optional('fieldProblems', problems.length > 0 ? problems : undefined),
+    ...optional('cpr', contact.sealedCpr ?? context.existing?.cpr),
     ...optional('supporterKind', context.existing?.supporterKind),
     ...optional('crm', context.existing?.crm),
     ...optional('invalid', context.existing?.invalid),

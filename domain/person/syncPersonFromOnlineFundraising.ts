@@ -16,12 +16,15 @@ import { personFromOnlineFundraisingContact, personIdForOnlineFundraisingContact
 import type { CrmPersons, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { samePersonData } from './samePersonData.js';
 import { writeNewestToCrm } from './writeNewestToCrm.js';
+import type { CprVault } from './CprVault.js';
+import { sealContactCpr } from './sealContactCpr.js';
 
 export interface SyncPersonPorts extends ContactIdentityPorts, RecordConsentPorts, NewcomerPorts {
   onlineFundraising: OnlineFundraisingContacts;
   persons: PersonRepository;
   crm: CrmPersons;
   fieldMappings: FieldMappingStore;
+  cprVault: CprVault;
   ids: Ids;
   clock: Clock;
   logger: Logger;
@@ -44,8 +47,11 @@ const maxSaveAttempts = 5;
  * order: the person keeps the newest OF data, and the CRM write is an upsert by the person's id.
  */
 export async function syncPersonFromOnlineFundraising(contactId: string, ports: SyncPersonPorts): Promise<SyncResult> {
-  const contact = await ports.onlineFundraising.getContact(contactId);
-  if (!contact) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
+  const fromOnlineFundraising = await ports.onlineFundraising.getContact(contactId);
+  if (!fromOnlineFundraising) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
+  const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
+  const { contact, problem: cprProblem } = sealContactCpr(fromOnlineFundraising, fieldMappings, ports.cprVault);
+  if (cprProblem) ports.logger.warn('OF contact has a CPR field that is no CPR number; it was not stored', { contactId, field: cprProblem.sourceField });
   const target = await personForOnlineFundraisingContact(contact, ports);
   if (target.kind === 'parked') {
     ports.logger.info('OF contact parked for a duplicate review', { contactId, reviewId: target.reviewId });
@@ -59,7 +65,6 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
     await carryConsentLog(ownPersonId, target.personId, ports);
     return { personId: target.personId, outcome: 'merged' };
   }
-  const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
   const { person, outcome } = await saveNewestPerson(contact, target.personId, fieldMappings, ports);
   await indexForResolution(person, ports);
   if (outcome === 'created') await settleConcurrentNewcomer(person, ports);

@@ -11,6 +11,8 @@ import { auditTrail } from './access/auditTrail.js';
 import { auditLogRoutes } from './auditLogRoutes.js';
 import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
+import { cprRoutes } from './cprRoutes.js';
+import type { CprPorts } from '../../domain/person/enterCprNumber.js';
 import type { DataSubjectExportPorts } from '../../domain/person/dataSubjectExport.js';
 import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
 import { deadLetterRoutes } from './deadLetterRoutes.js';
@@ -84,6 +86,7 @@ export interface HttpAppDeps {
   staffAccess: StaffAccessDeps;
   auditLog: AuditLog;
   dataSubjectExport: DataSubjectExportPorts;
+  cpr: CprPorts;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -130,6 +133,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', preferenceLinkRoute({ ...deps.preferences, persons: deps.consent.persons }));
   app.route('/admin/persons', personViewRoute({ persons: deps.consent.persons }));
   app.route('/admin/persons', dataSubjectExportRoute(deps.dataSubjectExport));
+  app.route('/admin/persons', cprRoutes(deps.cpr));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

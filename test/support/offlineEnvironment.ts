@@ -34,6 +34,8 @@ export function offlineEnvironment(overrides: EngineEnvironment = {}): EngineEnv
     BC_CLIENT_SECRET: 'bc-client-secret',
     BC_COMPANY_ID: 'company',
     BC_JOURNAL_CODE: 'MSENGINE',
+    CPR_ENCRYPTION_KEYS: JSON.stringify({ current: 'test-1', keys: { 'test-1': Buffer.alloc(32, 7).toString('base64') } }),
+    CPR_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'),
     STAFF_AUTH_ISSUER: 'https://login.microsoftonline.com/7b0a2f5e-1c4d-4e8f-9a6b-0c1d2e3f4a5b/v2.0',
     STAFF_AUTH_TENANT_ID: '7b0a2f5e-1c4d-4e8f-9a6b-0c1d2e3f4a5b',
     STAFF_AUTH_AUDIENCE: '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b',

@@ -47,4 +47,6 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'POST /admin/segments/filter': { kind: 'read', bulk: true },
   'GET /admin/segments/:group': { kind: 'export', bulk: true },
   'GET /admin/persons/:id/export': { kind: 'export', ...person },
+  'PUT /admin/persons/:id/cpr': { kind: 'change', ...person },
+  'GET /admin/persons/:id/cpr': { kind: 'read', ...person },
 };

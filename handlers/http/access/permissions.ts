@@ -99,6 +99,8 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'POST /admin/payments/:id/refund': paymentHandlers,
   'GET /admin/persons/:id/gift-total': paymentHandlers,
   'GET /admin/persons/:id/export': ['Administrator', 'MemberServiceEditor'],
+  'PUT /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
+  'GET /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
 };
 
 export function routeKey(method: string, path: string): string {

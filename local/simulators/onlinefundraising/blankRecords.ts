@@ -15,6 +15,7 @@ export const blankRecords: { [E in OnlineFundraisingEntity]: (now: string) => Bl
     address: null,
     contribution_code: null,
     company: null,
+    cpr: null,
     consents: [],
     custom_fields: {},
     merged_into_contact_id: null,

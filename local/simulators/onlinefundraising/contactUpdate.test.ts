@@ -75,6 +75,7 @@ describe('PATCH /api/v1/contacts/<id>', () => {
       address: { street: 'Vesterbrogade 3', street2: null, postal_code: '1620', city: 'København V', country: 'DK' },
       contribution_code: 'WEB-MEDLEM-NRF',
       company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+      cpr: null,
       consents: [{ channel: 'email', given: true, at: seededAt, source: 'WEB-MEDLEM-NRF' }],
       custom_fields: { tshirt_size: 'M' },
       merged_into_contact_id: null,

@@ -37,6 +37,7 @@ export function demoContactFields(now: Date, random: Random = Math.random): Omit
     },
     contribution_code: contributionCode,
     company: null,
+    cpr: null,
     consents: [
       { channel: 'email', given: true, at, source: contributionCode },
       { channel: 'sms', given: random() < 0.5, at, source: contributionCode },

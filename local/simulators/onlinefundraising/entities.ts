@@ -31,6 +31,8 @@ export interface ContactRecord extends Timestamps {
   /** Campaign code of the form or landing page the contact signed up through. */
   contribution_code: string | null;
   company: { name: string; cvr: string | null } | null;
+  /** CPR number as typed on the form (assumed field; OF's contact has a CPR field for tax deductions). */
+  cpr: string | null;
   /** Marketing permissions per channel, newest decision per channel as OF holds it. */
   consents: ContactConsent[];
   /** Form-specific fields OF keeps on the contact, e.g. `{ "tshirt_size": "M" }`. */

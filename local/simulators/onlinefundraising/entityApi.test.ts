@@ -69,6 +69,7 @@ describe('GET /api/v1/<resource>/<id>', () => {
       address: { street: 'Nørrebrogade 12', street2: null, postal_code: '2200', city: 'København N', country: 'DK' },
       contribution_code: 'WEB-MEDLEM-NRF',
       company: { name: 'Grøn Handel ApS', cvr: '12345678' },
+      cpr: null,
       consents: [{ channel: 'email', given: true, at: '2025-03-01T09:59:00.000Z', source: 'WEB-MEDLEM-NRF' }],
       custom_fields: { tshirt_size: 'M' },
       merged_into_contact_id: null,
