@@ -30,6 +30,8 @@ export interface DrupalForm {
   consentText?: string;
   /** The consent boxes on the form: a ticked box grants its consent, logged with the box's own text. */
   consentBoxes?: ConsentBox[];
+  /** [CampaignAutomation7] The field where the form asks for the CPR number (for the tax deduction); sealed on arrival. */
+  cprField?: string;
 }
 
 /** [Permissionsstruktur1] A box the person may tick: the submission (or import column) `field` and what it grants. */

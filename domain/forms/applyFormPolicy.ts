@@ -21,5 +21,7 @@ export function applyFormPolicy(existing: Person, submitted: Person, form: Pick<
     emails: may('email') ? [...new Set([...emails, ...existing.emails])] : emails,
     phones: { ...existing.phones, ...(primary && { primary }) },
     ...(address && { address }),
+    // A CPR number is filled in where the person has none; a different one is left for member service.
+    ...((existing.cpr ?? submitted.cpr) && { cpr: existing.cpr ?? submitted.cpr }),
   };
 }

@@ -18,6 +18,8 @@ import type { DrupalForm } from './DrupalForm.js';
 import type { FormSubmission } from './FormSubmission.js';
 import type { FormSubmissionRecords } from './ports.js';
 import { applyFormPolicy } from './applyFormPolicy.js';
+import type { CprVault } from '../person/CprVault.js';
+import { sealSubmissionCpr } from './sealSubmissionCpr.js';
 import { grantFormConsents } from './grantFormConsents.js';
 import { personForSubmission } from './personForSubmission.js';
 import { contactAsTyped, personFromSubmission } from './personFromSubmission.js';
@@ -29,6 +31,7 @@ export interface FormSubmissionPorts extends ResolvePorts, NewcomerPorts, Record
   marketingLists: MarketingLists;
   formSubmissions: FormSubmissionRecords;
   crm: CrmPersons;
+  cprVault: CprVault;
   logger: Logger;
 }
 
@@ -48,8 +51,11 @@ export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'w
  * are logged, on a petition form the signature is recorded (a new lead when the person is new), and
  * the person joins the form's marketing list.
  */
-export async function processFormSubmission(form: DrupalForm, submission: FormSubmission, origin: SubmissionOrigin, ports: FormSubmissionPorts): Promise<SubmissionOutcome> {
-  const incoming = personFromSubmission(submission, ports.ids.fromKey(`${origin.parked.kind}:${origin.parked.id}`), ports.clock.now());
+export async function processFormSubmission(form: DrupalForm, submitted: FormSubmission, origin: SubmissionOrigin, ports: FormSubmissionPorts): Promise<SubmissionOutcome> {
+  const { submission, cpr, problem } = sealSubmissionCpr(form, submitted, ports.cprVault);
+  if (problem) ports.logger.warn('form submission has a CPR field that is no CPR number; it was not stored', { formId: form.formId, field: form.cprField });
+  const fromForm = personFromSubmission(submission, ports.ids.fromKey(`${origin.parked.kind}:${origin.parked.id}`), ports.clock.now());
+  const incoming: Person = cpr ? { ...fromForm, cpr } : fromForm;
   const target = await personForSubmission(incoming, origin.parked, submission, ports);
   if (target.kind === 'parked') {
     ports.logger.info('form submission parked for a duplicate review', { formId: form.formId, reviewId: target.reviewId });

@@ -19,6 +19,7 @@ const form = z
     petitionId: z.string().min(1).max(100).optional(),
     marketingList: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a list name: lower case a-z, 0-9 and -').optional(),
     overwritableFields: z.array(z.enum(overwritableFields)),
+    cprField: z.string().min(1).max(100).optional(),
     grantsConsents: z.array(z.object({ channel: z.enum(consentChannels), topic: z.string().min(1).max(40) })).default([]),
     consentText: z.string().min(1).max(4000).optional(),
     consentBoxes: z

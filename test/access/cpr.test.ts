@@ -44,6 +44,22 @@ describe('[OnlineFundraising1][CampaignAutomation9] CPR numbers, sealed', () => 
     expect(stack.dataverse.row('contacts', personIdOf('cpr-of-2'))).toBeUndefined();
   });
 
+  it('[CampaignAutomation7][OnlineFundraising1] a Drupal form that asks for the CPR number: sealed on arrival, and the same number finds the same person', async () => {
+    const form = { formId: 'petition_skat', kind: 'petition', campaignCode: 'SKAT2026', petitionId: 'skat-2026', overwritableFields: [], grantsConsents: [], consentBoxes: [], cprField: 'cpr_nr' };
+    expect((await as('Administrator', 'PUT', '/admin/drupal-forms', { forms: [form] })).status).toBe(200);
+    stack.drupal.put('petition_skat', '1', { first_name: 'Jens', last_name: 'Lyn', email: 'jens.privat@example.dk', cpr_nr: '010190-1234' }, '2026-11-24T10:00:00+01:00');
+    await stack.drupal.sendWebhook({ formId: 'petition_skat', submissionId: '1', event: 'created' });
+    await queueDrained(stack, 'drupal-notifications');
+    const { signatures } = await eventually(async () => {
+      const listed = (await (await as('Administrator', 'GET', '/admin/petitions/skat-2026/signatures')).json()) as { signatures: { personId: string }[] };
+      expect(listed.signatures).toHaveLength(1);
+      return listed;
+    });
+    expect(signatures[0]!.personId).toBe(personIdOf('cpr-of-1'));
+    const { submissions } = (await (await as('Administrator', 'GET', `/admin/persons/${personIdOf('cpr-of-1')}/form-submissions`)).json()) as { submissions: { fields: Record<string, string> }[] };
+    expect(submissions.map((submission) => submission.fields)).toEqual([{ first_name: 'Jens', last_name: 'Lyn', email: 'jens.privat@example.dk' }]);
+  });
+
   it('[CampaignAutomation9] member service enters a CPR number; an impossible date is refused naming the field and nothing is stored', async () => {
     await signUp('cpr-staff', { email: 'karin.holt@example.dk' });
     const personId = personIdOf('cpr-staff');
