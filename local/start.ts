@@ -44,6 +44,8 @@ const lines = [
   'An integration app signs in with client credentials:',
   `  curl -s -d grant_type=client_credentials -d client_id=${localSignIn.integrationClientId} -d client_secret=${localSignIn.integrationClientSecret} -d scope=api://${localSignIn.engineClientId}/.default ${stack.signIn.url}/${localSignIn.tenantId}/oauth2/v2.0/token`,
   '',
+  `The API's description (OpenAPI 3.1): ${stack.engineUrl}/openapi.json`,
+  '',
   'Ctrl-C stops everything and keeps the data.',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../../domain/audit/ports.js';
 import { invalidRequest } from './problem.js';
 
-const auditQuery = z
+export const auditQuery = z
   .object({
     personId: z.string().min(1).max(100).optional(),
     actorId: z.string().min(1).max(100).optional(),

@@ -11,7 +11,7 @@ const accountNumber = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'a G/L account nu
 const businessDate = z.iso.date();
 const account = z.object({ number: accountNumber, description: z.string().min(1).max(100) });
 
-const chartBody = z
+export const chartBody = z
   .object({
     accounts: z.array(account).min(1).max(500),
     accountByAgreementKind: z.object({ membership: accountNumber, regular_support: accountNumber, one_off: accountNumber }),

@@ -17,7 +17,7 @@ export interface BookkeepingImportDeps extends ImportPaymentsPorts {
   logger: Logger;
 }
 
-const paymentQuery = z.object({ source: z.enum(importSources), campaignCode: campaignCode.optional() });
+export const paymentQuery = z.object({ source: z.enum(importSources), campaignCode: campaignCode.optional() });
 
 
 /**
@@ -56,6 +56,6 @@ async function readFile<T>(c: Context, read: (text: string) => T, logger: Logger
   } catch (error) {
     if (!(error instanceof MalformedCsvError)) throw error;
     logger.warn('import refused: not CSV', { path: c.req.path, line: error.line ?? 0 });
-    return c.json({ error: 'malformed_csv', message: error.message, ...(error.line !== undefined && { line: error.line }) }, 400);
+    return problem(c, 400, 'malformed_csv', error.message, undefined, error.line !== undefined ? { line: error.line } : undefined);
   }
 }

@@ -11,7 +11,7 @@ import { invalidRequest, problem } from './problem.js';
 export const campaignCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_. -]{0,99}$/, 'a campaign code: letters, digits, _ . - and spaces, at most 100');
 const dimension = z.string().regex(/^[A-Za-z0-9_.-]{1,20}$/, 'a dimension value code (at most 20 letters, digits, _ . -)');
 
-const campaignBody = z.object({
+export const campaignBody = z.object({
   name: z.string().min(1).max(200),
   restricted: z.boolean().optional(),
   source: z.enum(campaignSources).optional(),

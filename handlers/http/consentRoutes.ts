@@ -29,7 +29,7 @@ export interface ConsentRouteDeps {
 const topicId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a short name: lower case a-z, 0-9 and -');
 const change = z.object({ channel: z.enum(consentChannels), topic: z.union([z.literal('all'), topicId]), action: z.enum(['granted', 'withdrawn']) });
 
-const staffEntryBody = z.object({
+export const staffEntryBody = z.object({
   changes: z.array(change).min(1).max(20),
   /** The person's own request, required to give back a phone or SMS consent they withdrew. */
   personsRequest: z.string().min(1).max(1000).optional(),
@@ -40,7 +40,7 @@ const staffEntryBody = z.object({
   requestId: z.string().min(1).max(100).optional(),
 });
 
-const topicsBody = z.object({
+export const topicsBody = z.object({
   topics: z
     .array(z.object({ id: topicId, name: z.string().min(1).max(200), channels: z.array(z.enum(consentChannels)).min(1) }))
     .max(100)
@@ -48,7 +48,7 @@ const topicsBody = z.object({
     .refine((topics) => topics.every((topic) => topic.id !== 'all'), '"all" means the whole channel and cannot be a topic'),
 });
 
-const teamLimitsBody = z.object({
+export const teamLimitsBody = z.object({
   teams: z
     .array(
       z.object({

@@ -10,12 +10,12 @@ import { actorOf } from './access/staffOf.js';
 import { actorReference } from '../../domain/shared/Actor.js';
 
 const channel = z.enum(['email', 'phone']);
-const listQuery = z.object({
+export const listQuery = z.object({
   invalid: channel,
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
   continuationToken: z.string().min(1).optional(),
 });
-const flagBody = z.object({ channel, reason: z.enum(invalidReasons) });
+export const flagBody = z.object({ channel, reason: z.enum(invalidReasons) });
 
 /** [OnlineFundraising12] GET /admin/contacts?invalid=email|phone lists contacts marked as not working. */
 export function contactListRoutes(deps: FlagPorts): Hono {

@@ -5,7 +5,7 @@ import { parseJsonBody } from './parseJsonBody.js';
 import { engineId, pathParams } from './pathParams.js';
 import { invalidRequest } from './problem.js';
 
-const cprBody = z.object({ cpr: z.string().min(1).max(20) });
+export const cprBody = z.object({ cpr: z.string().min(1).max(20) });
 
 /**
  * [CampaignAutomation9][KomMed-GDPR] PUT /admin/persons/{id}/cpr {cpr}: member service enters the

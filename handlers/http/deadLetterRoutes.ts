@@ -7,7 +7,7 @@ import type { Clock } from '../../domain/shared/Clock.js';
 import { invalidRequest } from './problem.js';
 import { engineId, pathParams } from './pathParams.js';
 
-const pageQuery = z.object({
+export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(maxDeadLetterPageSize).optional(),
   continuationToken: z.string().min(1).optional(),
   status: z.enum(['retrying', 'dead', 'replayed', 'resolved']).optional(),

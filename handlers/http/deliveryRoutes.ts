@@ -5,13 +5,13 @@ import { replaceAlertSettings } from '../../domain/delivery/replaceAlertSettings
 import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 
-const outcomesBody = z.object({
+export const outcomesBody = z.object({
   sendId: z.string().min(1).max(200),
   channel: z.enum(['email', 'phone']),
   outcomes: z.array(z.object({ personId: z.string().min(1), delivered: z.boolean() })).min(1).max(5_000),
 });
 
-const settingsBody = z.object({
+export const settingsBody = z.object({
   failureShareThreshold: z.number().gt(0).lt(1),
   minimumDeliveries: z.number().int().min(1),
   recipients: z.array(z.email()).max(50),

@@ -9,7 +9,7 @@ import { currentConsentTopics } from '../../domain/consent/consentTopics.js';
 import type { ConsentTopicStore } from '../../domain/consent/ports.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import { parseJsonBody } from './parseJsonBody.js';
-import { invalidRequest } from './problem.js';
+import { invalidRequest, problem } from './problem.js';
 
 const form = z
   .object({
@@ -31,7 +31,7 @@ const form = z
   // [Permissionsstruktur1] Submitting grants a consent only where the form's text says so.
   .refine((candidate) => candidate.grantsConsents.length === 0 || candidate.consentText !== undefined, { message: 'consents granted by submitting need the text that says so', path: ['consentText'] });
 
-const formsBody = z.object({
+export const formsBody = z.object({
   forms: z
     .array(form)
     .max(500)
@@ -46,7 +46,7 @@ export function drupalFormRoutes(deps: { drupalForms: DrupalFormStore; consentTo
       const body = formsBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
       const fields = formConsentProblems(body.data.forms, (await currentConsentTopics(deps)).topics);
-      if (fields.length > 0) return c.json({ error: 'unknown_consent_topic', message: 'a form grants a consent on a topic that is not offered on its channel', fields }, 400);
+      if (fields.length > 0) return problem(c, 400, 'unknown_consent_topic', 'a form grants a consent on a topic that is not offered on its channel', fields);
       return c.json(await replaceDrupalForms(body.data.forms, deps));
     });
 }

@@ -22,7 +22,7 @@ export interface DunningRouteDeps extends GroupSegmentPorts, AgreementStatePorts
   logger: Logger;
 }
 
-const segmentQuery = z.object({
+export const segmentQuery = z.object({
   handover: z.literal('tm').optional(),
   channel: z.enum(consentChannels).optional(),
   format: z.enum(['json', 'csv']).default('json'),
@@ -32,7 +32,7 @@ const segmentQuery = z.object({
   cancelledTo: z.iso.date().optional(),
 });
 
-const settingsBody = z
+export const settingsBody = z
   .object({
     graceDays: z.number().int().min(0).max(60),
     neverPaidAfterMonths: z.number().int().min(1).max(24),
@@ -42,7 +42,7 @@ const settingsBody = z
   })
   .refine((settings) => settings.winbackFromMonths < settings.winbackToMonths, { message: 'the window must start before it ends', path: ['winbackToMonths'] });
 
-const cancelBody = z.object({ reason: z.string().min(1).max(500) });
+export const cancelBody = z.object({ reason: z.string().min(1).max(500) });
 
 /**
  * [CampaignAutomation6][CampaignAutomation3] GET /admin/segments/{group} (group-1, group-2, group-3,

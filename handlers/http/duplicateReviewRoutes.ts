@@ -8,9 +8,9 @@ import { externalKey, pathParams } from './pathParams.js';
 import { actorOf } from './access/staffOf.js';
 import { actorReference } from '../../domain/shared/Actor.js';
 
-const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-const decisionBody = z.discriminatedUnion('decision', [
+export const decisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('merge'), into: z.string().min(1) }),
   z.object({ decision: z.literal('not-duplicate') }),
 ]);

@@ -8,7 +8,7 @@ import { parseJsonBody } from './parseJsonBody.js';
 import { invalidRequest } from './problem.js';
 
 const columnName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'a Dataverse column logical name (lower case, a-z 0-9 _)');
-const mappingTableBody = z.object({
+export const mappingTableBody = z.object({
   rules: z.array(z.object({ sourceField: z.string().min(1).max(100), target: columnName, type: z.enum(fieldTypes), form: z.string().min(1).max(100).optional() })).max(500),
 });
 

@@ -9,6 +9,7 @@ import type { Logger } from '../../domain/shared/Logger.js';
 import { type StaffAccessDeps, staffAccess } from './access/staffAccess.js';
 import { auditTrail } from './access/auditTrail.js';
 import { auditLogRoutes } from './auditLogRoutes.js';
+import { openApiDocument } from './openapi/openApiDocument.js';
 import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
@@ -102,6 +103,9 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.notFound((c) => problem(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/health/ready', readinessRoute(deps.readiness, deps.logger));
+  // Generated from the app's own routes when first asked (every route is registered by then).
+  let description: Record<string, unknown> | undefined;
+  app.get('/openapi.json', (c) => c.json((description ??= openApiDocument(app.routes))));
   app.use('/webhooks/dataverse', jsonBody(bodyLimits.crmWebhook, deps.logger));
   app.use('/webhooks/onlinefundraising', jsonBody(bodyLimits.webhook, deps.logger));
   app.use('/webhooks/drupal', jsonBody(bodyLimits.webhook, deps.logger));

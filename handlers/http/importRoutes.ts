@@ -7,7 +7,7 @@ import type { WorkQueue } from '../../domain/messaging/WorkItem.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import type { Ids } from '../../domain/shared/Ids.js';
 import type { Logger } from '../../domain/shared/Logger.js';
-import { invalidRequest } from './problem.js';
+import { invalidRequest, problem } from './problem.js';
 
 export interface ImportRouteDeps {
   formImports: WorkQueue;
@@ -17,7 +17,7 @@ export interface ImportRouteDeps {
   logger: Logger;
 }
 
-const importQuery = z.object({ formId: z.string().regex(/^[a-z0-9_]{1,64}$/, 'a configured form id') });
+export const importQuery = z.object({ formId: z.string().regex(/^[a-z0-9_]{1,64}$/, 'a configured form id') });
 
 /**
  * [OnlineFundraising15][Leadflow] POST /admin/imports/signatures?formId=…, body a CSV file (Playable's
@@ -37,7 +37,7 @@ export function importRoutes(deps: ImportRouteDeps): Hono {
     } catch (error) {
       if (!(error instanceof MalformedCsvError)) throw error;
       deps.logger.warn('signature import refused: not CSV', { formId: query.data.formId, line: error.line ?? 0 });
-      return c.json({ error: 'malformed_csv', message: error.message, ...(error.line !== undefined && { line: error.line }) }, 400);
+      return problem(c, 400, 'malformed_csv', error.message, undefined, error.line !== undefined ? { line: error.line } : undefined);
     }
     const report = await importSubmissions({ formId: query.data.formId, content, ...parsed }, deps);
     deps.logger.info('signature import accepted', { formId: query.data.formId, importId: report.importId, accepted: report.accepted, rejected: report.rejected.length });

@@ -12,7 +12,7 @@ export interface JobRouteDeps extends StartJobPorts {
   jobRuns: JobRuns;
 }
 
-const listQuery = z.object({ job: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const listQuery = z.object({ job: z.string().min(1).max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /**
  * GET /admin/jobs: the jobs and their latest runs (status, progress, duration, counts).

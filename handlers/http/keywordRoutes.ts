@@ -33,11 +33,11 @@ const action = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('withdraw-sms-consent') }),
 ]);
 
-const assignment = z.object({ keyword, campaignCode: text(100), validFrom: instantText, validTo: instantText.optional(), action });
-const tableBody = z.object({ assignments: z.array(assignment).max(1000) });
+export const assignment = z.object({ keyword, campaignCode: text(100), validFrom: instantText, validTo: instantText.optional(), action });
+export const tableBody = z.object({ assignments: z.array(assignment).max(1000) });
 
-const periodQuery = z.object({ from: dateOrInstant, to: dateOrInstant }).refine((period) => period.to > period.from, { path: ['to'], message: 'must be after from' });
-const resolveQuery = z.object({ keyword, at: dateOrInstant.optional() });
+export const periodQuery = z.object({ from: dateOrInstant, to: dateOrInstant }).refine((period) => period.to > period.from, { path: ['to'], message: 'must be after from' });
+export const resolveQuery = z.object({ keyword, at: dateOrInstant.optional() });
 
 /**
  * [OnlineFundraising8][OnlineFundraising9] The SMS keyword table for staff (mounted under

@@ -16,9 +16,8 @@ export function mapErrors(logger: Logger) {
     }
     if (error instanceof DomainError) {
       logger.warn('request refused', { method: c.req.method, path: c.req.path, code: error.code });
-      const body = problemBody(error, fieldsOf(error));
       // A refused file also lists its bad rows by line.
-      return c.json('rejected' in error ? { ...body, rejected: error.rejected } : body, 400);
+      return problem(c, 400, error.code, error.message, fieldsOf(error), 'rejected' in error ? { rejected: error.rejected as Problem['rejected'] } : undefined);
     }
     logger.error('request failed', { method: c.req.method, path: c.req.path, error: error.message });
     return problem(c, 500, 'internal_error', 'the engine could not handle the request; it has been logged');
@@ -29,8 +28,4 @@ export function mapErrors(logger: Logger) {
 function fieldsOf(error: DomainError): Problem['fields'] {
   const { fields } = error as DomainError & { fields?: Problem['fields'] };
   return Array.isArray(fields) ? fields : undefined;
-}
-
-function problemBody(error: DomainError, fields: Problem['fields']): Problem {
-  return { error: error.code, message: error.message, ...(fields && { fields }) };
 }

@@ -20,7 +20,7 @@ const matchRule = z.object({
   onMatch: z.enum(['merge', 'review']),
 });
 
-const matchRuleTableBody = z.object({
+export const matchRuleTableBody = z.object({
   rules: z
     .array(matchRule)
     .max(50)

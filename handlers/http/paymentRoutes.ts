@@ -21,7 +21,7 @@ export interface PaymentRouteDeps {
   logger: Logger;
 }
 
-const refundBody = z.object({
+export const refundBody = z.object({
   reason: z.string().min(1).max(500),
   /** Positive øre; the whole payment when absent. */
   amountOre: z.number().int().positive().optional(),
@@ -29,7 +29,7 @@ const refundBody = z.object({
   date: z.iso.date().optional(),
 });
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 /**
  * [OnlineFundraising4][Refundering] GET /admin/payments/{id}: a payment in the ledger.

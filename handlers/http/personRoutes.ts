@@ -11,7 +11,7 @@ import { engineId, pathParams } from './pathParams.js';
 import { actorOf } from './access/staffOf.js';
 import { actorReference } from '../../domain/shared/Actor.js';
 
-const mergeBody = z.object({ mergedPersonId: engineId });
+export const mergeBody = z.object({ mergedPersonId: engineId });
 
 /** [OnlineFundraising13] POST /admin/persons/{survivorId}/merge: staff merge two persons; done from a queue, answered 202. */
 export function personRoutes(deps: { mergeQueue: WorkQueue; persons: Pick<PersonRepository, 'get'>; ids: Ids; clock: Clock }): Hono {

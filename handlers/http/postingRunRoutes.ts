@@ -17,9 +17,9 @@ export interface PostingRunRouteDeps extends StartPostingRunPorts {
   logger: Logger;
 }
 
-const runBody = z.object({ from: z.iso.date(), to: z.iso.date() });
-const reviewAnswerBody = z.object({ lineNumber: z.number().int().positive(), postedInBc: z.boolean() });
-const linesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
+export const runBody = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const reviewAnswerBody = z.object({ lineNumber: z.number().int().positive(), postedInBc: z.boolean() });
+export const linesQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
 /**
  * [Bogføring][DBF-Sumtotal] POST /admin/posting-runs {from, to}: starts the run over

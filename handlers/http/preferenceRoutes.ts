@@ -22,7 +22,7 @@ export interface PreferenceRouteDeps {
   logger: Logger;
 }
 
-const preferencesBody = z.object({
+export const preferencesBody = z.object({
   token: z.string().min(1).max(2000),
   changes: z
     .array(z.object({ topic: z.union([z.literal('all'), z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)]), action: z.enum(['granted', 'withdrawn']) }))

@@ -8,7 +8,7 @@ import { parseJsonBody } from './parseJsonBody.js';
 import { staffOf } from './access/staffOf.js';
 import { invalidRequest, problem } from './problem.js';
 
-const filterBody = z.object({
+export const filterBody = z.object({
   /** One of the caller's own teams to act for; a team the caller is not in is ignored. */
   team: z.string().min(1).max(100).optional(),
   channel: z.enum(consentChannels),

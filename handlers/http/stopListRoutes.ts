@@ -23,7 +23,7 @@ export interface StopListRouteDeps {
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = z.object({ pageSize: z.coerce.number().int().min(1).max(100).default(50), continuationToken: z.string().min(1).optional() });
+export const pageQuery = z.object({ pageSize: z.coerce.number().int().min(1).max(100).default(50), continuationToken: z.string().min(1).optional() });
 
 /**
  * Phone and email by the domain's rules. Runs even when other fields are wrong, so one answer names
@@ -38,7 +38,7 @@ function contactCheck() {
   );
 }
 
-const addBody = z
+export const addBody = z
   .object({
     name: z.string().max(200).optional(),
     phone: z.string().max(50).optional(),
@@ -52,7 +52,7 @@ const addBody = z
   // [StopList] The stop file stops SMS, calls or both; an entry that stops neither would stop nothing.
   .refine((body) => body.sms || body.telemarketing, { path: ['sms'], message: 'flag at least one channel: sms or telemarketing' });
 
-const checkBody = z
+export const checkBody = z
   .object({
     phones: z.array(z.string().refine((phone) => normalisePhone(phone) !== undefined, 'not a valid phone number')).max(20).default([]),
     emails: z.array(z.string().refine((email) => normaliseEmail(email) !== undefined, 'not an email address')).max(20).default([]),

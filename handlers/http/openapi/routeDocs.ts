@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import { onlineFundraisingNotificationSchema } from '../../../adapters/onlinefundraising/notification.js';
+import { remoteExecutionContextSchema } from '../../../adapters/dataverse/remoteExecutionContext.js';
+import { drupalNotificationSchema } from '../../queue/drupalNotificationSchema.js';
+import { auditQuery } from '../auditLogRoutes.js';
+import { chartBody } from '../bookkeepingChartRoutes.js';
+import { paymentQuery } from '../bookkeepingImportRoutes.js';
+import { campaignBody } from '../campaignRoutes.js';
+import { staffEntryBody, teamLimitsBody, topicsBody } from '../consentRoutes.js';
+import { flagBody, listQuery as invalidContactQuery } from '../contactFlagRoutes.js';
+import { cprBody } from '../cprRoutes.js';
+import { pageQuery as deadLetterQuery } from '../deadLetterRoutes.js';
+import { outcomesBody, settingsBody as alertSettingsBody } from '../deliveryRoutes.js';
+import { formsBody } from '../drupalFormRoutes.js';
+import { cancelBody, segmentQuery, settingsBody as dunningSettingsBody } from '../dunningRoutes.js';
+import { decisionBody, listQuery as reviewQuery } from '../duplicateReviewRoutes.js';
+import { mappingTableBody } from '../fieldMappingRoutes.js';
+import { importQuery } from '../importRoutes.js';
+import { listQuery as jobQuery } from '../jobRoutes.js';
+import { assignment, periodQuery, resolveQuery, tableBody as keywordTableBody } from '../keywordRoutes.js';
+import { matchRuleTableBody } from '../matchRuleRoutes.js';
+import { refundBody, yearQuery } from '../paymentRoutes.js';
+import { mergeBody } from '../personRoutes.js';
+import { linesQuery, reviewAnswerBody, runBody } from '../postingRunRoutes.js';
+import { preferencesBody } from '../preferenceRoutes.js';
+import { filterBody } from '../segmentRoutes.js';
+import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
+
+/** What the API description says about one route beyond its path, roles and the errors every route has. */
+export interface RouteDoc {
+  summary: string;
+  /** The route's own query schema (as it validates). */
+  query?: z.ZodType;
+  /** The route's own JSON body schema, or `csv` for a file upload. */
+  body?: z.ZodType | 'csv';
+  /** The success status and what it holds. */
+  success: { status: number; description: string; csv?: boolean };
+  /** Errors particular to the route (400 for a bad query or body, 404 for an unknown id are added where they apply). */
+  errors?: number[];
+}
+
+const json = (description: string, status = 200) => ({ status, description });
+
+/**
+ * The description of every route, built from the routes' own zod schemas (imported from the route
+ * files, never copied), read by `openApiDocument`. A test fails when the app has a route not here.
+ */
+export const routeDocs: Record<string, RouteDoc> = {
+  'GET /health': { summary: 'Liveness: the engine answers', success: json('{"status":"ok"}') },
+  'GET /health/ready': { summary: 'Readiness: Cosmos DB, the queues and Key Vault answer', success: json('each dependency and its state'), errors: [503] },
+  'GET /openapi.json': { summary: 'This description (OpenAPI 3.1)', success: json('the OpenAPI document') },
+  'POST /webhooks/onlinefundraising': { summary: "OnlineFundraising's signed change notification (verified, queued)", body: onlineFundraisingNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
+  'POST /webhooks/dataverse': { summary: "Dataverse's webhook (Merge and Update of contacts), by its key", body: remoteExecutionContextSchema, success: json('queued or nothing to do', 202), errors: [401, 413, 415, 503] },
+  'POST /webhooks/drupal': { summary: "Drupal's signed webform notification (verified, queued)", body: drupalNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
+  'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
+  'POST /preferences': { summary: 'Preference centre: the person changes their choices', body: preferencesBody, success: json('the current consents'), errors: [401] },
+
+  'GET /admin/dead-letters': { summary: 'Dead letters (failed work), newest first, by status', query: deadLetterQuery, success: json('a page of dead letters') },
+  'POST /admin/dead-letters/:id/replay': { summary: 'Replays a dead letter (once, even if asked twice)', success: json('queued again', 202), errors: [409] },
+  'GET /admin/field-mappings': { summary: 'OF custom field → CRM column rules', success: json('the mapping table') },
+  'PUT /admin/field-mappings': { summary: 'Replaces the field mapping table (target `cpr` seals a CPR field)', body: mappingTableBody, success: json('the saved table') },
+  'GET /admin/match-rules': { summary: 'Duplicate rules of the identity resolver', success: json('the rule table') },
+  'GET /admin/match-rules/reindex': { summary: 'Progress of re-indexing after a rule change', success: json('reindex status') },
+  'PUT /admin/match-rules': { summary: 'Replaces the duplicate rules (re-indexes everyone)', body: matchRuleTableBody, success: json('the saved table') },
+  'GET /admin/reconciliation': { summary: 'Last OF and CRM reconciliation reports', success: json('the reports') },
+  'GET /admin/audit-log': { summary: 'Audit entries about a person or by a colleague, newest first', query: auditQuery, success: json('a page of audit entries') },
+
+  'GET /admin/persons/:id': { summary: "A person's master data (CPR never shown: `cprKnown`)", success: json('the person') },
+  'GET /admin/persons/:id/consents': { summary: "A person's consent log and current consents", success: json('log and current consents') },
+  'POST /admin/persons/:id/consents': { summary: 'Member service enters consent changes (signed by the caller)', body: staffEntryBody, success: json('the entries and current consents', 201) },
+  'GET /admin/persons/:id/form-submissions': { summary: "A person's processed form submissions", success: json('the submissions') },
+  'GET /admin/persons/:id/preference-link': { summary: "A signed link to the person's preference page", success: json('the link') },
+  'GET /admin/persons/:id/gift-total': { summary: "A person's payments and deductible total in a year", query: yearQuery, success: json('payments and totals') },
+  'GET /admin/persons/:id/export': { summary: 'Data-subject access export: everything held about the person', success: json('one JSON document') },
+  'PUT /admin/persons/:id/cpr': { summary: "Member service enters the person's CPR number (sealed)", body: cprBody, success: json('{personId, cprKnown}') },
+  'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('{personId, cpr}') },
+  'POST /admin/persons/:id/invalid-contact': { summary: "Flags the person's email or phone as not working", body: flagBody, success: json('the person') },
+  'POST /admin/persons/:id/merge': { summary: 'Merges another person into this one (queued)', body: mergeBody, success: json('queued', 202) },
+  'GET /admin/contacts': { summary: 'People whose email or phone is flagged as not working', query: invalidContactQuery, success: json('a page of flagged contacts') },
+  'GET /admin/marketing-lists/:list': { summary: 'Members of a marketing list', success: json('the members') },
+  'GET /admin/duplicate-reviews': { summary: 'Open duplicate reviews', query: reviewQuery, success: json('the reviews') },
+  'POST /admin/duplicate-reviews/:id/decision': { summary: 'Decides a duplicate review: merge or not a duplicate', body: decisionBody, success: json('the decided review'), errors: [409] },
+  'POST /admin/agreements/:id/cancel': { summary: 'Member service cancels an agreement via MS (in OF too)', body: cancelBody, success: json('the agreement state') },
+
+  'GET /admin/stop-list': { summary: 'The stop list, newest first', query: stopListQuery, success: json('a page of entries') },
+  'GET /admin/stop-list/:id': { summary: 'One stop-list entry', success: json('the entry') },
+  'POST /admin/stop-list': { summary: 'Adds a phone or email to the stop list (or widens its entry)', body: stopListAddBody, success: json('the entry (201 new, 200 widened)', 201) },
+  'POST /admin/stop-list/check': { summary: 'Is this phone or email stop-listed for the purpose?', body: stopListCheckBody, success: json('{stopListed, entries}') },
+  'DELETE /admin/stop-list/:id': { summary: 'Removes a stop-list entry', success: json('removed', 204) },
+
+  'GET /admin/petitions/:petitionId/counts': { summary: "A petition's counts: all, de-duplicated, new leads, withdrawn", success: json('the counts') },
+  'GET /admin/petitions/:petitionId/signatures': { summary: "A petition's signatures, newest first", success: json('the signatures') },
+  'POST /admin/petitions/:petitionId/signatures/:signatureId/withdraw': { summary: 'Withdraws a signature (lowers the counts)', success: json('the signature') },
+
+  'GET /admin/consent-topics': { summary: 'Consent topics per channel', success: json('the topics') },
+  'PUT /admin/consent-topics': { summary: 'Replaces the consent topics', body: topicsBody, success: json('the saved topics') },
+  'GET /admin/team-limits': { summary: 'Teams: their Entra ID groups and whom they may not target', success: json('the team table') },
+  'PUT /admin/team-limits': { summary: 'Replaces the team table', body: teamLimitsBody, success: json('the saved table') },
+  'GET /admin/keywords': { summary: 'SMS keyword assignments in a period', query: periodQuery, success: json('the assignments') },
+  'GET /admin/keywords/table': { summary: 'The SMS keyword table', success: json('the table') },
+  'PUT /admin/keywords/table': { summary: 'Replaces the SMS keyword table', body: keywordTableBody, success: json('the saved table') },
+  'POST /admin/keywords': { summary: 'Adds one SMS keyword assignment', body: assignment, success: json('the saved table', 201), errors: [409] },
+  'GET /admin/keywords/resolve': { summary: 'Which campaign an SMS keyword meant at an instant', query: resolveQuery, success: json('the assignment') },
+  'GET /admin/drupal-forms': { summary: 'What each Drupal webform does', success: json('the form table') },
+  'PUT /admin/drupal-forms': { summary: 'Replaces the Drupal form table', body: formsBody, success: json('the saved table') },
+  'POST /admin/imports/signatures': { summary: 'Imports a CSV of signatures (Playable), all or nothing', query: importQuery, body: 'csv', success: json('queued rows', 202), errors: [413, 415] },
+  'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('{kept, excluded}') },
+  'GET /admin/segments/:group': { summary: 'A daily group (reactivation, winback) as JSON or CSV', query: segmentQuery, success: { status: 200, description: 'a page of members', csv: true } },
+  'GET /admin/dunning-settings': { summary: 'Settings of the daily groups', success: json('the settings') },
+  'PUT /admin/dunning-settings': { summary: 'Replaces the settings of the daily groups', body: dunningSettingsBody, success: json('the saved settings') },
+  'POST /admin/delivery-outcomes': { summary: 'Reports delivered and failed mails or SMS of a send', body: outcomesBody, success: json('the send statistics') },
+  'GET /admin/delivery-alert-settings': { summary: 'When a send with many failures alerts staff', success: json('the settings') },
+  'PUT /admin/delivery-alert-settings': { summary: 'Replaces the delivery alert settings', body: alertSettingsBody, success: json('the saved settings') },
+
+  'GET /admin/datasets': { summary: 'Where Power BI reads the datasets', success: json('the container URL and datasets') },
+  'PUT /admin/postcode-municipalities': { summary: 'Uploads the postcode → municipality table (CSV)', body: 'csv', success: json('the saved table'), errors: [413, 415] },
+  'GET /admin/jobs': { summary: 'Runs of the scheduled jobs, newest first', query: jobQuery, success: json('the runs') },
+  'GET /admin/jobs/runs/:id': { summary: 'One job run with its progress', success: json('the run') },
+  'POST /admin/jobs/:name/run': { summary: 'Runs a job now (signed by the caller)', success: json('the queued run', 202) },
+
+  'GET /admin/campaigns': { summary: 'The campaign catalogue', success: json('the campaigns') },
+  'GET /admin/campaigns/:code': { summary: 'One campaign and its posting dimensions', success: json('the campaign') },
+  'PUT /admin/campaigns/:code': { summary: 'Saves a campaign', body: campaignBody, success: json('the saved campaign') },
+  'GET /admin/bookkeeping/chart': { summary: 'Chart of accounts used for posting', success: json('the chart') },
+  'PUT /admin/bookkeeping/chart': { summary: 'Replaces the chart of accounts', body: chartBody, success: json('the saved chart') },
+  'POST /admin/imports/payments': { summary: 'Imports a CSV of payments (bank, MobilePay), all or nothing', query: paymentQuery, body: 'csv', success: json('the import outcome'), errors: [413, 415] },
+  'POST /admin/imports/campaigns': { summary: 'Imports a CSV of campaigns, all or nothing', body: 'csv', success: json('the import outcome'), errors: [413, 415] },
+  'POST /admin/posting-runs': { summary: 'Starts a posting run to Business Central for a date range', body: runBody, success: json('the run (202 started, 200 already there)', 202), errors: [409] },
+  'POST /admin/posting-runs/:id/review': { summary: "Finance answers a run's question about a line", body: reviewAnswerBody, success: json('the run', 202), errors: [409] },
+  'GET /admin/posting-runs': { summary: 'Posting runs', success: json('the runs') },
+  'GET /admin/posting-runs/:id': { summary: 'One posting run', success: json('the run') },
+  'GET /admin/posting-runs/:id/lines': { summary: "A run's journal lines, JSON or CSV", query: linesQuery, success: { status: 200, description: 'the lines', csv: true } },
+  'GET /admin/payments/:id': { summary: 'One payment in the ledger', success: json('the payment') },
+  'POST /admin/payments/:id/refund': { summary: 'Refunds a payment (a negative payment linked to it)', body: refundBody, success: json('the refund', 201), errors: [409] },
+};
