@@ -45,10 +45,7 @@ import type { FieldMappingTable } from '../domain/mapping/FieldMapping.js';
 import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
-import { AesGcmCprVault } from '../adapters/crypto/AesGcmCprVault.js';
-import type { CprVault } from '../domain/person/CprVault.js';
-import { CosmosAuditLog } from '../adapters/cosmos/CosmosAuditLog.js';
-import { EntraAccessTokenVerifier } from '../adapters/entra/EntraAccessTokenVerifier.js';
+import { wireStaffAccess } from './wiring/staffAccess.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
 import { crmReconciliationFunction } from './timer/crmReconciliationFunction.js';
@@ -199,8 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
     bookkeeping.campaigns,
   );
   const datasets = storage.blob.getContainerClient(datasetsContainer);
-  const cprVault = cprVaultOf(config);
-  const auditLog = new CosmosAuditLog(database.container(cosmosContainers.auditLog.id));
+  const { staffAccess, auditLog, cprVault } = wireStaffAccess({ config, database, teamLimits: consent.teamLimits, clock, logger });
   const datasetExport = { sources: exportSources, store: new BlobDatasetStore(datasets), jobRuns: dunning.jobRuns, segmentMembers: dunning.segmentMembers, auditLog, ids: uuidIds, clock };
   const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
   const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
@@ -273,7 +269,7 @@ export function createEngine(options: EngineOptions): Engine {
       auditLog,
       clock,
     },
-    staffAccess: { verifier: new EntraAccessTokenVerifier(config.staffSignIn, clock), teamLimits: consent.teamLimits, logger },
+    staffAccess,
     readiness: [
       { name: 'cosmos', check: async () => void (await database.read()) },
       { name: 'queues', check: async () => void (await queues.client().getQueueClient(queueNames.onlineFundraisingNotifications).getProperties()) },
@@ -353,14 +349,3 @@ function keyVaultSecretsResolved(config: EngineConfig): void {
   if (unresolved.length > 0) throw new Error(`Key Vault references not resolved: ${unresolved.join(', ')}`);
 }
 
-/** The CPR vault, or (keys not resolved from Key Vault) one that refuses every use, so the rest of the engine runs and /health/ready says why. */
-function cprVaultOf(config: EngineConfig): CprVault {
-  const { keyring, lookupKey } = config.cpr;
-  if (typeof keyring === 'string' || unresolvedKeyVaultReferences(lookupKey).length > 0) {
-    const refuse = (): never => {
-      throw new Error('the CPR keys are not resolved from Key Vault');
-    };
-    return { seal: refuse, open: refuse, lookupOf: refuse };
-  }
-  return new AesGcmCprVault(keyring, Buffer.from(lookupKey, 'base64'));
-}

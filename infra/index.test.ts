@@ -108,7 +108,7 @@ describe('[Hosting] Function App', () => {
 });
 
 describe('[Settings] app settings', () => {
-  it('[Settings] the Function App gets exactly the settings the engine reads, with the stack values', () => {
+  it('[Settings][Hosting] the Function App gets exactly the settings the engine reads, with the stack values (staff sign-in and CPR keys included)', () => {
     const settings = appSettings();
 
     expect(Object.keys(settings).sort()).toEqual(
@@ -160,6 +160,10 @@ describe('[Settings] app settings', () => {
       DATAVERSE_CLIENT_ID: testConfig['ms-engine:dataverseClientId'],
       DATAVERSE_AUTHORITY_URL: 'https://login.microsoftonline.com',
       ACS_EMAIL_SENDER: `DoNotReply@${mockMailFromSenderDomain}`,
+      // [Brugerrettigheder] staff tokens: MS's tenant's v2.0 issuer and the engine app registration as audience
+      STAFF_AUTH_ISSUER: `https://login.microsoftonline.com/${testConfig['ms-engine:staffAuthTenantId']}/v2.0`,
+      STAFF_AUTH_TENANT_ID: testConfig['ms-engine:staffAuthTenantId'],
+      STAFF_AUTH_AUDIENCE: testConfig['ms-engine:staffAuthClientId'],
       DRUPAL_URL: testConfig['ms-engine:drupalUrl'],
       DRUPAL_USERNAME: testConfig['ms-engine:drupalUsername'],
       BC_API_URL: testConfig['ms-engine:bcApiUrl'],
