@@ -29,7 +29,7 @@ const config: StackConfig = {
     webhookKey: pulumi.secret('dataverse-webhook-key'),
   },
   cpr: { encryptionKeys: pulumi.secret('{}'), lookupKey: pulumi.secret('key') },
-  staffSignIn: { tenantId: 'tenant', clientId: 'engine-app', issuer: 'https://login.microsoftonline.com/tenant/v2.0' },
+  staffSignIn: { tenantId: 'tenant', issuer: 'https://login.microsoftonline.com/tenant/v2.0', clientId: 'engine-app' },
   email: {},
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },
   preferenceLinkSecret: pulumi.secret('preference-link-secret'),
@@ -58,6 +58,7 @@ describe('[Secrets] Function App settings', () => {
       cosmosDatabase: 'ms-engine',
       appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
       emailSenderAddress: 'DoNotReply@example.azurecomm.net',
+      staffAuthAudience: 'engine-app',
     });
 
     const byName = Object.fromEntries(settings.map(({ name, value }) => [name, value]));

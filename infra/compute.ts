@@ -21,6 +21,8 @@ export interface AppSettingsInputs {
   appInsightsConnectionString: pulumi.Input<string>;
   /** The sender address on the stack's email domain (email.ts). */
   emailSenderAddress: pulumi.Input<string>;
+  /** The engine app registration's client id (staffSignIn.ts): the audience of staff tokens. */
+  staffAuthAudience: pulumi.Input<string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function functionAppSettings({
   cosmosDatabase,
   appInsightsConnectionString,
   emailSenderAddress,
+  staffAuthAudience,
 }: AppSettingsInputs): AppSetting[] {
   const { onlineFundraising, dataverse } = config;
   const plain: AppSetting[] = [
@@ -52,7 +55,7 @@ export function functionAppSettings({
     { name: 'ACS_EMAIL_SENDER', value: emailSenderAddress },
     { name: 'STAFF_AUTH_ISSUER', value: config.staffSignIn.issuer },
     { name: 'STAFF_AUTH_TENANT_ID', value: config.staffSignIn.tenantId },
-    { name: 'STAFF_AUTH_AUDIENCE', value: config.staffSignIn.clientId },
+    { name: 'STAFF_AUTH_AUDIENCE', value: staffAuthAudience },
     { name: 'DRUPAL_URL', value: config.drupal.url },
     { name: 'DRUPAL_USERNAME', value: config.drupal.username },
     { name: 'BC_API_URL', value: config.businessCentral.apiUrl },

@@ -46,11 +46,11 @@ export interface StackConfig {
     webhookKey: pulumi.Output<string>;
   };
   /**
-   * [Brugerrettigheder] Staff sign-in: MS's Entra ID tenant and the engine's app registration
-   * (its client id is the audience of staff tokens). The app registration is made by hand by MS's IT,
-   * see infra/README.md "Staff sign-in".
+   * [Brugerrettigheder] Staff sign-in: MS's Entra ID tenant and, when MS's IT made the engine's app
+   * registration by hand, its client id (the audience of staff tokens); without it the program creates
+   * the registration (staffSignIn.ts). See infra/README.md "Staff sign-in".
    */
-  staffSignIn: { tenantId: string; clientId: string; issuer: string };
+  staffSignIn: { tenantId: string; issuer: string; clientId?: string };
   /** [KomMed-GDPR] The CPR keys (Key Vault secrets): the keyring JSON and the lookup-hash key. */
   cpr: { encryptionKeys: pulumi.Output<string>; lookupKey: pulumi.Output<string> };
   /**
@@ -158,5 +158,6 @@ function readEmail(config: pulumi.Config): StackConfig['email'] {
 
 function readStaffSignIn(config: pulumi.Config): StackConfig['staffSignIn'] {
   const tenantId = config.require('staffAuthTenantId');
-  return { tenantId, clientId: config.require('staffAuthClientId'), issuer: `https://login.microsoftonline.com/${tenantId}/v2.0` };
+  const clientId = config.get('staffAuthClientId');
+  return { tenantId, issuer: `https://login.microsoftonline.com/${tenantId}/v2.0`, ...(clientId && { clientId }) };
 }

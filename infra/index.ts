@@ -14,6 +14,7 @@ import { grantCosmosDataContributor, grantRoles } from './identity.js';
 import { resourceNames } from './names.js';
 import { createSecretsVault, engineSecrets } from './secrets.js';
 import { createStorage } from './storage.js';
+import { createStaffSignIn } from './staffSignIn.js';
 
 const config = readStackConfig();
 const names = resourceNames(config.namePrefix);
@@ -30,6 +31,8 @@ const storage = createStorage(config, names, resourceGroup.name);
 const data = createData(config, names, resourceGroup.name);
 const monitoring = createMonitoring(config, names, resourceGroup.name);
 const email = createEmail(config, names, resourceGroup.name);
+
+const staffSignIn = createStaffSignIn(config, pulumi.getStack());
 
 const secrets = createSecretsVault(
   config,
@@ -52,6 +55,7 @@ const compute = createFunctionApp({
     cosmosDatabase: data.database.name,
     appInsightsConnectionString: monitoring.connectionString,
     emailSenderAddress: email.senderAddress,
+    staffAuthAudience: staffSignIn.clientId,
   }),
 });
 
@@ -78,6 +82,8 @@ export const storageAccountName = storage.account.name;
 export const keyVaultName = secrets.vault.name;
 export const appInsightsName = monitoring.appInsights.name;
 export const emailSenderAddress = email.senderAddress;
+/** [Brugerrettigheder] The engine app registration's client id: staff ask for tokens with scope api://<it>/.default. */
+export const staffSignInClientId = pulumi.output(staffSignIn.clientId);
 /** The fingerprint of the engine sources last published to the app (infra/deploy/packageSources.ts). */
 export const deployedSourceFingerprint = codePackage.triggers.apply((triggers) => String(triggers?.[0] ?? ''));
 

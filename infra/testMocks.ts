@@ -77,6 +77,9 @@ const azureNameInput: Record<string, string> = {
   'azure-native:communication:Domain': 'domainName',
 };
 
+/** The client id Entra ID would give the engine app registration the program creates. */
+export const mockEngineAppClientId = '77777777-7777-4777-8777-777777777777';
+
 export const mockAppInsightsConnectionString =
   'InstrumentationKey=00000000-0000-4000-8000-00000000000a;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/';
 
@@ -102,6 +105,8 @@ function computedOutputs(type: string, name: string, inputs: Record<string, unkn
       return { documentEndpoint: `https://${name}.documents.azure.com:443/` };
     case 'azure-native:communication:Domain':
       return { mailFromSenderDomain: mockMailFromSenderDomain, fromSenderDomain: mockMailFromSenderDomain };
+    case 'azuread:index/application:Application':
+      return { clientId: mockEngineAppClientId };
     case 'azure-native:applicationinsights:Component':
       return { connectionString: mockAppInsightsConnectionString };
     case 'azure-native:keyvault:Secret': {
