@@ -46,6 +46,7 @@ import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
 import { wireStaffAccess } from './wiring/staffAccess.js';
+import { CachedTeamLimits } from '../adapters/cosmos/CachedTeamLimits.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
 import { crmReconciliationFunction } from './timer/crmReconciliationFunction.js';
@@ -154,7 +155,7 @@ export function createEngine(options: EngineOptions): Engine {
   const consent = {
     consentLog: new CosmosConsentLog(database.container(cosmosContainers.consentLog.id)),
     consentTopics: new CosmosVersionedStore<ConsentTopicTable>(engineState),
-    teamLimits: new CosmosVersionedStore<TeamLimitTable>(engineState),
+    teamLimits: new CachedTeamLimits(new CosmosVersionedStore<TeamLimitTable>(engineState), 5_000),
   };
   const preferenceLinks = new JosePreferenceLinks({ secret: config.preferenceLinkSecret, clock });
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));

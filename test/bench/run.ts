@@ -6,6 +6,7 @@ import { paymentDay } from './paymentDay.js';
 import { postingRun } from './postingRun.js';
 import { dunningGroups } from './dunningGroups.js';
 import { datasetExport } from './datasetExport.js';
+import { staffAccess } from './staffAccess.js';
 
 /**
  * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
@@ -13,20 +14,22 @@ import { datasetExport } from './datasetExport.js';
  * simulator), a posting run's aggregation over a million payments, the daily dunning groups over a
  * million agreements, the dataset export, payment day, and identity resolution against a million
  * people. Figures, not assertions. `-- --payment-day-only`, `-- --identity-only`,
- * `-- --posting-only`, `-- --dunning-only` or `-- --export-only` runs one part; `-- --large` gives
+ * `-- --posting-only`, `-- --dunning-only`, `-- --export-only` or `-- --staff-only` (what sign-in and
+ * the audit log cost per request) runs one part; `-- --large` gives
  * payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only'].find((flag) => process.argv.includes(flag));
+const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only'].find((flag) => process.argv.includes(flag));
 if (!only) await ingestAndEndToEnd();
 if (!only || only === '--posting-only') print(await postingRun());
 if (!only || only === '--dunning-only') print(dunningGroups());
 if (!only || only === '--export-only') print(await datasetExport());
 if (!only || only === '--payment-day-only') print(await paymentDay());
 if (!only || only === '--identity-only') print(await identityResolution());
+if (!only || only === '--staff-only') print(await staffAccess());
 
 async function ingestAndEndToEnd() {
   const stack = await startLocalStack();
