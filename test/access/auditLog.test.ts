@@ -1,3 +1,4 @@
+import { CosmosClient } from '@azure/cosmos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../domain/audit/AuditEntry.js';
 import type { DataSubjectExport } from '../../domain/person/dataSubjectExport.js';
@@ -66,6 +67,27 @@ describe('[KomMed-GDPR] the audit log', () => {
     const datasets = byEditor.find((entry) => entry.action === 'job export-datasets');
     expect(datasets).toMatchObject({ kind: 'export', actor: { id: localStaff.Editor.oid }, criteria: { datasets: expect.stringContaining('people') } });
     expect(datasets!.count).toBeGreaterThan(0);
+  });
+
+  it('[KomMed-GDPR] no action without its entry: while the audit log cannot be written, a change answers 503 and is not made, and a read gives nothing away', async () => {
+    const personId = await signedUp('au-down');
+    const cosmos = new CosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, connectionPolicy: { enableEndpointDiscovery: false } });
+    const database = cosmos.database('ms-engine');
+    // The audit log's container is gone (as if Cosmos refused every write to it) until the test puts it back.
+    await database.container('audit-log').delete();
+    try {
+      const change = await as('MemberServiceEditor', 'POST', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'sms', topic: 'all', action: 'granted' }] });
+      expect(change.status).toBe(503);
+      expect(await change.json()).toMatchObject({ error: 'audit_unavailable' });
+      const read = await as('MemberServiceEditor', 'GET', `/admin/persons/${personId}`);
+      expect(read.status).toBe(503);
+      expect(await read.text()).not.toContain('Ole');
+    } finally {
+      await database.containers.createIfNotExists({ id: 'audit-log', partitionKey: { paths: ['/day'] } });
+      cosmos.dispose();
+    }
+    const { entries } = (await (await as('Administrator', 'GET', `/admin/persons/${personId}/consents`)).json()) as { entries: { channel: string }[] };
+    expect(entries.map((entry) => entry.channel)).toEqual(['email']);
   });
 
   it('[KomMed-GDPR] only administrators read the audit log, by person or by colleague, and must say which', async () => {
