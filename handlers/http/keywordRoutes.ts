@@ -41,7 +41,7 @@ export const resolveQuery = z.object({ keyword, at: dateOrInstant.optional() });
 
 /**
  * [OnlineFundraising8][OnlineFundraising9] The SMS keyword table for staff (mounted under
- * /admin/keywords, behind admin auth): GET /?from=&to= (keywords per campaign in a period),
+ * /admin/keywords, behind staff sign-in): GET /?from=&to= (keywords per campaign in a period),
  * GET /table and PUT /table (the whole table), POST / (schedule a hand-over) and
  * GET /resolve?keyword=&at= (the assignment in force; `at` defaults to now).
  */

@@ -31,7 +31,7 @@ export const preferencesBody = z.object({
 });
 
 /**
- * [Permissionsstruktur2] The preference centre behind the links in MS's mails (no admin key: the
+ * [Permissionsstruktur2] The preference centre behind the links in MS's mails (no staff sign-in: the
  * signed link is the authority). GET /preferences?token=… shows the person's email consents; POST
  * /preferences with `{ token, changes: [{ topic, action }] }` changes them (topic "all" for every
  * email). A forged, altered or expired link gets 401.

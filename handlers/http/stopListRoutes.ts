@@ -61,7 +61,7 @@ export const checkBody = z
   .refine((body) => body.phones.length + body.emails.length > 0, { path: ['phones'], message: 'give a phone or an email' });
 
 /**
- * [StopList] The stop list for staff (mounted under /admin/stop-list, behind admin auth):
+ * [StopList] The stop list for staff (mounted under /admin/stop-list, behind staff sign-in):
  * GET / (a page, newest first), GET /{id}, POST / (add, or widen the entry for the same phone or
  * email), DELETE /{id}, and POST /check: is this contact stop-listed for the purpose.
  */

@@ -38,7 +38,7 @@ describe('[CARE-Mapping] the field mapping table', () => {
     await eventually(() => expect(stack.dataverse.row('contacts', personId)).toMatchObject({ description: 'Jordemoder' }));
   });
 
-  it('[CARE-Mapping] a bad table is refused with 400 naming the fields, and the admin key is required', async () => {
+  it('[CARE-Mapping] a bad table is refused with 400 naming the fields, and a staff token is required', async () => {
     const bad = await putMappings({ rules: [{ sourceField: '', target: 'Job Title', type: 'colour' }] });
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { fields: { field: string }[] };
