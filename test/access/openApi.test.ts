@@ -3,7 +3,8 @@ import { permissions } from '../../handlers/http/access/permissions.js';
 import { uniqueRouteKeys } from '../../handlers/http/openapi/openApiDocument.js';
 import { routeDocs } from '../../handlers/http/openapi/routeDocs.js';
 import type { LocalStack } from '../../local/stack.js';
-import { adminHeaders, startTestStack } from '../support/testStack.js';
+import { eventually } from '../support/eventually.js';
+import { adminHeaders, personIdOf, startTestStack } from '../support/testStack.js';
 
 let stack: LocalStack;
 type Operation = { summary: string; 'x-roles'?: string[]; parameters: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
@@ -43,6 +44,44 @@ describe('[Brugerrettigheder] the API description', () => {
     expect(operationOf('GET /admin/audit-log')!.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['personId', 'actorId', 'pageSize', 'continuationToken']));
     expect(operationOf('GET /admin/persons/:id')!.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path' }));
     expect(operationOf('POST /admin/imports/signatures')!.requestBody!.content).toHaveProperty(['text/csv']);
+  });
+
+  it('[Brugerrettigheder] the answers described by a schema really have that shape (each is parsed with it), and the description carries the schema', async () => {
+    stack.onlineFundraising.put('contact', 'oa-1', { first_name: 'Nina', last_name: 'Vang', email: 'nina@example.dk', phone: '27 11 22 33', consents: [{ channel: 'email', given: true, at: '2026-10-01T09:00:00.000Z', source: 'X' }] });
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'oa-1', event: 'created' });
+    const personId = personIdOf('oa-1');
+    await eventually(() => expect(stack.dataverse.row('contacts', personId)).toBeDefined());
+    const call = async (method: string, path: string, body?: unknown) =>
+      fetch(`${stack.engineUrl}${path}`, { method, headers: { ...(await adminHeaders(stack)), ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const job = (await (await call('POST', '/admin/jobs/export-datasets/run')).json()) as { id: string };
+    const entry = (await (await call('POST', '/admin/stop-list', { phone: '+45 27 11 22 33', requestedAt: '2026-11-20', sms: true, telemarketing: false, source: 'medlemsservice' })).json()) as { id: string };
+    const calls: [string, string, unknown?][] = [
+      ['GET /admin/persons/:id', `/admin/persons/${personId}`],
+      ['GET /admin/persons/:id/consents', `/admin/persons/${personId}/consents`],
+      ['POST /admin/persons/:id/consents', `/admin/persons/${personId}/consents`, { changes: [{ channel: 'sms', topic: 'all', action: 'granted' }] }],
+      ['PUT /admin/persons/:id/cpr', `/admin/persons/${personId}/cpr`, { cpr: '120480-1234' }],
+      ['GET /admin/persons/:id/cpr', `/admin/persons/${personId}/cpr`],
+      ['GET /admin/persons/:id/export', `/admin/persons/${personId}/export`],
+      ['GET /admin/stop-list', '/admin/stop-list'],
+      ['GET /admin/stop-list/:id', `/admin/stop-list/${entry.id}`],
+      ['POST /admin/stop-list/check', '/admin/stop-list/check', { phones: ['+4527112233'], purpose: 'sms' }],
+      ['GET /admin/audit-log', `/admin/audit-log?personId=${personId}`],
+      ['GET /admin/petitions/:petitionId/counts', '/admin/petitions/any/counts'],
+      ['GET /admin/team-limits', '/admin/team-limits'],
+      ['POST /admin/segments/filter', '/admin/segments/filter', { channel: 'email', personIds: [personId] }],
+      ['GET /admin/jobs/runs/:id', `/admin/jobs/runs/${job.id}`],
+      ['GET /admin/dead-letters', '/admin/dead-letters'],
+    ];
+    for (const [route, path, body] of calls) {
+      const schema = routeDocs[route]!.success.schema!;
+      expect(schema, route).toBeDefined();
+      const response = await call(route.split(' ')[0]!, path, body);
+      expect(response.status, route).toBeLessThan(300);
+      const parsed = schema.safeParse(await response.json());
+      expect(parsed.success ? [] : parsed.error.issues, route).toEqual([]);
+      const described = Object.values(operationOf(route)!.responses)[0]!.content!['application/json']!.schema;
+      expect(described, route).toHaveProperty('properties');
+    }
   });
 
   it('[NFR-Input] errors are RFC 9457 problem details with the engine\'s code and the bad fields', async () => {

@@ -74,8 +74,9 @@ function requestBody(body: z.ZodType | 'csv'): Record<string, unknown> {
 }
 
 function responses(doc: RouteDoc, route: { admin: boolean; hasInput: boolean; hasBody: boolean; hasId: boolean }): Record<string, unknown> {
-  const { status, description, csv } = doc.success;
-  const success = status === 204 ? { description } : { description, content: { 'application/json': { schema: { type: 'object' } }, ...(csv && { 'text/csv': { schema: { type: 'string' } } }) } };
+  const { status, description, csv, schema } = doc.success;
+  const body = schema ? jsonSchema(schema, 'output') : { type: 'object', description };
+  const success = status === 204 ? { description } : { description, content: { 'application/json': { schema: body }, ...(csv && { 'text/csv': { schema: { type: 'string' } } }) } };
   const errors = new Set<number>(doc.errors ?? []);
   if (route.hasInput) errors.add(400);
   if (route.hasId) errors.add(404);
@@ -89,7 +90,7 @@ function openApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}');
 }
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }

@@ -25,6 +25,7 @@ import { linesQuery, reviewAnswerBody, runBody } from '../postingRunRoutes.js';
 import { preferencesBody } from '../preferenceRoutes.js';
 import { filterBody } from '../segmentRoutes.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
+import * as answers from './responseSchemas.js';
 
 /** What the API description says about one route beyond its path, roles and the errors every route has. */
 export interface RouteDoc {
@@ -34,12 +35,12 @@ export interface RouteDoc {
   /** The route's own JSON body schema, or `csv` for a file upload. */
   body?: z.ZodType | 'csv';
   /** The success status and what it holds. */
-  success: { status: number; description: string; csv?: boolean };
+  success: { status: number; description: string; csv?: boolean; schema?: z.ZodType };
   /** Errors particular to the route (400 for a bad query or body, 404 for an unknown id are added where they apply). */
   errors?: number[];
 }
 
-const json = (description: string, status = 200) => ({ status, description });
+const json = (description: string, status = 200, schema?: z.ZodType) => ({ status, description, ...(schema && { schema }) });
 
 /**
  * The description of every route, built from the routes' own zod schemas (imported from the route
@@ -55,7 +56,7 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
   'POST /preferences': { summary: 'Preference centre: the person changes their choices', body: preferencesBody, success: json('the current consents'), errors: [401] },
 
-  'GET /admin/dead-letters': { summary: 'Dead letters (failed work), newest first, by status', query: deadLetterQuery, success: json('a page of dead letters') },
+  'GET /admin/dead-letters': { summary: 'Dead letters (failed work), newest first, by status', query: deadLetterQuery, success: json('a page of dead letters', 200, answers.deadLetterPageSchema) },
   'POST /admin/dead-letters/:id/replay': { summary: 'Replays a dead letter (once, even if asked twice)', success: json('queued again', 202), errors: [409] },
   'GET /admin/field-mappings': { summary: 'OF custom field → CRM column rules', success: json('the mapping table') },
   'PUT /admin/field-mappings': { summary: 'Replaces the field mapping table (target `cpr` seals a CPR field)', body: mappingTableBody, success: json('the saved table') },
@@ -63,17 +64,17 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /admin/match-rules/reindex': { summary: 'Progress of re-indexing after a rule change', success: json('reindex status') },
   'PUT /admin/match-rules': { summary: 'Replaces the duplicate rules (re-indexes everyone)', body: matchRuleTableBody, success: json('the saved table') },
   'GET /admin/reconciliation': { summary: 'Last OF and CRM reconciliation reports', success: json('the reports') },
-  'GET /admin/audit-log': { summary: 'Audit entries about a person or by a colleague, newest first', query: auditQuery, success: json('a page of audit entries') },
+  'GET /admin/audit-log': { summary: 'Audit entries about a person or by a colleague, newest first', query: auditQuery, success: json('a page of audit entries', 200, answers.auditPageSchema) },
 
-  'GET /admin/persons/:id': { summary: "A person's master data (CPR never shown: `cprKnown`)", success: json('the person') },
-  'GET /admin/persons/:id/consents': { summary: "A person's consent log and current consents", success: json('log and current consents') },
-  'POST /admin/persons/:id/consents': { summary: 'Member service enters consent changes (signed by the caller)', body: staffEntryBody, success: json('the entries and current consents', 201) },
+  'GET /admin/persons/:id': { summary: "A person's master data (CPR never shown: `cprKnown`)", success: json('the person', 200, answers.personViewSchema) },
+  'GET /admin/persons/:id/consents': { summary: "A person's consent log and current consents", success: json('log and current consents', 200, answers.consentOverviewSchema) },
+  'POST /admin/persons/:id/consents': { summary: 'Member service enters consent changes (signed by the caller)', body: staffEntryBody, success: json('the entries and current consents', 201, answers.consentOverviewSchema) },
   'GET /admin/persons/:id/form-submissions': { summary: "A person's processed form submissions", success: json('the submissions') },
   'GET /admin/persons/:id/preference-link': { summary: "A signed link to the person's preference page", success: json('the link') },
   'GET /admin/persons/:id/gift-total': { summary: "A person's payments and deductible total in a year", query: yearQuery, success: json('payments and totals') },
-  'GET /admin/persons/:id/export': { summary: 'Data-subject access export: everything held about the person', success: json('one JSON document') },
-  'PUT /admin/persons/:id/cpr': { summary: "Member service enters the person's CPR number (sealed)", body: cprBody, success: json('{personId, cprKnown}') },
-  'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('{personId, cpr}') },
+  'GET /admin/persons/:id/export': { summary: 'Data-subject access export: everything held about the person', success: json('one JSON document', 200, answers.dataSubjectExportSchema) },
+  'PUT /admin/persons/:id/cpr': { summary: "Member service enters the person's CPR number (sealed)", body: cprBody, success: json('the person now has a CPR number', 200, answers.cprEnteredSchema) },
+  'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('the number, or null', 200, answers.cprRevealedSchema) },
   'POST /admin/persons/:id/invalid-contact': { summary: "Flags the person's email or phone as not working", body: flagBody, success: json('the person') },
   'POST /admin/persons/:id/merge': { summary: 'Merges another person into this one (queued)', body: mergeBody, success: json('queued', 202) },
   'GET /admin/contacts': { summary: 'People whose email or phone is flagged as not working', query: invalidContactQuery, success: json('a page of flagged contacts') },
@@ -82,19 +83,19 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /admin/duplicate-reviews/:id/decision': { summary: 'Decides a duplicate review: merge or not a duplicate', body: decisionBody, success: json('the decided review'), errors: [409] },
   'POST /admin/agreements/:id/cancel': { summary: 'Member service cancels an agreement via MS (in OF too)', body: cancelBody, success: json('the agreement state') },
 
-  'GET /admin/stop-list': { summary: 'The stop list, newest first', query: stopListQuery, success: json('a page of entries') },
-  'GET /admin/stop-list/:id': { summary: 'One stop-list entry', success: json('the entry') },
-  'POST /admin/stop-list': { summary: 'Adds a phone or email to the stop list (or widens its entry)', body: stopListAddBody, success: json('the entry (201 new, 200 widened)', 201) },
-  'POST /admin/stop-list/check': { summary: 'Is this phone or email stop-listed for the purpose?', body: stopListCheckBody, success: json('{stopListed, entries}') },
+  'GET /admin/stop-list': { summary: 'The stop list, newest first', query: stopListQuery, success: json('a page of entries', 200, answers.stopListPageSchema) },
+  'GET /admin/stop-list/:id': { summary: 'One stop-list entry', success: json('the entry', 200, answers.stopListEntrySchema) },
+  'POST /admin/stop-list': { summary: 'Adds a phone or email to the stop list (or widens its entry)', body: stopListAddBody, success: json('the entry (201 new, 200 widened)', 201, answers.stopListEntrySchema) },
+  'POST /admin/stop-list/check': { summary: 'Is this phone or email stop-listed for the purpose?', body: stopListCheckBody, success: json('whether stop-listed, and the entries', 200, answers.stopListCheckSchema) },
   'DELETE /admin/stop-list/:id': { summary: 'Removes a stop-list entry', success: json('removed', 204) },
 
-  'GET /admin/petitions/:petitionId/counts': { summary: "A petition's counts: all, de-duplicated, new leads, withdrawn", success: json('the counts') },
+  'GET /admin/petitions/:petitionId/counts': { summary: "A petition's counts: all, de-duplicated, new leads, withdrawn", success: json('the counts', 200, answers.petitionCountsSchema) },
   'GET /admin/petitions/:petitionId/signatures': { summary: "A petition's signatures, newest first", success: json('the signatures') },
   'POST /admin/petitions/:petitionId/signatures/:signatureId/withdraw': { summary: 'Withdraws a signature (lowers the counts)', success: json('the signature') },
 
   'GET /admin/consent-topics': { summary: 'Consent topics per channel', success: json('the topics') },
   'PUT /admin/consent-topics': { summary: 'Replaces the consent topics', body: topicsBody, success: json('the saved topics') },
-  'GET /admin/team-limits': { summary: 'Teams: their Entra ID groups and whom they may not target', success: json('the team table') },
+  'GET /admin/team-limits': { summary: 'Teams: their Entra ID groups and whom they may not target', success: json('the team table', 200, answers.teamTableSchema) },
   'PUT /admin/team-limits': { summary: 'Replaces the team table', body: teamLimitsBody, success: json('the saved table') },
   'GET /admin/keywords': { summary: 'SMS keyword assignments in a period', query: periodQuery, success: json('the assignments') },
   'GET /admin/keywords/table': { summary: 'The SMS keyword table', success: json('the table') },
@@ -104,7 +105,7 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /admin/drupal-forms': { summary: 'What each Drupal webform does', success: json('the form table') },
   'PUT /admin/drupal-forms': { summary: 'Replaces the Drupal form table', body: formsBody, success: json('the saved table') },
   'POST /admin/imports/signatures': { summary: 'Imports a CSV of signatures (Playable), all or nothing', query: importQuery, body: 'csv', success: json('queued rows', 202), errors: [413, 415] },
-  'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('{kept, excluded}') },
+  'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('who is kept and why the others are not', 200, answers.segmentFilterSchema) },
   'GET /admin/segments/:group': { summary: 'A daily group (reactivation, winback) as JSON or CSV', query: segmentQuery, success: { status: 200, description: 'a page of members', csv: true } },
   'GET /admin/dunning-settings': { summary: 'Settings of the daily groups', success: json('the settings') },
   'PUT /admin/dunning-settings': { summary: 'Replaces the settings of the daily groups', body: dunningSettingsBody, success: json('the saved settings') },
@@ -115,8 +116,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /admin/datasets': { summary: 'Where Power BI reads the datasets', success: json('the container URL and datasets') },
   'PUT /admin/postcode-municipalities': { summary: 'Uploads the postcode → municipality table (CSV)', body: 'csv', success: json('the saved table'), errors: [413, 415] },
   'GET /admin/jobs': { summary: 'Runs of the scheduled jobs, newest first', query: jobQuery, success: json('the runs') },
-  'GET /admin/jobs/runs/:id': { summary: 'One job run with its progress', success: json('the run') },
-  'POST /admin/jobs/:name/run': { summary: 'Runs a job now (signed by the caller)', success: json('the queued run', 202) },
+  'GET /admin/jobs/runs/:id': { summary: 'One job run with its progress', success: json('the run', 200, answers.jobRunSchema) },
+  'POST /admin/jobs/:name/run': { summary: 'Runs a job now (signed by the caller)', success: json('the queued run', 202, answers.jobRunSchema) },
 
   'GET /admin/campaigns': { summary: 'The campaign catalogue', success: json('the campaigns') },
   'GET /admin/campaigns/:code': { summary: 'One campaign and its posting dimensions', success: json('the campaign') },

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { consentChannels } from '../../../domain/consent/ConsentEntry.js';
+
+/**
+ * Shapes of the answers of the staff API's main routes, for the API description. They are loose (a
+ * field the engine adds later does not break them) and a test parses real answers with them, so they
+ * cannot drift from what the routes send.
+ */
+const instant = z.string().describe('UTC instant, ISO 8601');
+const actor = z.object({ kind: z.enum(['user', 'app', 'engine']), id: z.string(), name: z.string() });
+
+export const personViewSchema = z.looseObject({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  emails: z.array(z.string()),
+  phones: z.object({ primary: z.string().optional(), secondary: z.string().optional() }),
+  unreadablePhones: z.array(z.object({ field: z.string(), raw: z.string() })),
+  cprKnown: z.boolean().describe('whether the engine holds a (sealed) CPR number; the number itself is never in this answer'),
+  supporterKind: z.string().optional(),
+  mergedInto: z.string().optional(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+const consentEntry = z.looseObject({
+  id: z.string(),
+  personId: z.string(),
+  at: instant,
+  recordedAt: instant,
+  channel: z.enum(consentChannels),
+  topic: z.string(),
+  action: z.enum(['granted', 'withdrawn']),
+  source: z.looseObject({ kind: z.string() }),
+  campaignCode: z.string().optional(),
+  consentText: z.string().optional(),
+});
+const consentState = z.object({ channel: z.enum(consentChannels), topic: z.string(), granted: z.boolean(), since: instant, entryId: z.string() });
+export const consentOverviewSchema = z.object({ entries: z.array(consentEntry), current: z.array(consentState) });
+
+export const stopListEntrySchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  requestedAt: z.string(),
+  sms: z.boolean(),
+  telemarketing: z.boolean(),
+  source: z.string(),
+  addedBy: z.string().describe('Name <object id> of the colleague, or the source'),
+  addedAt: instant,
+});
+export const stopListPageSchema = z.object({ entries: z.array(stopListEntrySchema), continuationToken: z.string().optional() });
+export const stopListCheckSchema = z.object({ stopListed: z.boolean(), entries: z.array(stopListEntrySchema) });
+
+const auditEntry = z.looseObject({
+  id: z.string(),
+  at: instant,
+  day: z.string(),
+  actor,
+  action: z.string(),
+  kind: z.enum(['read', 'change', 'export']),
+  personIds: z.array(z.string()),
+  subjects: z.array(z.object({ kind: z.string(), id: z.string() })).optional(),
+  count: z.number().optional(),
+  criteria: z.record(z.string(), z.string()).optional(),
+  purpose: z.string().optional(),
+});
+export const auditPageSchema = z.object({ entries: z.array(auditEntry), continuationToken: z.string().optional() });
+
+export const petitionCountsSchema = z.object({ petitionId: z.string(), all: z.number(), deduplicated: z.number(), newLeads: z.number(), withdrawn: z.number() });
+
+export const jobRunSchema = z.looseObject({
+  id: z.string(),
+  job: z.string(),
+  forDate: z.string(),
+  trigger: z.enum(['schedule', 'staff']),
+  requestedBy: z.string().optional(),
+  status: z.enum(['queued', 'running', 'completed', 'failed']),
+  queuedAt: instant,
+  attempts: z.number(),
+});
+
+export const deadLetterPageSchema = z.object({
+  items: z.array(z.looseObject({ id: z.string(), queue: z.string(), status: z.enum(['retrying', 'dead', 'replayed', 'resolved']), failures: z.number(), lastError: z.string(), firstFailedAt: instant, lastFailedAt: instant })),
+  continuationToken: z.string().optional(),
+});
+
+export const segmentFilterSchema = z.object({ kept: z.array(z.string()), excluded: z.array(z.object({ personId: z.string(), reasons: z.array(z.string()) })) });
+export const cprEnteredSchema = z.object({ personId: z.string(), cprKnown: z.literal(true) });
+export const cprRevealedSchema = z.object({ personId: z.string(), cpr: z.string().nullable() });
+
+export const teamTableSchema = z.looseObject({
+  teams: z.array(z.looseObject({ team: z.string(), description: z.string(), excludedSupporterKinds: z.array(z.string()), entraGroupIds: z.array(z.string()).optional() })),
+  updatedAt: instant,
+});
+
+export const dataSubjectExportSchema = z.object({
+  exportedAt: instant,
+  personId: z.string(),
+  person: personViewSchema.omit({ unreadablePhones: true }).loose(),
+  consents: z.object({ log: z.array(consentEntry), current: z.array(consentState) }),
+  onlineFundraisingRecords: z.array(z.looseObject({ entity: z.string() })),
+  agreements: z.array(z.looseObject({})),
+  payments: z.array(z.looseObject({ amountOre: z.number() })),
+  signatures: z.array(z.looseObject({ petitionId: z.string(), personId: z.string() })),
+  formSubmissions: z.array(z.looseObject({ formId: z.string(), fields: z.record(z.string(), z.string()) })),
+  stopListEntries: z.array(stopListEntrySchema),
+  interactions: z.array(z.object({ sendId: z.string(), channel: z.string(), outcome: z.string(), reportedAt: instant })),
+  auditEntries: z.array(auditEntry),
+});
