@@ -51,6 +51,8 @@ export const contactWireSchema = z.object({
   custom_fields: z.record(z.string(), z.string()).nullish(),
   /** The contact this one was merged into (OF's contact merge); null or left out while it lives on. */
   merged_into_contact_id: optionalText,
+  /** [OnlineFundraising5] Set once OF anonymised the contact. */
+  anonymized_at: optionalText,
   /**
    * Who changed the contact last: "api" (the API-key holder, i.e. the engine's own writes) or "staff"
    * (anyone else in OF). Read but not yet mapped: the domain's contact has no field for it.

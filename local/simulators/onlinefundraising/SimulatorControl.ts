@@ -3,6 +3,7 @@ import type { OnlineFundraisingEntity, OnlineFundraisingNotification } from '../
 import type { Clock } from '../../../domain/shared/Clock.js';
 import { copenhagenDateOf } from '../../../domain/shared/copenhagenDate.js';
 import { type AgreementCancel, cancelAgreement } from './agreementCancel.js';
+import { type ContactAnonymise, anonymiseContact } from './contactAnonymise.js';
 import { type ChangedEntity, type ContactMerge, mergeContacts } from './contactMerge.js';
 import { type ContactChangesInput, type ContactUpdate, updateContact } from './contactUpdate.js';
 import { demoContactFields } from './demoContact.js';
@@ -108,6 +109,15 @@ export class SimulatorControl extends WebhookSendingControl<WebhookRequest, Onli
    * when OF would refuse), ending it on today's business date by the simulator's clock, then
    * notifies the webhook target about every entity it changed.
    */
+  /**
+   * Anonymises a contact as `POST /api/v1/contacts/<id>/anonymize` does (see contactAnonymise.ts;
+   * throws ContactAnonymiseError 404 for an unknown contact), then notifies `updated` for what changed.
+   */
+  async anonymiseContact(contactId: string): Promise<ContactAnonymise & { deliveries: WebhookDelivery[]; failures: WebhookDeliveryError[] }> {
+    const { contact, changed } = anonymiseContact(this.store, contactId, this.settings.clock.now().toISOString());
+    return { contact, changed, ...(await this.notifyUpdated(changed)) };
+  }
+
   async cancelAgreement(agreementId: string, reason: string): Promise<AgreementCancelResult> {
     const today = copenhagenDateOf(this.settings.clock.now());
     const { agreement, changed } = cancelAgreement(this.store, agreementId, reason, today);

@@ -10,6 +10,7 @@ import type { SimulatorControl } from './SimulatorControl.js';
 import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
 import { retryAfterHeader } from '../shared/faults.js';
 import { logRequests } from '../shared/logRequests.js';
+import { ContactAnonymiseError } from './contactAnonymise.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
@@ -17,7 +18,8 @@ const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
 
 /**
  * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings,
- * `PATCH /contacts/<id>`, `POST /contacts/<id>/merge` and `POST /agreements/<id>/cancel`.
+ * `PATCH /contacts/<id>`, `POST /contacts/<id>/merge`, `POST /contacts/<id>/anonymize` and
+ * `POST /agreements/<id>/cancel`.
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
@@ -64,6 +66,15 @@ export function apiRoutes(control: SimulatorControl): Hono {
       return c.json((await control.merge(c.req.param('id'), request.data.contact_id)).survivor);
     } catch (error) {
       if (error instanceof ContactMergeError) return jsonError(error.status, error.code, error.message);
+      throw error;
+    }
+  });
+
+  api.post('/contacts/:id/anonymize', async (c) => {
+    try {
+      return c.json((await control.anonymiseContact(c.req.param('id'))).contact);
+    } catch (error) {
+      if (error instanceof ContactAnonymiseError) return jsonError(error.status, error.code, error.message);
       throw error;
     }
   });

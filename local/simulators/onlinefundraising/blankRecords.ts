@@ -19,6 +19,7 @@ export const blankRecords: { [E in OnlineFundraisingEntity]: (now: string) => Bl
     consents: [],
     custom_fields: {},
     merged_into_contact_id: null,
+    anonymized_at: null,
     updated_by: null,
   }),
   agreement: () => ({

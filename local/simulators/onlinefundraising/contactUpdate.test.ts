@@ -79,6 +79,7 @@ describe('PATCH /api/v1/contacts/<id>', () => {
       consents: [{ channel: 'email', given: true, at: seededAt, source: 'WEB-MEDLEM-NRF' }],
       custom_fields: { tshirt_size: 'M' },
       merged_into_contact_id: null,
+      anonymized_at: null,
       updated_by: 'api',
       created_at: seededAt,
       updated_at: patchedAt,

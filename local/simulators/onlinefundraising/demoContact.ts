@@ -44,6 +44,7 @@ export function demoContactFields(now: Date, random: Random = Math.random): Omit
     ],
     custom_fields: { interest: pick(interests, random) },
     merged_into_contact_id: null,
+    anonymized_at: null,
     updated_by: 'staff',
   };
 }

@@ -39,6 +39,8 @@ export interface ContactRecord extends Timestamps {
   custom_fields: Record<string, string>;
   /** Set once this contact was merged into another (`POST /contacts/<survivor>/merge`); that one lives on. */
   merged_into_contact_id: string | null;
+  /** Set once the contact was anonymised (`POST /contacts/<id>/anonymize`): its personal fields are empty. */
+  anonymized_at: string | null;
   /** Who made the last change (see `ContactUpdater`); null when not known. */
   updated_by: ContactUpdater | null;
 }

@@ -73,6 +73,7 @@ describe('GET /api/v1/<resource>/<id>', () => {
       consents: [{ channel: 'email', given: true, at: '2025-03-01T09:59:00.000Z', source: 'WEB-MEDLEM-NRF' }],
       custom_fields: { tshirt_size: 'M' },
       merged_into_contact_id: null,
+      anonymized_at: null,
       updated_by: 'staff',
       created_at: '2025-03-01T10:00:00.000Z',
       updated_at: '2025-03-01T10:00:00.000Z',
