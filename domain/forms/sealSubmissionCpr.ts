@@ -1,5 +1,4 @@
-import { checkCprNumber } from '../person/cprNumber.js';
-import type { CprVault, SealedCpr } from '../person/CprVault.js';
+import { type CprVault, type SealedCpr, sealCprNumber } from '../person/CprVault.js';
 import type { DrupalForm } from './DrupalForm.js';
 import type { FormSubmission } from './FormSubmission.js';
 
@@ -14,6 +13,6 @@ export function sealSubmissionCpr(form: Pick<DrupalForm, 'cprField'>, submission
   const { [form.cprField]: typed, ...fields } = submission.fields;
   const safe = { ...submission, fields };
   if (!typed?.trim()) return { submission: safe };
-  const checked = checkCprNumber(typed);
-  return checked.ok ? { submission: safe, cpr: vault.seal(checked.cpr) } : { submission: safe, problem: checked.problem };
+  const sealed = sealCprNumber(typed, vault);
+  return sealed.ok ? { submission: safe, cpr: sealed.sealed } : { submission: safe, problem: sealed.problem };
 }

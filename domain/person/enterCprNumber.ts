@@ -2,8 +2,7 @@ import { indexForResolution } from '../identity/indexForResolution.js';
 import type { IdentityIndex, MatchRuleStore } from '../identity/ports.js';
 import type { Clock } from '../shared/Clock.js';
 import { ConcurrencyConflictError, DomainError, NotFoundError } from '../shared/errors.js';
-import { checkCprNumber } from './cprNumber.js';
-import type { CprVault } from './CprVault.js';
+import { type CprVault, sealCprNumber } from './CprVault.js';
 import type { Person } from './Person.js';
 import type { PersonRepository } from './ports.js';
 
@@ -33,12 +32,12 @@ const maxAttempts = 5;
  * indexed for the `cpr` match rule (so a later contact with the same number finds this person).
  */
 export async function enterCprNumber(personId: string, typed: string, ports: CprPorts): Promise<Person> {
-  const checked = checkCprNumber(typed);
-  if (!checked.ok) throw new InvalidCprNumberError(checked.problem);
+  const sealed = sealCprNumber(typed, ports.cprVault);
+  if (!sealed.ok) throw new InvalidCprNumberError(sealed.problem);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await ports.persons.get(personId);
     if (!stored) throw new NotFoundError(`no person ${personId}`);
-    const updated: Person = { ...stored.value, cpr: ports.cprVault.seal(checked.cpr), updatedAt: ports.clock.now().toISOString() };
+    const updated: Person = { ...stored.value, cpr: sealed.sealed, updatedAt: ports.clock.now().toISOString() };
     if ((await ports.persons.replace(updated, stored.etag)) !== 'replaced') continue;
     await indexForResolution(updated, ports);
     return updated;

@@ -1,7 +1,6 @@
 import type { FieldMapping } from '../mapping/FieldMapping.js';
 import type { FieldProblem } from '../mapping/FieldMapping.js';
-import { checkCprNumber } from './cprNumber.js';
-import type { CprVault } from './CprVault.js';
+import { type CprVault, sealCprNumber } from './CprVault.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
 
 /** The field-mapping target that means "this form field is the person's CPR number". */
@@ -21,7 +20,7 @@ export function sealContactCpr(contact: OnlineFundraisingContact, rules: readonl
   const safe: OnlineFundraisingContact = { ...rest, ...(Object.keys(customFields).length > 0 && { customFields }) };
   const given = clear?.trim() || mapped;
   if (!given) return { contact: safe };
-  const checked = checkCprNumber(given);
-  if (!checked.ok) return { contact: safe, problem: { sourceField: clear?.trim() ? 'cpr' : cprFields[0]!, target: cprMappingTarget, reason: checked.problem } };
-  return { contact: { ...safe, sealedCpr: vault.seal(checked.cpr) } };
+  const sealed = sealCprNumber(given, vault);
+  if (!sealed.ok) return { contact: safe, problem: { sourceField: clear?.trim() ? 'cpr' : cprFields[0]!, target: cprMappingTarget, reason: sealed.problem } };
+  return { contact: { ...safe, sealedCpr: sealed.sealed } };
 }

@@ -8,8 +8,12 @@ import { routeKey } from './permissions.js';
  * route handler, so that is the one named.
  */
 export function matchedRouteKey(c: Context): string | undefined {
-  const route = matchedRoutes(c).find((candidate) => candidate.method !== 'ALL');
+  const route = answeringRoute(c);
   return route && routeKey(route.method, route.path);
+}
+
+function answeringRoute(c: Context) {
+  return matchedRoutes(c).find((candidate) => candidate.method !== 'ALL');
 }
 
 /**
@@ -17,7 +21,7 @@ export function matchedRouteKey(c: Context): string | undefined {
  * `c.req.param()` holds only the middleware's parameters).
  */
 export function matchedRouteParams(c: Context): Record<string, string> {
-  const route = matchedRoutes(c).find((candidate) => candidate.method !== 'ALL');
+  const route = answeringRoute(c);
   if (!route) return {};
   const names: string[] = [];
   const pattern = route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_match, name: string) => {
