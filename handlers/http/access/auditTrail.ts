@@ -29,8 +29,10 @@ export function auditTrail(deps: AuditPorts & { logger: Logger }): MiddlewareHan
     if (audited.bulk) {
       await next();
       if (c.res.status >= 300) return;
-      const personIds = c.get('auditedPersons') ?? [];
-      const written = await write(c, action, audited, { personIds, count: personIds.length, criteria: { ...matchedRouteParams(c), ...c.req.query() } }, deps);
+      // A route that names the people it answered with gives their count; the others give their criteria only.
+      const personIds = c.get('auditedPersons');
+      const criteria = { ...matchedRouteParams(c), ...c.req.query() };
+      const written = await write(c, action, audited, { personIds: personIds ?? [], ...(personIds && { count: personIds.length }), criteria }, deps);
       if (!written) c.res = unavailable(c);
       return;
     }
