@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { StaffMember } from '../../domain/access/StaffMember.js';
-import type { Actor } from '../../domain/shared/Actor.js';
 
 /** A colleague as route tests sign them in (the full sign-in is tested in test/access/). */
 export function colleague(name: string, id: string, roles: StaffMember['roles'] = ['Administrator'], teams: string[] = ['fundraising']): StaffMember {
@@ -14,5 +13,3 @@ export function signedInAs(who: () => StaffMember): MiddlewareHandler {
     await next();
   };
 }
-
-export type { Actor };

@@ -26,24 +26,24 @@ export function auditTrail(deps: AuditPorts & { logger: Logger }): MiddlewareHan
     const action = matchedRouteKey(c);
     const audited = action ? auditedRoutes[action] : undefined;
     if (!action || !audited) return next();
+    const params = matchedRouteParams(c);
     if (audited.bulk) {
       await next();
       if (c.res.status >= 300) return;
       // A route that names the people it answered with gives their count; the others give their criteria only.
       const personIds = c.get('auditedPersons');
-      const criteria = { ...matchedRouteParams(c), ...c.req.query() };
-      const written = await write(c, action, audited, { personIds: personIds ?? [], ...(personIds && { count: personIds.length }), criteria }, deps);
+      const criteria = { ...params, ...c.req.query() };
+      const written = await write(c, action, audited, params, { personIds: personIds ?? [], ...(personIds && { count: personIds.length }), criteria }, deps);
       if (!written) c.res = unavailable(c);
       return;
     }
-    if (!(await write(c, action, audited, { personIds: await personIdsOf(c, audited) }, deps))) return unavailable(c);
+    if (!(await write(c, action, audited, params, { personIds: await personIdsOf(c, audited, params) }, deps))) return unavailable(c);
     await next();
   };
 }
 
-async function write(c: Context, action: string, audited: AuditedRoute, details: { personIds: string[]; count?: number; criteria?: Record<string, string> }, deps: AuditPorts & { logger: Logger }): Promise<boolean> {
+async function write(c: Context, action: string, audited: AuditedRoute, params: Record<string, string>, details: { personIds: string[]; count?: number; criteria?: Record<string, string> }, deps: AuditPorts & { logger: Logger }): Promise<boolean> {
   const purpose = c.req.header('x-audit-purpose')?.trim().slice(0, 300);
-  const params = matchedRouteParams(c);
   const subjects = Object.entries(audited.subjectParams ?? {}).map(([param, kind]) => ({ kind, id: params[param] ?? '' }));
   const correlationId = currentCorrelationId();
   try {
@@ -55,8 +55,7 @@ async function write(c: Context, action: string, audited: AuditedRoute, details:
   }
 }
 
-async function personIdsOf(c: Context, audited: AuditedRoute): Promise<string[]> {
-  const params = matchedRouteParams(c);
+async function personIdsOf(c: Context, audited: AuditedRoute, params: Record<string, string>): Promise<string[]> {
   const fromPath = (audited.personParams ?? []).map((param) => params[param]).filter((id): id is string => !!id);
   if (!audited.personBodyFields) return fromPath;
   const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
