@@ -46,6 +46,7 @@ import { parentDirectory } from '../domain/mirror/parentDirectory.js';
 import type { CrmReconciliationReport, ReconciliationState } from '../domain/reconciliation/ports.js';
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
 import { wireStaffAccess } from './wiring/staffAccess.js';
+import { wireAnonymisation } from './wiring/anonymisation.js';
 import { CachedTeamLimits } from '../adapters/cosmos/CachedTeamLimits.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
@@ -210,6 +211,14 @@ export function createEngine(options: EngineOptions): Engine {
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
+  const anonymisation = wireAnonymisation({
+    database,
+    queues,
+    onlineFundraisingApi,
+    dataverse,
+    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, ...failureTracking },
+  });
+
   const http = createHttpApp({
     onlineFundraisingWebhook: {
       secret: config.onlineFundraising.webhookSecret,
@@ -257,6 +266,7 @@ export function createEngine(options: EngineOptions): Engine {
     queue: queues,
     auditLog,
     cpr: { persons, cprVault, ...identity, clock },
+    anonymisation: anonymisation.start,
     dataSubjectExport: {
       persons,
       consentLog: consent.consentLog,
@@ -317,6 +327,7 @@ export function createEngine(options: EngineOptions): Engine {
       poisonQueueFunction(queueNames.postingRuns, failureTracking),
       jobRunsFunction({ jobs, jobRuns: dunning.jobRuns, ...failureTracking }),
       poisonQueueFunction(queueNames.jobRuns, failureTracking),
+      ...anonymisation.queueFunctions,
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),

@@ -50,7 +50,7 @@ export class CosmosExportSources implements ExportSources {
   }
 
   persons(): AsyncIterable<Person[]> {
-    return pages<Person>(this.containers.persons, 'SELECT * FROM c WHERE NOT IS_DEFINED(c.mergedInto) ORDER BY c.createdAt');
+    return pages<Person>(this.containers.persons, 'SELECT * FROM c WHERE NOT IS_DEFINED(c.mergedInto) AND NOT IS_DEFINED(c.anonymisation) ORDER BY c.createdAt');
   }
 
   agreements(): AsyncIterable<AgreementPaymentState[]> {

@@ -53,7 +53,8 @@ export class CosmosIdentityIndex implements IdentityIndex {
       ...removed.map((key) => this.changeKey(key, (personIds) => personIds.filter((candidate) => candidate !== personId))),
     ]);
     // Last, so a crash before it leaves the old list, and the repeat redoes the (idempotent) changes.
-    await this.savePersonKeys({ id, personId, keys: [...wanted].sort() });
+    if (wanted.size === 0 && stored) await this.persons.delete(id, stored.etag);
+    else await this.savePersonKeys({ id, personId, keys: [...wanted].sort() });
   }
 
   /**
@@ -77,6 +78,11 @@ export class CosmosIdentityIndex implements IdentityIndex {
       const stored = await this.keys.get(id);
       const personIds = change(stored?.value.personIds ?? []);
       if (stored && sameMembers(personIds, stored.value.personIds)) return;
+      // [GDPR1] A key nobody has any more is deleted: it holds an email, phone or name in clear.
+      if (personIds.length === 0) {
+        if (!stored || (await this.keys.delete(id, stored.etag)) === 'deleted') return;
+        continue;
+      }
       if ((await this.keys.save({ id, key, personIds }, stored?.etag)) === 'saved') return;
     }
     throw new Error(`identity index key ${id} changed concurrently ${maxAttempts} times in a row`);

@@ -17,6 +17,12 @@ export class CosmosPersonRepository extends CosmosVersionedStore<Person> impleme
     return queryPage<Person>(this.container, query, page);
   }
 
+  async findMergedInto(personId: string): Promise<string[]> {
+    const query = { query: 'SELECT VALUE c.id FROM c WHERE c.mergedInto = @personId', parameters: [{ name: '@personId', value: personId }] };
+    const { resources } = await this.container.items.query<string>(query).fetchAll();
+    return resources;
+  }
+
   listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }> {
     return queryPage<Person>(this.container, 'SELECT * FROM c', page);
   }

@@ -43,6 +43,18 @@ export class CosmosVersionedStore<T extends { id: string }> {
     }
   }
 
+  /** Deletes the document only if unchanged since it was read with `etag`; one already gone counts as deleted. */
+  async delete(id: string, etag: string): Promise<'deleted' | 'stale'> {
+    try {
+      await this.container.item(id, id).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+      return 'deleted';
+    } catch (error) {
+      if (hasStatus(error, 404)) return 'deleted';
+      if (hasStatus(error, 412)) return 'stale';
+      throw error;
+    }
+  }
+
   /** Without `etag` only creates; with it replaces only if unchanged since. */
   async save(value: T, etag?: string): Promise<'saved' | 'stale'> {
     const outcome = etag === undefined ? await this.create(value) : await this.replace(value, etag);

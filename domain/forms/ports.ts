@@ -13,4 +13,6 @@ export interface DrupalFormStore {
 export interface FormSubmissionRecords {
   save(record: FormSubmissionRecord): Promise<void>;
   ofPerson(personId: string): Promise<FormSubmissionRecord[]>;
+  /** The record of a submission (by `<formId>:<submissionId>` or the import row's id), if it was processed. */
+  get(id: string): Promise<FormSubmissionRecord | null>;
 }

@@ -4,7 +4,7 @@ import { indexForResolution } from '../identity/indexForResolution.js';
 import type { DuplicateReviewStore } from '../identity/ports.js';
 import type { ResolvePorts } from '../identity/resolveIdentity.js';
 import { type NewcomerPorts, settleConcurrentNewcomer } from '../identity/settleConcurrentNewcomer.js';
-import type { Person } from '../person/Person.js';
+import { type Person, isAnonymised } from '../person/Person.js';
 import type { CrmPersons, PersonRepository } from '../person/ports.js';
 import { samePersonData } from '../person/samePersonData.js';
 import { writeNewestToCrm } from '../person/writeNewestToCrm.js';
@@ -42,7 +42,7 @@ export interface SubmissionOrigin {
   parked: ParkedSource;
 }
 
-export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'withdrawn' | 'gone';
+export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'withdrawn' | 'gone' | 'anonymised';
 
 /**
  * [OnlineFundraising15][Leadflow] One path for every filled-in form: the person is found or created
@@ -52,6 +52,12 @@ export type SubmissionOutcome = 'new-person' | 'existing-person' | 'parked' | 'w
  * the person joins the form's marketing list.
  */
 export async function processFormSubmission(form: DrupalForm, submitted: FormSubmission, origin: SubmissionOrigin, ports: FormSubmissionPorts): Promise<SubmissionOutcome> {
+  const previous = await ports.formSubmissions.get(origin.parked.id);
+  if (previous && (await isAnonymisedPerson(previous.personId, ports))) {
+    // [GDPR1] A replayed submission of an anonymised person recreates nothing (its record stays, emptied, to say so).
+    ports.logger.info('form submission of an anonymised person; nothing taken from it', { formId: form.formId, personId: previous.personId });
+    return 'anonymised';
+  }
   const { submission, cpr, problem } = sealSubmissionCpr(form, submitted, ports.cprVault);
   if (problem) ports.logger.warn('form submission has a CPR field that is no CPR number; it was not stored', { formId: form.formId, field: form.cprField });
   const fromForm = personFromSubmission(submission, ports.ids.fromKey(`${origin.parked.kind}:${origin.parked.id}`), ports.clock.now());
@@ -60,6 +66,10 @@ export async function processFormSubmission(form: DrupalForm, submitted: FormSub
   if (target.kind === 'parked') {
     ports.logger.info('form submission parked for a duplicate review', { formId: form.formId, reviewId: target.reviewId });
     return 'parked';
+  }
+  if (target.kind === 'existing' && (await isAnonymisedPerson(target.personId, ports))) {
+    ports.logger.info('form submission of an anonymised person; nothing taken from it', { formId: form.formId, personId: target.personId });
+    return 'anonymised';
   }
   const { person, newLead } = target.kind === 'new' ? await saveNewcomer(incoming, ports) : { person: await saveWithPolicy(target.personId, incoming, form, ports), newLead: false };
   await ports.formSubmissions.save({ ...submission, id: origin.parked.id, personId: person.id, source: origin.kind, ...(form.campaignCode && { campaignCode: form.campaignCode }), processedAt: ports.clock.now().toISOString() });
@@ -109,4 +119,9 @@ async function sign(form: DrupalForm, submission: FormSubmission, origin: Submis
     },
     ports,
   );
+}
+
+async function isAnonymisedPerson(personId: string, ports: FormSubmissionPorts): Promise<boolean> {
+  const stored = await ports.persons.get(personId);
+  return stored !== null && isAnonymised(stored.value);
 }

@@ -28,4 +28,6 @@ export interface ParentDirectory {
   exists(parent: ParentLink): Promise<boolean>;
   /** The active person behind a person id (its survivor when it was merged away); undefined when unknown. */
   activePersonOf(personId: string): Promise<string | undefined>;
+  /** [GDPR1] Whether the person is anonymised (or being anonymised): their records are then kept without personal fields. */
+  isAnonymised(personId: string): Promise<boolean>;
 }

@@ -11,6 +11,7 @@ import { linkWaitingChildren, settleWaitingFor } from './linkWaitingChildren.js'
 import { canBeParent, mirrorIdFor, parentsOf, personOf } from './mirrorIds.js';
 import type { MirrorRepository, OnlineFundraisingRecords, ParentDirectory } from './ports.js';
 import { sameMirrorData } from './sameMirrorData.js';
+import { anonymisedSnapshot } from '../anonymisation/anonymisedMirrorRecord.js';
 
 export interface MirrorPorts {
   onlineFundraisingRecords: OnlineFundraisingRecords;
@@ -83,6 +84,8 @@ async function buildRecord(snapshot: OfSnapshot, id: string, ports: MirrorPorts,
   const contactPerson = personOf(parents);
   const personId = contactPerson && ((await ports.parents.activePersonOf(contactPerson)) ?? contactPerson);
   const now = ports.clock.now().toISOString();
+  // [GDPR1] A late or replayed record of an anonymised person brings nothing personal back.
+  const record = personId && (await ports.parents.isAnonymised(personId)) ? anonymisedSnapshot(snapshot).record : snapshot.record;
   return {
     id,
     entity: snapshot.entity,
@@ -91,7 +94,7 @@ async function buildRecord(snapshot: OfSnapshot, id: string, ports: MirrorPorts,
     ...(personId && { personId }),
     parents,
     waitingFor: parents.filter((_, index) => !present[index]).map((parent) => parent.id),
-    record: snapshot.record,
+    record,
     crm: { ...existing?.crm, pending: true, pendingSince: existing?.crm?.pending ? (existing.crm.pendingSince ?? now) : now },
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,

@@ -30,5 +30,14 @@ export async function processOnlineFundraisingNotification(
   if (notification.entity === 'agreement') await fillAgreementKind(record, ports);
   await updateAgreementState(record, ports);
   if (notification.entity === 'agreement' && personId) await refreshSupporterKind(personId, ports);
-  if (notification.entity === 'data_set') await processInboundSms(id, ports);
+  if (notification.entity === 'data_set') await processInboundSmsUnlessAnonymised(id, personId, ports);
+}
+
+/** [GDPR1] An SMS tied to an anonymised contact adds nothing to the tombstone (no consent, signature or list). */
+async function processInboundSmsUnlessAnonymised(mirrorId: string, personId: string | undefined, ports: ProcessNotificationPorts): Promise<void> {
+  if (personId && (await ports.parents.isAnonymised(personId))) {
+    ports.logger.info('inbound SMS of an anonymised person; kept without its text and not acted on', { mirrorId, personId });
+    return;
+  }
+  await processInboundSms(mirrorId, ports);
 }

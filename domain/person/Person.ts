@@ -2,6 +2,7 @@ import type { SealedCpr } from './CprVault.js';
 import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
 import type { SupporterKind } from '../mirror/supporterKind.js';
 import type { ContactChannel, InvalidContactFlag } from './invalidContact.js';
+import type { PersonAnonymisation } from '../anonymisation/Anonymisation.js';
 
 /** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
 export interface PostalAddress {
@@ -78,11 +79,18 @@ export interface Person {
   invalid?: Partial<Record<ContactChannel, InvalidContactFlag>>;
   /** [OnlineFundraising13] Set when this person was merged into another: everything for them goes to that survivor. */
   mergedInto?: string;
+  /** [GDPR1] Set when the person is anonymised: the record is then a tombstone holding nothing personal. */
+  anonymisation?: PersonAnonymisation;
   /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */
   crm?: { writtenHash: string; writtenAt: string };
   /** Instants (UTC, ISO 8601) of the engine's own record. */
   createdAt: string;
   updatedAt: string;
+}
+
+/** [GDPR1] Anonymised or being anonymised: nothing may be written to the person again. */
+export function isAnonymised(person: Pick<Person, 'anonymisation'>): boolean {
+  return person.anonymisation !== undefined;
 }
 
 export function isCompany(person: Person): boolean {

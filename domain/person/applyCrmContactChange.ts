@@ -8,6 +8,7 @@ import type { ContactChanges } from './ContactChanges.js';
 import { applyContactChanges, wholeChanges } from './applyContactChanges.js';
 import type { CrmContactReader, OnlineFundraisingContacts, PersonRepository } from './ports.js';
 import { personDataHash, samePersonData } from './samePersonData.js';
+import { isAnonymised } from './Person.js';
 
 export interface CrmContactChange {
   personId: string;
@@ -30,7 +31,7 @@ export interface CrmChangePorts {
   logger: Logger;
 }
 
-export type CrmChangeOutcome = 'own-write' | 'unchanged' | 'applied';
+export type CrmChangeOutcome = 'own-write' | 'unchanged' | 'applied' | 'anonymised';
 
 const maxAttempts = 5;
 
@@ -52,6 +53,10 @@ export async function applyCrmContactChange(change: CrmContactChange, ports: Crm
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await ports.persons.get(personId);
     if (!stored) throw new NotFoundError(`no person ${personId}`);
+    if (isAnonymised(stored.value)) {
+      ports.logger.info('CRM change of an anonymised person; not taken', { personId });
+      return 'anonymised';
+    }
     const changed = applyContactChanges(stored.value, changes, ports.clock.now());
     if (samePersonData(changed, stored.value)) return 'unchanged';
     const updated = { ...changed, crm: { writtenHash: personDataHash(changed), writtenAt: ports.clock.now().toISOString() } };

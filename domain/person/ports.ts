@@ -33,6 +33,8 @@ export interface PersonRepository {
   replace(person: Person, etag: string): Promise<'replaced' | 'stale'>;
   /** Active persons with a mark on this channel (the caller checks the mark still applies), a page at a time. */
   findFlaggedInvalid(channel: ContactChannel, page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }>;
+  /** The ids of the persons merged straight into this one (not those merged into them). */
+  findMergedInto(personId: string): Promise<string[]>;
   /** Every person, merged-away ones included, a page at a time (in no particular order). */
   listAll(page: { pageSize: number; continuationToken?: string }): Promise<{ items: Person[]; continuationToken?: string }>;
 }

@@ -8,7 +8,7 @@ import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError, NotFoundError } from '../shared/errors.js';
 import type { OnlineFundraisingContact } from './OnlineFundraisingContact.js';
-import type { Person } from './Person.js';
+import { type Person, isAnonymised } from './Person.js';
 import { indexForResolution } from '../identity/indexForResolution.js';
 import { type NewcomerPorts, settleConcurrentNewcomer } from '../identity/settleConcurrentNewcomer.js';
 import { type ContactIdentityPorts, personForOnlineFundraisingContact } from '../identity/personForOnlineFundraisingContact.js';
@@ -31,7 +31,7 @@ export interface SyncPersonPorts extends ContactIdentityPorts, RecordConsentPort
 }
 
 /** `merged`: OF merged the contact into another, whose person lives on; `parked`: waiting for a duplicate review. */
-export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored' | 'merged' | 'parked';
+export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'older-than-stored' | 'merged' | 'parked' | 'anonymised';
 
 export interface SyncResult {
   personId: string;
@@ -57,6 +57,10 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
     ports.logger.info('OF contact parked for a duplicate review', { contactId, reviewId: target.reviewId });
     return { personId: personIdForOnlineFundraisingContact(ports.ids, contact.id), outcome: 'parked' };
   }
+  if (await anonymisedTarget(target.personId, contact.id, ports)) {
+    ports.logger.info('OF contact of an anonymised person; nothing taken from it', { contactId, personId: target.personId });
+    return { personId: target.personId, outcome: 'anonymised' };
+  }
   if (target.kind === 'merged') {
     // The contact lives on in another: its signup consents go into its own person's log and are
     // carried to the survivor, as a merge does (so a merge and this notification add them once).
@@ -72,6 +76,13 @@ export async function syncPersonFromOnlineFundraising(contactId: string, ports: 
   await writeNewestToCrm(person, ports);
   ports.logger.info('person synchronised from OnlineFundraising', { personId: person.id, outcome });
   return { personId: person.id, outcome };
+}
+
+/** [GDPR1] The contact belongs to a tombstone (its own person's or the survivor's): a late or replayed notification recreates nothing. */
+async function anonymisedTarget(personId: string, contactId: string, ports: SyncPersonPorts): Promise<boolean> {
+  const own = personIdForOnlineFundraisingContact(ports.ids, contactId);
+  const stored = await Promise.all([...new Set([personId, own])].map((id) => ports.persons.get(id)));
+  return stored.some((each) => each !== null && isAnonymised(each.value));
 }
 
 async function saveNewestPerson(

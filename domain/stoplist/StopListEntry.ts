@@ -3,7 +3,7 @@ import { toE164 } from '../person/phoneNumber.js';
 /**
  * [StopList] One line of the "never contact" list. It stands on its own: it matches people by phone
  * or email, not by person id, so it holds for people the engine has no record of, and anonymising a
- * person never touches it (they stay on it, as they asked).
+ * person keeps, adds or removes their entry exactly as they ask ([GDPR1]).
  */
 export interface StopListEntry {
   id: string;

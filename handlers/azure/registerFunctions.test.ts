@@ -44,6 +44,8 @@ describe('Azure Functions registration', () => {
       'storageQueue:postingRunsPoison',
       'storageQueue:jobRuns',
       'storageQueue:jobRunsPoison',
+      'storageQueue:anonymisations',
+      'storageQueue:anonymisationsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:postingRunResumer',
@@ -72,6 +74,8 @@ describe('Azure Functions registration', () => {
       ['posting-runs-poison', 'AzureWebJobsStorage'],
       ['job-runs', 'AzureWebJobsStorage'],
       ['job-runs-poison', 'AzureWebJobsStorage'],
+      ['anonymisations', 'AzureWebJobsStorage'],
+      ['anonymisations-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

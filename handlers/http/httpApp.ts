@@ -13,6 +13,8 @@ import { openApiDocument } from './openapi/openApiDocument.js';
 import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
+import { anonymisationRoutes } from './anonymisationRoutes.js';
+import type { StartAnonymisationPorts } from '../../domain/anonymisation/startAnonymisation.js';
 import type { CprPorts } from '../../domain/person/enterCprNumber.js';
 import type { DataSubjectExportPorts } from '../../domain/person/dataSubjectExport.js';
 import { type DataverseWebhookDeps, dataverseWebhook } from './dataverseWebhook.js';
@@ -88,6 +90,7 @@ export interface HttpAppDeps {
   auditLog: AuditLog;
   dataSubjectExport: DataSubjectExportPorts;
   cpr: CprPorts;
+  anonymisation: StartAnonymisationPorts;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -138,6 +141,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', personViewRoute({ persons: deps.consent.persons }));
   app.route('/admin/persons', dataSubjectExportRoute(deps.dataSubjectExport));
   app.route('/admin/persons', cprRoutes(deps.cpr));
+  app.route('/admin/persons', anonymisationRoutes(deps.anonymisation));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

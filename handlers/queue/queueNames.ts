@@ -15,6 +15,8 @@ export const queueNames = {
   postingRuns: 'posting-runs',
   /** Runs of scheduled jobs (dunning groups, …), started by a timer or by staff. */
   jobRuns: 'job-runs',
+  /** [GDPR1] Started anonymisations to finish (the engine's other records, OF, the CRM), retried until every system confirmed. */
+  anonymisations: 'anonymisations',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

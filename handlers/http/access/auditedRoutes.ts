@@ -49,4 +49,5 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'GET /admin/persons/:id/export': { kind: 'export', ...person },
   'PUT /admin/persons/:id/cpr': { kind: 'change', ...person },
   'GET /admin/persons/:id/cpr': { kind: 'read', ...person },
+  'POST /admin/persons/:id/anonymise': { kind: 'change', ...person },
 };

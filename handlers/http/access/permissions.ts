@@ -101,6 +101,7 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'GET /admin/persons/:id/export': ['Administrator', 'MemberServiceEditor'],
   'PUT /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
   'GET /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
+  'POST /admin/persons/:id/anonymise': ['Administrator', 'MemberServiceEditor'],
 };
 
 export function routeKey(method: string, path: string): string {

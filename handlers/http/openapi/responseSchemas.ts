@@ -87,6 +87,13 @@ export const deadLetterPageSchema = z.object({
 });
 
 export const segmentFilterSchema = z.object({ kept: z.array(z.string()), excluded: z.array(z.object({ personId: z.string(), reasons: z.array(z.string()) })) });
+export const anonymisationSchema = z.looseObject({
+  personId: z.string(),
+  status: z.enum(['pending', 'anonymised']),
+  reason: z.string(),
+  requestedOn: z.string(),
+  kept: z.looseObject({ firstRetainedYear: z.number(), cprKept: z.boolean(), cprReason: z.string(), paymentsKept: z.number(), paymentsRemoved: z.number(), signaturesKept: z.number() }),
+});
 export const cprEnteredSchema = z.object({ personId: z.string(), cprKnown: z.literal(true) });
 export const cprRevealedSchema = z.object({ personId: z.string(), cpr: z.string().nullable() });
 

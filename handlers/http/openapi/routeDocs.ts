@@ -9,6 +9,7 @@ import { campaignBody } from '../campaignRoutes.js';
 import { staffEntryBody, teamLimitsBody, topicsBody } from '../consentRoutes.js';
 import { flagBody, listQuery as invalidContactQuery } from '../contactFlagRoutes.js';
 import { cprBody } from '../cprRoutes.js';
+import { anonymiseBody } from '../anonymisationRoutes.js';
 import { pageQuery as deadLetterQuery } from '../deadLetterRoutes.js';
 import { outcomesBody, settingsBody as alertSettingsBody } from '../deliveryRoutes.js';
 import { formsBody } from '../drupalFormRoutes.js';
@@ -74,6 +75,12 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /admin/persons/:id/gift-total': { summary: "A person's payments and deductible total in a year", query: yearQuery, success: json('payments and totals') },
   'GET /admin/persons/:id/export': { summary: 'Data-subject access export: everything held about the person', success: json('one JSON document', 200, answers.dataSubjectExportSchema) },
   'PUT /admin/persons/:id/cpr': { summary: "Member service enters the person's CPR number (sealed)", body: cprBody, success: json('the person now has a CPR number', 200, answers.cprEnteredSchema) },
+  'POST /admin/persons/:id/anonymise': {
+    summary: 'Member service anonymises a person ([GDPR1]): here at once, in OF and the CRM by a queue until they confirm',
+    body: anonymiseBody,
+    success: json('started (`pending`); `anonymised` once OF and the CRM confirmed', 202, answers.anonymisationSchema),
+    errors: [409],
+  },
   'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('the number, or null', 200, answers.cprRevealedSchema) },
   'POST /admin/persons/:id/invalid-contact': { summary: "Flags the person's email or phone as not working", body: flagBody, success: json('the person') },
   'POST /admin/persons/:id/merge': { summary: 'Merges another person into this one (queued)', body: mergeBody, success: json('queued', 202) },

@@ -92,6 +92,7 @@ export const defaultTableDefinitions: Record<string, TableDefinition> = {
       msengine_invalidemail: { kind: 'boolean' },
       msengine_invalidphone: { kind: 'boolean' },
       msengine_unreadablephone: text(200),
+      msengine_anonymisedon: { kind: 'date' },
     },
     navigationProperties: {
       parentcustomerid_account: { lookup: 'parentcustomerid', targetEntitySet: 'accounts' },

@@ -1,0 +1,22 @@
+import { ConflictError, DomainError } from '../shared/errors.js';
+
+/** [GDPR1] The person is anonymised already, or being anonymised: HTTP 409. */
+export class AlreadyAnonymisedError extends ConflictError {
+  readonly code = 'already_anonymised';
+}
+
+/** [GDPR1] The person was merged into another; that one (the survivor) is who to anonymise: HTTP 409. */
+export class MergedPersonError extends ConflictError {
+  readonly code = 'merged_person';
+  constructor(readonly survivorId: string) {
+    super(`the person was merged into ${survivorId}; anonymise that person instead`);
+  }
+}
+
+/** [GDPR1] The request cannot be taken as it is (e.g. a request date in the future): HTTP 400, naming the fields. */
+export class InvalidAnonymisationRequestError extends DomainError {
+  readonly code = 'invalid_anonymisation_request';
+  constructor(readonly fields: { field: string; problem: string }[]) {
+    super(fields.map((problem) => `${problem.field}: ${problem.problem}`).join('; '));
+  }
+}

@@ -1,0 +1,50 @@
+import type { Database } from '@azure/cosmos';
+import { CosmosPersonalRecords } from '../../adapters/cosmos/CosmosPersonalRecords.js';
+import { cosmosContainers } from '../../adapters/cosmos/containers.js';
+import type { DataverseClient } from '../../adapters/dataverse/DataverseClient.js';
+import { DataverseCrmAnonymisation } from '../../adapters/dataverse/DataverseCrmAnonymisation.js';
+import type { OnlineFundraisingApiClient } from '../../adapters/onlinefundraising/OnlineFundraisingApiClient.js';
+import { OnlineFundraisingContactAnonymiser } from '../../adapters/onlinefundraising/OnlineFundraisingContactAnonymiser.js';
+import type { StorageQueues } from '../../adapters/queue/StorageQueues.js';
+import type { ContinueAnonymisationPorts } from '../../domain/anonymisation/continueAnonymisation.js';
+import type { StartAnonymisationPorts } from '../../domain/anonymisation/startAnonymisation.js';
+import { anonymisationsFunction } from '../queue/anonymisationsFunction.js';
+import { poisonQueueFunction } from '../queue/poisonQueueFunction.js';
+import type { QueueFunction } from '../queue/QueueFunction.js';
+import { queueNames } from '../queue/queueNames.js';
+import type { FailureTrackingDeps } from '../queue/withFailureTracking.js';
+
+export interface AnonymisationWiring {
+  /** What the member-service route needs. */
+  start: StartAnonymisationPorts;
+  queueFunctions: QueueFunction[];
+}
+
+type SharedPorts = Omit<StartAnonymisationPorts, 'anonymisationQueue'> &
+  Pick<ContinueAnonymisationPorts, 'identityIndex' | 'mirror' | 'logger'> &
+  FailureTrackingDeps;
+
+/** [GDPR1][OnlineFundraising5] Anonymising persons: the Cosmos erasure, OF's and the CRM's anonymisation, the queue that finishes each one. */
+export function wireAnonymisation(parts: { database: Database; queues: StorageQueues; onlineFundraisingApi: OnlineFundraisingApiClient; dataverse: DataverseClient; ports: SharedPorts }): AnonymisationWiring {
+  const { database, queues, ports } = parts;
+  const container = (name: keyof typeof cosmosContainers) => database.container(cosmosContainers[name].id);
+  const personalRecords = new CosmosPersonalRecords({
+    consentLog: container('consentLog'),
+    formSubmissions: container('formSubmissions'),
+    marketingLists: container('marketingLists'),
+    segmentMembers: container('segmentMembers'),
+    duplicateReviews: container('duplicateReviews'),
+    automationTriggers: container('automationTriggers'),
+    payments: container('payments'),
+  });
+  const continuePorts: ContinueAnonymisationPorts = {
+    ...ports,
+    personalRecords,
+    onlineFundraisingAnonymisation: new OnlineFundraisingContactAnonymiser(parts.onlineFundraisingApi),
+    crmAnonymisation: new DataverseCrmAnonymisation(parts.dataverse, ports.clock),
+  };
+  return {
+    start: { ...ports, anonymisationQueue: queues.workQueue(queueNames.anonymisations) },
+    queueFunctions: [anonymisationsFunction({ ...continuePorts, ...ports }), poisonQueueFunction(queueNames.anonymisations, ports)],
+  };
+}
