@@ -203,21 +203,22 @@ export function createEngine(options: EngineOptions): Engine {
   const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
   const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
   const crmReconciliation = { persons, crm, crmPersonIds: new DataverseContactIds(dataverse), reports: crmReports, clock, logger };
-  const jobs = [
-    dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }),
-    exportDatasetsJob(datasetExport),
-    exportPaymentsHourlyJob(datasetExport),
-    crmReconciliationJob(crmReconciliation),
-  ];
-  const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
-
   const anonymisation = wireAnonymisation({
     database,
     queues,
     onlineFundraisingApi,
     dataverse,
-    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, ...failureTracking },
+    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, formSubmissions, consentLog: consent.consentLog, ...failureTracking },
   });
+
+  const jobs = [
+    dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }),
+    exportDatasetsJob(datasetExport),
+    exportPaymentsHourlyJob(datasetExport),
+    crmReconciliationJob(crmReconciliation),
+    anonymisation.segmentJob,
+  ];
+  const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
   const http = createHttpApp({
     onlineFundraisingWebhook: {
@@ -267,6 +268,7 @@ export function createEngine(options: EngineOptions): Engine {
     auditLog,
     cpr: { persons, cprVault, ...identity, clock },
     anonymisation: anonymisation.start,
+    anonymisationSegments: { ...anonymisation.segments, ...jobPorts },
     dataSubjectExport: {
       persons,
       consentLog: consent.consentLog,

@@ -20,3 +20,14 @@ export class InvalidAnonymisationRequestError extends DomainError {
     super(fields.map((problem) => `${problem.field}: ${problem.problem}`).join('; '));
   }
 }
+
+/** [GDPR1] The segment holds another number of persons than staff confirmed (data changed since the dry run): HTTP 409, nothing started. */
+export class SegmentCountMismatchError extends ConflictError {
+  readonly code = 'segment_count_changed';
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`the segment now holds ${actual} person(s), not the ${expected} confirmed; run the dry run again and confirm its count`);
+  }
+}

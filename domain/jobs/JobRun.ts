@@ -9,6 +9,8 @@ export interface JobRun {
   forDate: string;
   trigger: 'schedule' | 'staff';
   requestedBy?: string;
+  /** What this run is for, when the job takes parameters (e.g. the segment an anonymisation run works through). */
+  parameters?: Record<string, string>;
   status: 'queued' | 'running' | 'completed' | 'failed';
   queuedAt: string;
   startedAt?: string;

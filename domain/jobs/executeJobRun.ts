@@ -28,7 +28,14 @@ export async function executeJobRun(runId: string, ports: ExecuteJobPorts): Prom
   run = running;
   await save(run, ports);
   try {
-    const counts = await job.run({ run, progress: (done, unit, total) => save({ ...run, progress: { done, unit, ...(total !== undefined && { total }) } }, ports) });
+    const counts = await job.run({
+      run,
+      progress: (done, unit, total) => {
+        // Kept on the run, so the finished run still says how far it got.
+        run = { ...run, progress: { done, unit, ...(total !== undefined && { total }) } };
+        return save(run, ports);
+      },
+    });
     const finished = finish(run, startedAt, ports.clock, { status: 'completed', counts });
     await save(finished, ports);
     ports.logger.info('job run completed', { job: job.name, runId, durationMs: finished.durationMs, ...counts });

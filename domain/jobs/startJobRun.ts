@@ -21,7 +21,12 @@ export const jobRunKind = 'job-run';
  * for jobs run more often), so a timer firing twice starts one run; staff asking start a new run
  * each time.
  */
-export async function startJobRun(name: string, trigger: { kind: 'schedule'; slot?: string } | { kind: 'staff'; requestedBy: string }, ports: StartJobPorts): Promise<JobRun> {
+export async function startJobRun(
+  name: string,
+  trigger: { kind: 'schedule'; slot?: string } | { kind: 'staff'; requestedBy: string },
+  ports: StartJobPorts,
+  parameters?: Record<string, string>,
+): Promise<JobRun> {
   if (!ports.jobs.some((job) => job.name === name)) throw new UnknownJobError(`no job ${name}; the jobs are ${ports.jobs.map((job) => job.name).join(', ')}`);
   const now = ports.clock.now();
   const forDate = copenhagenDateOf(now);
@@ -32,6 +37,7 @@ export async function startJobRun(name: string, trigger: { kind: 'schedule'; slo
     forDate,
     trigger: trigger.kind,
     ...(trigger.kind === 'staff' && { requestedBy: trigger.requestedBy }),
+    ...(parameters && { parameters }),
     status: 'queued',
     queuedAt: now.toISOString(),
     attempts: 0,

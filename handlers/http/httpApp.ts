@@ -14,6 +14,8 @@ import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
 import { anonymisationRoutes } from './anonymisationRoutes.js';
+import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
+import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
 import type { StartAnonymisationPorts } from '../../domain/anonymisation/startAnonymisation.js';
 import type { CprPorts } from '../../domain/person/enterCprNumber.js';
 import type { DataSubjectExportPorts } from '../../domain/person/dataSubjectExport.js';
@@ -91,6 +93,7 @@ export interface HttpAppDeps {
   dataSubjectExport: DataSubjectExportPorts;
   cpr: CprPorts;
   anonymisation: StartAnonymisationPorts;
+  anonymisationSegments: ConfirmSegmentPorts;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -142,6 +145,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', dataSubjectExportRoute(deps.dataSubjectExport));
   app.route('/admin/persons', cprRoutes(deps.cpr));
   app.route('/admin/persons', anonymisationRoutes(deps.anonymisation));
+  app.route('/admin/anonymisation/segments', anonymisationSegmentRoutes(deps.anonymisationSegments));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

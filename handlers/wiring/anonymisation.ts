@@ -8,6 +8,13 @@ import { OnlineFundraisingContactAnonymiser } from '../../adapters/onlinefundrai
 import type { StorageQueues } from '../../adapters/queue/StorageQueues.js';
 import type { ContinueAnonymisationPorts } from '../../domain/anonymisation/continueAnonymisation.js';
 import type { StartAnonymisationPorts } from '../../domain/anonymisation/startAnonymisation.js';
+import { CosmosVersionedStore } from '../../adapters/cosmos/CosmosVersionedStore.js';
+import type { AnonymisationSegment } from '../../domain/anonymisation/AnonymisationSegment.js';
+import { anonymiseSegmentJob } from '../../domain/anonymisation/anonymiseSegmentJob.js';
+import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
+import type { EngagementPorts } from '../../domain/anonymisation/findSegment.js';
+import type { Job } from '../../domain/jobs/JobRun.js';
+import type { StartJobPorts } from '../../domain/jobs/startJobRun.js';
 import { anonymisationsFunction } from '../queue/anonymisationsFunction.js';
 import { poisonQueueFunction } from '../queue/poisonQueueFunction.js';
 import type { QueueFunction } from '../queue/QueueFunction.js';
@@ -17,11 +24,15 @@ import type { FailureTrackingDeps } from '../queue/withFailureTracking.js';
 export interface AnonymisationWiring {
   /** What the member-service route needs. */
   start: StartAnonymisationPorts;
+  /** What the segment routes need besides the job ports. */
+  segments: Omit<ConfirmSegmentPorts, keyof StartJobPorts>;
+  segmentJob: Job;
   queueFunctions: QueueFunction[];
 }
 
 type SharedPorts = Omit<StartAnonymisationPorts, 'anonymisationQueue'> &
   Pick<ContinueAnonymisationPorts, 'identityIndex' | 'mirror' | 'logger'> &
+  Pick<EngagementPorts, 'formSubmissions' | 'consentLog'> &
   FailureTrackingDeps;
 
 /** [GDPR1][OnlineFundraising5] Anonymising persons: the Cosmos erasure, OF's and the CRM's anonymisation, the queue that finishes each one. */
@@ -43,8 +54,12 @@ export function wireAnonymisation(parts: { database: Database; queues: StorageQu
     onlineFundraisingAnonymisation: new OnlineFundraisingContactAnonymiser(parts.onlineFundraisingApi),
     crmAnonymisation: new DataverseCrmAnonymisation(parts.dataverse, ports.clock),
   };
+  const start = { ...ports, anonymisationQueue: queues.workQueue(queueNames.anonymisations) };
+  const segments = new CosmosVersionedStore<AnonymisationSegment>(container('engineState'));
   return {
-    start: { ...ports, anonymisationQueue: queues.workQueue(queueNames.anonymisations) },
+    start,
+    segments: { ...ports, segments },
+    segmentJob: anonymiseSegmentJob({ ...start, segments }),
     queueFunctions: [anonymisationsFunction({ ...continuePorts, ...ports }), poisonQueueFunction(queueNames.anonymisations, ports)],
   };
 }

@@ -7,11 +7,13 @@ import { onlineFundraisingEntities } from '../../adapters/onlinefundraising/noti
 import type { DeadLetter } from '../../domain/deadletters/DeadLetter.js';
 import type { LocalStack } from '../../local/stack.js';
 import { eventually } from '../support/eventually.js';
-import { type ColleagueRole, adminHeaders, personIdOf, queueDrained, startTestStack } from '../support/testStack.js';
+import { type ColleagueRole, adminHeaders, personIdOf, queueDrained, startTestStack, testStackStartsAt } from '../support/testStack.js';
+import { settableClock } from '../../adapters/system/settableClock.js';
 
 let stack: LocalStack;
+const clock = settableClock(testStackStartsAt);
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ clock });
   const forms = { forms: [{ formId: 'petition_hav', kind: 'petition', campaignCode: 'HAV2026', petitionId: 'hav-2026', overwritableFields: [], grantsConsents: [], consentBoxes: [] }] };
   expect((await as('Administrator', 'PUT', '/admin/drupal-forms', forms)).status).toBe(200);
 });
@@ -142,5 +144,55 @@ describe('[GDPR1][OnlineFundraising5] anonymising one person, here, in OF and in
     expect((await as('Analyst', 'POST', `/admin/persons/${other}/anonymise`, { reason: 'persons-request', requestedOn: '2026-11-24', stopList: 'leave' })).status).toBe(403);
     expect(await personOf(other)).toMatchObject({ firstName: 'Ingeborg', emails: ['ingeborg.qvistgaard@example.dk'] });
     expect((await personOf(other)).anonymisation).toBeUndefined();
+  });
+});
+
+describe('[GDPR1] anonymising a segment: a dry run, then confirmed by its count', () => {
+  const quiet = ['quiet-1', 'quiet-2'];
+  const segment = { criteria: { noEngagementSince: '2020-01-01', noPaymentSince: '2020-01-01' } };
+
+  beforeAll(async () => {
+    clock.set('2019-06-01T10:00:00Z');
+    for (const contactId of quiet) {
+      stack.onlineFundraising.put('contact', contactId, { first_name: 'Stille', last_name: `Sørensen ${contactId}`, email: `${contactId}@example.dk`, consents: [{ channel: 'email', given: true, at: '2019-06-01T09:00:00Z', source: 'web' }] });
+      await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: contactId, event: 'created' });
+    }
+    await queueDrained(stack, 'of-notifications');
+    clock.set(testStackStartsAt);
+  });
+
+  it('[GDPR1] the dry run says how many and who, and changes nothing', async () => {
+    const dryRun = await as('Administrator', 'POST', '/admin/anonymisation/segments/dry-run', segment);
+    expect(dryRun.status).toBe(200);
+    expect(await dryRun.json()).toEqual({ ...segment, count: 2, personIds: quiet.map(personIdOf).sort() });
+    for (const contactId of quiet) expect((await personOf(personIdOf(contactId))).anonymisation).toBeUndefined();
+  });
+
+  it('[GDPR1] a segment without criteria, or a confirmation with another count: a clear 4xx and nothing changed', async () => {
+    const noCriteria = await as('Administrator', 'POST', '/admin/anonymisation/segments/dry-run', { criteria: {} });
+    expect(noCriteria.status).toBe(400);
+    expect(await noCriteria.json()).toMatchObject({ error: 'invalid_anonymisation_request', fields: [{ field: 'criteria' }] });
+    const wrongCount = await as('Administrator', 'POST', '/admin/anonymisation/segments', { ...segment, expectedCount: 3, reason: 'no-longer-needed', requestedOn: '2026-11-25' });
+    expect(wrongCount.status).toBe(409);
+    expect(await wrongCount.json()).toMatchObject({ error: 'segment_count_changed', message: expect.stringContaining('holds 2 person(s), not the 3') });
+    expect((await as('MemberServiceEditor', 'POST', '/admin/anonymisation/segments/dry-run', segment)).status).toBe(403);
+    for (const contactId of quiet) expect(await personOf(personIdOf(contactId))).toMatchObject({ firstName: 'Stille' });
+  });
+
+  it('[GDPR1] confirmed with its count, the segment is anonymised by a job with progress, here, in OF and in the CRM', async () => {
+    const confirmed = await as('Administrator', 'POST', '/admin/anonymisation/segments', { ...segment, expectedCount: 2, reason: 'no-longer-needed', note: 'årlig oprydning', requestedOn: '2026-11-25' });
+    expect(confirmed.status).toBe(202);
+    const { run } = (await confirmed.json()) as { run: { id: string } };
+    await eventually(async () => {
+      const progress = (await (await as('Administrator', 'GET', `/admin/jobs/runs/${run.id}`)).json()) as Record<string, unknown>;
+      expect(progress).toMatchObject({ status: 'completed', progress: { done: 2, total: 2, unit: 'persons' }, counts: { persons: 2, anonymised: 2, skipped: 0 } });
+    }, 30_000);
+    for (const contactId of quiet) {
+      await eventually(async () => expect(await personOf(personIdOf(contactId))).toMatchObject({ firstName: '', anonymisation: { status: 'anonymised', reason: 'no-longer-needed' } }), 30_000);
+      expect(stack.onlineFundraising.get('contact', contactId)).toMatchObject({ email: null, anonymized_at: expect.any(String) });
+      expect(stack.dataverse.row('contacts', personIdOf(contactId))).toMatchObject({ lastname: null, emailaddress1: null });
+    }
+    const again = await as('Administrator', 'POST', '/admin/anonymisation/segments/dry-run', segment);
+    expect(await again.json()).toMatchObject({ count: 0 });
   });
 });

@@ -50,4 +50,5 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'PUT /admin/persons/:id/cpr': { kind: 'change', ...person },
   'GET /admin/persons/:id/cpr': { kind: 'read', ...person },
   'POST /admin/persons/:id/anonymise': { kind: 'change', ...person },
+  'POST /admin/anonymisation/segments/dry-run': { kind: 'read', bulk: true },
 };

@@ -102,6 +102,8 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'PUT /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
   'GET /admin/persons/:id/cpr': ['Administrator', 'MemberServiceEditor'],
   'POST /admin/persons/:id/anonymise': ['Administrator', 'MemberServiceEditor'],
+  'POST /admin/anonymisation/segments/dry-run': ['Administrator'],
+  'POST /admin/anonymisation/segments': ['Administrator'],
 };
 
 export function routeKey(method: string, path: string): string {

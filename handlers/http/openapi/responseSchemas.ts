@@ -94,6 +94,8 @@ export const anonymisationSchema = z.looseObject({
   requestedOn: z.string(),
   kept: z.looseObject({ firstRetainedYear: z.number(), cprKept: z.boolean(), cprReason: z.string(), paymentsKept: z.number(), paymentsRemoved: z.number(), signaturesKept: z.number() }),
 });
+export const segmentDryRunSchema = z.looseObject({ criteria: z.looseObject({}), count: z.number(), personIds: z.array(z.string()) });
+export const segmentConfirmedSchema = z.looseObject({ segmentId: z.string(), criteria: z.looseObject({}), count: z.number(), run: z.looseObject({ id: z.string(), status: z.string() }) });
 export const cprEnteredSchema = z.object({ personId: z.string(), cprKnown: z.literal(true) });
 export const cprRevealedSchema = z.object({ personId: z.string(), cpr: z.string().nullable() });
 

@@ -10,6 +10,7 @@ import { staffEntryBody, teamLimitsBody, topicsBody } from '../consentRoutes.js'
 import { flagBody, listQuery as invalidContactQuery } from '../contactFlagRoutes.js';
 import { cprBody } from '../cprRoutes.js';
 import { anonymiseBody } from '../anonymisationRoutes.js';
+import { confirmBody as segmentConfirmBody, dryRunBody as segmentDryRunBody } from '../anonymisationSegmentRoutes.js';
 import { pageQuery as deadLetterQuery } from '../deadLetterRoutes.js';
 import { outcomesBody, settingsBody as alertSettingsBody } from '../deliveryRoutes.js';
 import { formsBody } from '../drupalFormRoutes.js';
@@ -79,6 +80,17 @@ export const routeDocs: Record<string, RouteDoc> = {
     summary: 'Member service anonymises a person ([GDPR1]): here at once, in OF and the CRM by a queue until they confirm',
     body: anonymiseBody,
     success: json('started (`pending`); `anonymised` once OF and the CRM confirmed', 202, answers.anonymisationSchema),
+    errors: [409],
+  },
+  'POST /admin/anonymisation/segments/dry-run': {
+    summary: 'How many persons and who a segment anonymisation would take ([GDPR1]); changes nothing',
+    body: segmentDryRunBody,
+    success: json('the count and the person ids', 200, answers.segmentDryRunSchema),
+  },
+  'POST /admin/anonymisation/segments': {
+    summary: 'Anonymises a segment, confirmed with the count of its dry run ([GDPR1]); 409 when the count changed',
+    body: segmentConfirmBody,
+    success: json('the segment and its job run', 202, answers.segmentConfirmedSchema),
     errors: [409],
   },
   'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('the number, or null', 200, answers.cprRevealedSchema) },
