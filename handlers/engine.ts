@@ -47,6 +47,7 @@ import type { CrmReconciliationReport, ReconciliationState } from '../domain/rec
 import { crmReconciliationJob } from '../domain/reconciliation/crmReconciliationJob.js';
 import { wireStaffAccess } from './wiring/staffAccess.js';
 import { wireAnonymisation } from './wiring/anonymisation.js';
+import { anonymisationScheduleFunction } from './timer/anonymisationScheduleFunction.js';
 import { CachedTeamLimits } from '../adapters/cosmos/CachedTeamLimits.js';
 import { DataverseContactIds } from '../adapters/dataverse/DataverseContactIds.js';
 import { DataverseContactReader } from '../adapters/dataverse/DataverseContactReader.js';
@@ -208,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
     queues,
     onlineFundraisingApi,
     dataverse,
-    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, formSubmissions, consentLog: consent.consentLog, ...failureTracking },
+    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, formSubmissions, consentLog: consent.consentLog, agreementStates: dunning.agreementStates, ...failureTracking },
   });
 
   const jobs = [
@@ -217,6 +218,7 @@ export function createEngine(options: EngineOptions): Engine {
     exportPaymentsHourlyJob(datasetExport),
     crmReconciliationJob(crmReconciliation),
     anonymisation.segmentJob,
+    anonymisation.scheduleJob,
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -269,6 +271,7 @@ export function createEngine(options: EngineOptions): Engine {
     cpr: { persons, cprVault, ...identity, clock },
     anonymisation: anonymisation.start,
     anonymisationSegments: { ...anonymisation.segments, ...jobPorts },
+    anonymisationSchedule: anonymisation.schedule,
     dataSubjectExport: {
       persons,
       consentLog: consent.consentLog,
@@ -341,6 +344,7 @@ export function createEngine(options: EngineOptions): Engine {
       nightlyDatasetExportFunction(jobPorts),
       hourlyPaymentExportFunction(jobPorts),
       crmReconciliationFunction(jobPorts),
+      anonymisationScheduleFunction(jobPorts),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

@@ -35,6 +35,8 @@ export const cosmosContainers = {
   segmentMembers: { id: 'segment-members', partitionKey: '/runId' },
   /** Runs of the scheduled jobs. */
   jobRuns: { id: 'job-runs', partitionKey: '/id' },
+  /** [CARE-Anon] People the anonymisation schedule found, with the day they are anonymised on, and staff's decisions. */
+  anonymisationCandidates: { id: 'anonymisation-candidates', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

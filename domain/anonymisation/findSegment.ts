@@ -1,3 +1,4 @@
+import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
 import type { PaymentLedger } from '../bookkeeping/ports.js';
 import type { ConsentLog } from '../consent/ports.js';
 import type { FormSubmissionRecords } from '../forms/ports.js';
@@ -39,7 +40,7 @@ export async function findSegment(criteria: SegmentCriteria, ports: EngagementPo
 }
 
 /** [CARE-Anon] A person's acts, from the stores that hold them. */
-export async function engagementFactsOf(person: Person, ports: EngagementPorts): Promise<EngagementFacts> {
+export async function engagementFactsOf(person: Person, ports: EngagementPorts): Promise<EngagementFacts & { payments: LedgerPayment[] }> {
   const [payments, signatures, formSubmissions, consentEntries, dataSets] = await Promise.all([
     ports.ledger.allOfPerson(person.id),
     ports.signatures.ofPerson(person.id),

@@ -79,6 +79,8 @@ export interface Person {
   invalid?: Partial<Record<ContactChannel, InvalidContactFlag>>;
   /** [OnlineFundraising13] Set when this person was merged into another: everything for them goes to that survivor. */
   mergedInto?: string;
+  /** [CARE-Anon] Silent for the rules' years: no segment or send takes them until they engage again. `since` is a business date. */
+  doNotContact?: { since: string; reason: 'no-engagement' };
   /** [GDPR1] Set when the person is anonymised: the record is then a tombstone holding nothing personal. */
   anonymisation?: PersonAnonymisation;
   /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */

@@ -17,7 +17,7 @@ export interface SegmentPurpose {
   topic?: string;
 }
 
-export type ExclusionReason = 'merged-away' | 'team-limit' | 'stop-list' | 'no-consent';
+export type ExclusionReason = 'merged-away' | 'anonymised' | 'do-not-contact' | 'team-limit' | 'stop-list' | 'no-consent';
 
 export interface FilteredSegment {
   kept: Person[];
@@ -33,8 +33,9 @@ export interface SegmentPorts {
 
 /**
  * [Permissionsstruktur1][StopList][Permission] What every segment and send the engine produces goes
- * through: leaves out people the requesting team may not target, people on the stop list, and people
- * without consent for the channel (and topic); says why for each.
+ * through: leaves out anonymised people and those marked "do not contact" ([CARE-Anon]), people
+ * the requesting team may not target, people on the stop list, and people without consent for the
+ * channel (and topic); says why for each.
  */
 export async function filterSegment(persons: Person[], purpose: SegmentPurpose, ports: SegmentPorts): Promise<FilteredSegment> {
   const reasons = new Map<string, ExclusionReason[]>(persons.map((person) => [person.id, []]));
@@ -42,6 +43,8 @@ export async function filterSegment(persons: Person[], purpose: SegmentPurpose, 
   const limits = (await currentTeamLimits(ports)).teams.filter((team) => purpose.teams.includes(team.team));
   for (const person of persons) {
     if (person.mergedInto) exclude(person.id, 'merged-away');
+    if (person.anonymisation) exclude(person.id, 'anonymised');
+    if (person.doNotContact) exclude(person.id, 'do-not-contact');
     if (limits.some((limit) => limit.excludedSupporterKinds.includes(person.supporterKind ?? 'none'))) exclude(person.id, 'team-limit');
   }
   const stopListPurpose = stopListPurposeOfChannel(purpose.channel);

@@ -55,6 +55,7 @@ describe('Azure Functions registration', () => {
       'timer:nightlyDatasetExport',
       'timer:hourlyPaymentExport',
       'timer:crmReconciliation',
+      'timer:anonymisationSchedule',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

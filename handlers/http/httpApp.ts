@@ -15,6 +15,7 @@ import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
 import { anonymisationRoutes } from './anonymisationRoutes.js';
 import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
+import { type AnonymisationScheduleRouteDeps, anonymisationScheduleRoutes } from './anonymisationScheduleRoutes.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
 import type { StartAnonymisationPorts } from '../../domain/anonymisation/startAnonymisation.js';
 import type { CprPorts } from '../../domain/person/enterCprNumber.js';
@@ -94,6 +95,7 @@ export interface HttpAppDeps {
   cpr: CprPorts;
   anonymisation: StartAnonymisationPorts;
   anonymisationSegments: ConfirmSegmentPorts;
+  anonymisationSchedule: AnonymisationScheduleRouteDeps;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -146,6 +148,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', cprRoutes(deps.cpr));
   app.route('/admin/persons', anonymisationRoutes(deps.anonymisation));
   app.route('/admin/anonymisation/segments', anonymisationSegmentRoutes(deps.anonymisationSegments));
+  app.route('/admin/anonymisation', anonymisationScheduleRoutes(deps.anonymisationSchedule));
   app.route('/admin/bookkeeping/chart', bookkeepingChartRoutes(deps.bookkeeping));
   app.route('/admin/campaigns', campaignRoutes(deps.bookkeeping));
   app.route('/admin', paymentRoutes(deps.bookkeeping));

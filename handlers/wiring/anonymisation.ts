@@ -15,6 +15,10 @@ import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegm
 import type { EngagementPorts } from '../../domain/anonymisation/findSegment.js';
 import type { Job } from '../../domain/jobs/JobRun.js';
 import type { StartJobPorts } from '../../domain/jobs/startJobRun.js';
+import { CosmosAnonymisationCandidates } from '../../adapters/cosmos/CosmosAnonymisationCandidates.js';
+import type { AnonymisationRules } from '../../domain/anonymisation/AnonymisationRules.js';
+import { type AnonymisationSchedulePorts, anonymisationScheduleJob } from '../../domain/anonymisation/anonymisationScheduleJob.js';
+import type { AnonymisationScheduleRouteDeps } from '../http/anonymisationScheduleRoutes.js';
 import { anonymisationsFunction } from '../queue/anonymisationsFunction.js';
 import { poisonQueueFunction } from '../queue/poisonQueueFunction.js';
 import type { QueueFunction } from '../queue/QueueFunction.js';
@@ -27,12 +31,16 @@ export interface AnonymisationWiring {
   /** What the segment routes need besides the job ports. */
   segments: Omit<ConfirmSegmentPorts, keyof StartJobPorts>;
   segmentJob: Job;
+  scheduleJob: Job;
+  /** What the schedule routes need. */
+  schedule: AnonymisationScheduleRouteDeps;
   queueFunctions: QueueFunction[];
 }
 
 type SharedPorts = Omit<StartAnonymisationPorts, 'anonymisationQueue'> &
   Pick<ContinueAnonymisationPorts, 'identityIndex' | 'mirror' | 'logger'> &
   Pick<EngagementPorts, 'formSubmissions' | 'consentLog'> &
+  Pick<AnonymisationSchedulePorts, 'agreementStates'> &
   FailureTrackingDeps;
 
 /** [GDPR1][OnlineFundraising5] Anonymising persons: the Cosmos erasure, OF's and the CRM's anonymisation, the queue that finishes each one. */
@@ -56,8 +64,12 @@ export function wireAnonymisation(parts: { database: Database; queues: StorageQu
   };
   const start = { ...ports, anonymisationQueue: queues.workQueue(queueNames.anonymisations) };
   const segments = new CosmosVersionedStore<AnonymisationSegment>(container('engineState'));
+  const candidates = new CosmosAnonymisationCandidates(container('anonymisationCandidates'));
+  const anonymisationRules = new CosmosVersionedStore<AnonymisationRules>(container('engineState'));
   return {
     start,
+    scheduleJob: anonymisationScheduleJob({ ...start, candidates, anonymisationRules }),
+    schedule: { persons: ports.persons, candidates, anonymisationRules, clock: ports.clock },
     segments: { ...ports, segments },
     segmentJob: anonymiseSegmentJob({ ...start, segments }),
     queueFunctions: [anonymisationsFunction({ ...continuePorts, ...ports }), poisonQueueFunction(queueNames.anonymisations, ports)],

@@ -51,4 +51,6 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'GET /admin/persons/:id/cpr': { kind: 'read', ...person },
   'POST /admin/persons/:id/anonymise': { kind: 'change', ...person },
   'POST /admin/anonymisation/segments/dry-run': { kind: 'read', bulk: true },
+  'GET /admin/anonymisation/candidates': { kind: 'read', bulk: true },
+  'POST /admin/anonymisation/candidates/:personId/decision': { kind: 'change', personParams: ['personId'] },
 };

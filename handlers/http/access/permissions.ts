@@ -104,6 +104,10 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'POST /admin/persons/:id/anonymise': ['Administrator', 'MemberServiceEditor'],
   'POST /admin/anonymisation/segments/dry-run': ['Administrator'],
   'POST /admin/anonymisation/segments': ['Administrator'],
+  'GET /admin/anonymisation/rules': ['Administrator', 'MemberServiceEditor'],
+  'PUT /admin/anonymisation/rules': ['Administrator'],
+  'GET /admin/anonymisation/candidates': ['Administrator', 'MemberServiceEditor'],
+  'POST /admin/anonymisation/candidates/:personId/decision': ['Administrator', 'MemberServiceEditor'],
 };
 
 export function routeKey(method: string, path: string): string {

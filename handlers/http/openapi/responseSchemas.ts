@@ -96,6 +96,9 @@ export const anonymisationSchema = z.looseObject({
 });
 export const segmentDryRunSchema = z.looseObject({ criteria: z.looseObject({}), count: z.number(), personIds: z.array(z.string()) });
 export const segmentConfirmedSchema = z.looseObject({ segmentId: z.string(), criteria: z.looseObject({}), count: z.number(), run: z.looseObject({ id: z.string(), status: z.string() }) });
+export const anonymisationRulesSchema = z.looseObject({ enabled: z.boolean(), doNotContactAfterYears: z.number(), anonymiseAfterYears: z.number(), exclusions: z.array(z.looseObject({ kind: z.string() })) });
+export const candidateSchema = z.looseObject({ id: z.string(), status: z.string(), foundOn: z.string(), anonymiseOn: z.string() });
+export const candidatePageSchema = z.object({ items: z.array(candidateSchema), continuationToken: z.string().optional() });
 export const cprEnteredSchema = z.object({ personId: z.string(), cprKnown: z.literal(true) });
 export const cprRevealedSchema = z.object({ personId: z.string(), cpr: z.string().nullable() });
 

@@ -10,6 +10,7 @@ import { staffEntryBody, teamLimitsBody, topicsBody } from '../consentRoutes.js'
 import { flagBody, listQuery as invalidContactQuery } from '../contactFlagRoutes.js';
 import { cprBody } from '../cprRoutes.js';
 import { anonymiseBody } from '../anonymisationRoutes.js';
+import { candidateQuery, decisionBody as candidateDecisionBody, rulesBody as anonymisationRulesBody } from '../anonymisationScheduleRoutes.js';
 import { confirmBody as segmentConfirmBody, dryRunBody as segmentDryRunBody } from '../anonymisationSegmentRoutes.js';
 import { pageQuery as deadLetterQuery } from '../deadLetterRoutes.js';
 import { outcomesBody, settingsBody as alertSettingsBody } from '../deliveryRoutes.js';
@@ -91,6 +92,15 @@ export const routeDocs: Record<string, RouteDoc> = {
     summary: 'Anonymises a segment, confirmed with the count of its dry run ([GDPR1]); 409 when the count changed',
     body: segmentConfirmBody,
     success: json('the segment and its job run', 202, answers.segmentConfirmedSchema),
+    errors: [409],
+  },
+  'GET /admin/anonymisation/rules': { summary: 'The anonymisation schedule\'s rules ([CARE-Anon])', success: json('the rules in force', 200, answers.anonymisationRulesSchema) },
+  'PUT /admin/anonymisation/rules': { summary: 'Replaces the anonymisation schedule\'s rules ([CARE-Anon])', body: anonymisationRulesBody, success: json('the saved rules', 200, answers.anonymisationRulesSchema) },
+  'GET /admin/anonymisation/candidates': { summary: 'Who the schedule will anonymise, and on which day ([CARE-Anon])', query: candidateQuery, success: json('a page of candidates', 200, answers.candidatePageSchema) },
+  'POST /admin/anonymisation/candidates/:personId/decision': {
+    summary: 'Staff include or exclude a person from scheduled anonymisation ([CARE-Anon])',
+    body: candidateDecisionBody,
+    success: json('the candidate', 200, answers.candidateSchema),
     errors: [409],
   },
   'GET /admin/persons/:id/cpr': { summary: "The person's CPR number in clear (audited)", success: json('the number, or null', 200, answers.cprRevealedSchema) },
