@@ -79,6 +79,11 @@ describe('contactFromWire', () => {
     }
   });
 
+  it('[OnlineFundraising5] says when OF anonymised the contact, and nothing while it has not', () => {
+    expect(contactFromWire({ ...fullContact, anonymized_at: '2026-11-25T11:00:00+01:00' }).anonymisedAt).toBe('2026-11-25T10:00:00.000Z');
+    expect(contactFromWire({ ...fullContact, anonymized_at: null })).not.toHaveProperty('anonymisedAt');
+  });
+
   it('accepts who changed the contact last (updated_by) but does not map it: the domain’s contact has no field for it yet', () => {
     for (const updatedBy of ['api', 'staff', null, undefined]) {
       const wire = contactWireSchema.parse({ ...fullContact, updated_by: updatedBy });

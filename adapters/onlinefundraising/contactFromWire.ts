@@ -13,6 +13,7 @@ export function contactFromWire(wire: ContactWire): OnlineFundraisingContact {
     id: wire.id,
     updatedAt: utcInstant(wire.updated_at),
     mergedIntoContactId: text(wire.merged_into_contact_id),
+    anonymisedAt: wire.anonymized_at ? utcInstant(wire.anonymized_at) : undefined,
     firstName: text(wire.first_name) ?? '',
     lastName: text(wire.last_name) ?? '',
     email: text(wire.email),

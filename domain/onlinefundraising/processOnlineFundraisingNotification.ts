@@ -18,7 +18,7 @@ export async function processOnlineFundraisingNotification(
 ): Promise<void> {
   if (notification.entity === 'contact') {
     const { personId, outcome } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
-    if (outcome === 'parked') return;
+    if (outcome === 'parked' || outcome === 'anonymised') return;
     // Records may wait for the contact's own person (which may now point to a survivor).
     await linkWaitingChildren(personIdForOnlineFundraisingContact(ports.ids, notification.entityId), ports);
     // Their agreements may have arrived before them.

@@ -11,6 +11,8 @@ export interface OnlineFundraisingContact {
   updatedAt: string;
   /** [OnlineFundraising13] Set once OF merged this contact into another: that contact is the one that lives on. */
   mergedIntoContactId?: string;
+  /** [OnlineFundraising5] Set once OF anonymised the contact (UTC instant): it holds nothing to take. */
+  anonymisedAt?: string;
   firstName: string;
   lastName: string;
   email?: string;

@@ -49,6 +49,11 @@ const maxSaveAttempts = 5;
 export async function syncPersonFromOnlineFundraising(contactId: string, ports: SyncPersonPorts): Promise<SyncResult> {
   const fromOnlineFundraising = await ports.onlineFundraising.getContact(contactId);
   if (!fromOnlineFundraising) throw new NotFoundError(`OnlineFundraising has no contact ${contactId}`);
+  if (fromOnlineFundraising.anonymisedAt) {
+    // [OnlineFundraising5] OF anonymised it (the engine asked, or staff did in OF): it makes nobody.
+    ports.logger.info('OF contact is anonymised; nothing taken from it', { contactId });
+    return { personId: personIdForOnlineFundraisingContact(ports.ids, contactId), outcome: 'anonymised' };
+  }
   const fieldMappings = (await ports.fieldMappings.get(contactFieldMappingsId))?.value.rules ?? [];
   const { contact, problem: cprProblem } = sealContactCpr(fromOnlineFundraising, fieldMappings, ports.cprVault);
   if (cprProblem) ports.logger.warn('OF contact has a CPR field that is no CPR number; it was not stored', { contactId, field: cprProblem.sourceField });

@@ -16,6 +16,8 @@ export interface RunningCosmos {
   saveSnapshot(file: string): Promise<void>;
   /** Grows with every write the stand-in is asked to do (queries and reads do not count). */
   writeCount(): number;
+  /** Every request so far by kind (a page of a query is one query), for benchmarks to count the work per item. */
+  requestCounts(): { reads: number; queries: number; writes: number };
   close(): Promise<void>;
 }
 
@@ -35,8 +37,12 @@ export async function startCosmos(options: { host?: string; port?: number; snaps
   // reusing it at that moment gets "socket hang up". 0 keeps idle connections until `close`.
   server.keepAliveTimeout = 0;
   let writes = 0;
+  let reads = 0;
+  let queries = 0;
   server.on('request', (request: { method?: string; headers: Record<string, unknown> }) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !request.headers['x-ms-documentdb-isquery']) writes++;
+    if (request.headers['x-ms-documentdb-isquery']) queries++;
+    else if (request.method === 'GET' || request.method === 'HEAD') reads++;
+    else writes++;
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;
@@ -48,6 +54,7 @@ export async function startCosmos(options: { host?: string; port?: number; snaps
     key: standInCosmosKey,
     saveSnapshot: (file) => saveSnapshot(client, file),
     writeCount: () => writes,
+    requestCounts: () => ({ reads, queries, writes }),
     close: async () => {
       client.dispose();
       server.closeAllConnections();

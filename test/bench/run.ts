@@ -7,6 +7,7 @@ import { postingRun } from './postingRun.js';
 import { dunningGroups } from './dunningGroups.js';
 import { datasetExport } from './datasetExport.js';
 import { staffAccess } from './staffAccess.js';
+import { anonymisationSegment } from './anonymisation.js';
 
 /**
  * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
@@ -14,15 +15,15 @@ import { staffAccess } from './staffAccess.js';
  * simulator), a posting run's aggregation over a million payments, the daily dunning groups over a
  * million agreements, the dataset export, payment day, and identity resolution against a million
  * people. Figures, not assertions. `-- --payment-day-only`, `-- --identity-only`,
- * `-- --posting-only`, `-- --dunning-only`, `-- --export-only` or `-- --staff-only` (what sign-in and
- * the audit log cost per request) runs one part; `-- --large` gives
+ * `-- --posting-only`, `-- --dunning-only`, `-- --export-only`, `-- --staff-only` (what sign-in and
+ * the audit log cost per request) or `-- --anonymisation-only` (a segment of 10,000 anonymised end to end) runs one part; `-- --large` gives
  * payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only'].find((flag) => process.argv.includes(flag));
+const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only', '--anonymisation-only'].find((flag) => process.argv.includes(flag));
 if (!only) await ingestAndEndToEnd();
 if (!only || only === '--posting-only') print(await postingRun());
 if (!only || only === '--dunning-only') print(dunningGroups());
@@ -30,6 +31,7 @@ if (!only || only === '--export-only') print(await datasetExport());
 if (!only || only === '--payment-day-only') print(await paymentDay());
 if (!only || only === '--identity-only') print(await identityResolution());
 if (!only || only === '--staff-only') print(await staffAccess());
+if (!only || only === '--anonymisation-only') print(await anonymisationSegment());
 
 async function ingestAndEndToEnd() {
   const stack = await startLocalStack();
