@@ -109,6 +109,14 @@ describe('[GDPR1][OnlineFundraising5] anonymising one person, here, in OF and in
     expect(anonymiseCalls.filter((call) => call.status === 503).length).toBeGreaterThanOrEqual(2);
     expect(stack.onlineFundraising.get('contact', 'anon-full')).toMatchObject({ email: null, phone: null, address: null, anonymized_at: expect.any(String) });
     expect(stack.dataverse.row('contacts', personId)).toMatchObject({ firstname: null, lastname: null, emailaddress1: null, mobilephone: null, msengine_anonymisedon: expect.any(String) });
+
+    // And after: OF's own notification of the anonymised contact, replayed, makes nobody.
+    const contactsBefore = stack.dataverse.rows('contacts').length;
+    await stack.onlineFundraising.sendWebhook({ entity: 'contact', entityId: 'anon-full', event: 'updated' });
+    await queueDrained(stack, 'of-notifications');
+    expect(await personOf(personId)).toMatchObject({ firstName: '', emails: [], anonymisation: { status: 'anonymised' } });
+    expect(stack.dataverse.rows('contacts')).toHaveLength(contactsBefore);
+    expect(stack.onlineFundraising.requests().filter((call) => call.method === 'POST' && call.path === '/api/v1/contacts/anon-full/anonymize' && call.status === 200)).toHaveLength(1);
   });
 
   it('[GDPR1] the person still counts in the petition totals', async () => {
