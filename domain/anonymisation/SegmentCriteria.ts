@@ -1,7 +1,7 @@
 import type { Person } from '../person/Person.js';
 import { isAnonymised } from '../person/Person.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
-import { type EngagementFacts, lastEngagement } from './engagement.js';
+import type { EngagementSummary } from './engagementSummary.js';
 import { InvalidAnonymisationRequestError } from './errors.js';
 
 /**
@@ -22,10 +22,9 @@ export function assertCriteria(criteria: SegmentCriteria): void {
   }
 }
 
-export function inSegment(person: Person, facts: EngagementFacts, criteria: SegmentCriteria): boolean {
+export function inSegment(person: Person, engagement: EngagementSummary, criteria: SegmentCriteria): boolean {
   if (isAnonymised(person) || person.mergedInto) return false;
   const firstSeen = copenhagenDateOf(new Date(person.createdAt));
   const silentSince = (date: string | undefined, last: string | undefined) => date === undefined || ((last ?? '') < date && firstSeen < date);
-  const lastPayment = facts.payments.filter((payment) => payment.amountOre > 0).map((payment) => payment.paymentDate).sort().at(-1);
-  return silentSince(criteria.noEngagementSince, lastEngagement(facts)?.on) && silentSince(criteria.noPaymentSince, lastPayment);
+  return silentSince(criteria.noEngagementSince, engagement.lastEngagement) && silentSince(criteria.noPaymentSince, engagement.lastPayment);
 }

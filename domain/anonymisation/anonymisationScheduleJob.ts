@@ -7,7 +7,7 @@ import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import { lastEngagement } from './engagement.js';
 import type { AnonymisationCandidate, AnonymisationCandidates } from './AnonymisationCandidate.js';
 import { type AnonymisationRuleStore, type AnonymisationRules, currentAnonymisationRules } from './AnonymisationRules.js';
-import { type EngagementPorts, engagementFactsOf } from './findSegment.js';
+import { type EngagementPorts, engagementFactsOf } from './engagementFactsOf.js';
 import { type ScheduleFacts, scheduleVerdict } from './scheduleVerdict.js';
 import { type StartAnonymisationPorts, startAnonymisation } from './startAnonymisation.js';
 

@@ -7,10 +7,10 @@ import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import type { AnonymisationReason } from './Anonymisation.js';
 import { type AnonymisationSegment, type AnonymisationSegmentStore, maxSegmentSize } from './AnonymisationSegment.js';
 import { InvalidAnonymisationRequestError, SegmentCountMismatchError } from './errors.js';
-import { type EngagementPorts, findSegment } from './findSegment.js';
+import { type SegmentPorts, findSegment } from './findSegment.js';
 import type { SegmentCriteria } from './SegmentCriteria.js';
 
-export interface ConfirmSegmentPorts extends EngagementPorts, StartJobPorts {
+export interface ConfirmSegmentPorts extends SegmentPorts, StartJobPorts {
   segments: AnonymisationSegmentStore;
   auditLog: AuditLog;
 }

@@ -1,3 +1,5 @@
+import type { EngagementFacts } from './engagement.js';
+
 /** Port: OF's anonymisation of a contact ([OnlineFundraising5]). */
 export interface OnlineFundraisingAnonymisation {
   /** Has OF empty the contact's personal fields; asking again is harmless. Throws NotFoundError when OF does not know the contact. */
@@ -32,4 +34,15 @@ export interface PersonalRecords {
   eraseAutomationTriggers(personId: string): Promise<number>;
   /** Payments removed from the ledger (before the retention window). */
   erasePayments(paymentIds: readonly string[]): Promise<number>;
+}
+
+/** One person's acts from one record of a store, as the bulk reader hands them over. */
+export interface EngagementRow {
+  personId: string;
+  facts: Partial<EngagementFacts>;
+}
+
+/** Port: [CARE-Anon] every store's acts (payments, signatures, form submissions, consent changes, inbound SMS), a page at a time. */
+export interface EngagementSources {
+  rows(): AsyncIterable<EngagementRow[]>;
 }

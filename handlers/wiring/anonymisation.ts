@@ -12,7 +12,8 @@ import { CosmosVersionedStore } from '../../adapters/cosmos/CosmosVersionedStore
 import type { AnonymisationSegment } from '../../domain/anonymisation/AnonymisationSegment.js';
 import { anonymiseSegmentJob } from '../../domain/anonymisation/anonymiseSegmentJob.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
-import type { EngagementPorts } from '../../domain/anonymisation/findSegment.js';
+import type { EngagementPorts } from '../../domain/anonymisation/engagementFactsOf.js';
+import { CosmosEngagementSources } from '../../adapters/cosmos/CosmosEngagementSources.js';
 import type { Job } from '../../domain/jobs/JobRun.js';
 import type { StartJobPorts } from '../../domain/jobs/startJobRun.js';
 import { CosmosAnonymisationCandidates } from '../../adapters/cosmos/CosmosAnonymisationCandidates.js';
@@ -70,7 +71,17 @@ export function wireAnonymisation(parts: { database: Database; queues: StorageQu
     start,
     scheduleJob: anonymisationScheduleJob({ ...start, candidates, anonymisationRules }),
     schedule: { persons: ports.persons, candidates, anonymisationRules, clock: ports.clock },
-    segments: { ...ports, segments },
+    segments: {
+      ...ports,
+      segments,
+      engagementSources: new CosmosEngagementSources({
+        payments: container('payments'),
+        signatures: container('signatures'),
+        formSubmissions: container('formSubmissions'),
+        consentLog: container('consentLog'),
+        mirror: container('mirror'),
+      }),
+    },
     segmentJob: anonymiseSegmentJob({ ...start, segments }),
     queueFunctions: [anonymisationsFunction({ ...continuePorts, ...ports }), poisonQueueFunction(queueNames.anonymisations, ports)],
   };
