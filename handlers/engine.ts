@@ -209,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
     queues,
     onlineFundraisingApi,
     dataverse,
-    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, formSubmissions, consentLog: consent.consentLog, agreementStates: dunning.agreementStates, ...failureTracking },
+    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, ...failureTracking },
   });
 
   const jobs = [

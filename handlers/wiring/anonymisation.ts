@@ -12,7 +12,6 @@ import { CosmosVersionedStore } from '../../adapters/cosmos/CosmosVersionedStore
 import type { AnonymisationSegment } from '../../domain/anonymisation/AnonymisationSegment.js';
 import { anonymiseSegmentJob } from '../../domain/anonymisation/anonymiseSegmentJob.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
-import type { EngagementPorts } from '../../domain/anonymisation/engagementFactsOf.js';
 import { CosmosEngagementSources } from '../../adapters/cosmos/CosmosEngagementSources.js';
 import type { Job } from '../../domain/jobs/JobRun.js';
 import type { StartJobPorts } from '../../domain/jobs/startJobRun.js';
@@ -40,7 +39,6 @@ export interface AnonymisationWiring {
 
 type SharedPorts = Omit<StartAnonymisationPorts, 'anonymisationQueue'> &
   Pick<ContinueAnonymisationPorts, 'identityIndex' | 'mirror' | 'logger'> &
-  Pick<EngagementPorts, 'formSubmissions' | 'consentLog'> &
   Pick<AnonymisationSchedulePorts, 'agreementStates'> &
   FailureTrackingDeps;
 
@@ -65,22 +63,23 @@ export function wireAnonymisation(parts: { database: Database; queues: StorageQu
   };
   const start = { ...ports, anonymisationQueue: queues.workQueue(queueNames.anonymisations) };
   const segments = new CosmosVersionedStore<AnonymisationSegment>(container('engineState'));
+  const engagementSources = new CosmosEngagementSources({
+    payments: container('payments'),
+    signatures: container('signatures'),
+    formSubmissions: container('formSubmissions'),
+    consentLog: container('consentLog'),
+    mirror: container('mirror'),
+  });
   const candidates = new CosmosAnonymisationCandidates(container('anonymisationCandidates'));
   const anonymisationRules = new CosmosVersionedStore<AnonymisationRules>(container('engineState'));
   return {
     start,
-    scheduleJob: anonymisationScheduleJob({ ...start, candidates, anonymisationRules }),
+    scheduleJob: anonymisationScheduleJob({ ...start, candidates, anonymisationRules, engagementSources }),
     schedule: { persons: ports.persons, candidates, anonymisationRules, clock: ports.clock },
     segments: {
       ...ports,
       segments,
-      engagementSources: new CosmosEngagementSources({
-        payments: container('payments'),
-        signatures: container('signatures'),
-        formSubmissions: container('formSubmissions'),
-        consentLog: container('consentLog'),
-        mirror: container('mirror'),
-      }),
+      engagementSources,
     },
     segmentJob: anonymiseSegmentJob({ ...start, segments }),
     queueFunctions: [anonymisationsFunction({ ...continuePorts, ...ports }), poisonQueueFunction(queueNames.anonymisations, ports)],
