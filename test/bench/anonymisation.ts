@@ -34,6 +34,8 @@ const dataverseLimit = { maxRequests: 6_000, windowMs: 300_000 };
  * the database" means; the time may grow locally, because the Cosmos stand-in scans a container for
  * each query where Azure Cosmos DB uses its index.
  */
+const heading = `anonymisation      a segment of ${segmentSize.toLocaleString('en')} persons (2 consents, 3 payments, 1 signature, OF and CRM contact each), dry run → confirm → anonymised`;
+
 export async function anonymisationSegment(): Promise<string[]> {
   const stack = await startLocalStack({ runTimers: false });
   // Unthrottled, to measure the engine; the bound Dataverse's real limit puts on it is printed beside.
@@ -43,12 +45,12 @@ export async function anonymisationSegment(): Promise<string[]> {
     const database = client.database(loadConfig(stack.environment).cosmos.database);
     await seed(stack, database.container.bind(database), 'first', segmentSize, '2018-01-01');
     const first = await anonymise(stack, database.container(cosmosContainers.persons.id), segmentSize, 0);
+    // Printed as soon as known: round two takes as long again.
+    console.log([heading, describe(`round 1 (${segmentSize.toLocaleString('en')} persons held)`, first)].join('\n'));
     await seed(stack, database.container.bind(database), 'active', segmentSize * bystandersPerSegmentPerson, '2026-06-01');
     await seed(stack, database.container.bind(database), 'second', segmentSize, '2018-01-01');
     const second = await anonymise(stack, database.container(cosmosContainers.persons.id), segmentSize, segmentSize);
     return [
-      `anonymisation      a segment of ${segmentSize.toLocaleString('en')} persons (2 consents, 3 payments, 1 signature, OF and CRM contact each), dry run → confirm → anonymised`,
-      describe(`round 1 (${segmentSize.toLocaleString('en')} persons held)`, first),
       describe(`round 2 (${(segmentSize * (2 + bystandersPerSegmentPerson)).toLocaleString('en')} held)`, second),
     ];
   } finally {
