@@ -6,7 +6,7 @@ import { type Actor, actorReference } from '../shared/Actor.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import type { AnonymisationReason } from './Anonymisation.js';
 import { type AnonymisationSegment, type AnonymisationSegmentStore, maxSegmentSize } from './AnonymisationSegment.js';
-import { InvalidAnonymisationRequestError, SegmentCountMismatchError } from './errors.js';
+import { InvalidAnonymisationRequestError, SegmentCountMismatchError, refuseFutureRequestDate } from './errors.js';
 import { type SegmentPorts, findSegment } from './findSegment.js';
 import type { SegmentCriteria } from './SegmentCriteria.js';
 
@@ -33,7 +33,7 @@ export const anonymiseSegmentJobName = 'anonymise-segment';
  */
 export async function confirmSegment(confirmation: SegmentConfirmation, actor: Actor, ports: ConfirmSegmentPorts): Promise<{ segment: AnonymisationSegment; run: JobRun }> {
   const today = copenhagenDateOf(ports.clock.now());
-  if (confirmation.requestedOn > today) throw new InvalidAnonymisationRequestError([{ field: 'requestedOn', problem: `${confirmation.requestedOn} is after today (${today})` }]);
+  refuseFutureRequestDate(confirmation.requestedOn, today);
   const personIds = await findSegment(confirmation.criteria, ports);
   if (personIds.length !== confirmation.expectedCount) throw new SegmentCountMismatchError(confirmation.expectedCount, personIds.length);
   if (personIds.length > maxSegmentSize) throw new InvalidAnonymisationRequestError([{ field: 'criteria', problem: `${personIds.length} persons; at most ${maxSegmentSize} at a time: narrow the criteria` }]);

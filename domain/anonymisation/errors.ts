@@ -31,3 +31,8 @@ export class SegmentCountMismatchError extends ConflictError {
     super(`the segment now holds ${actual} person(s), not the ${expected} confirmed; run the dry run again and confirm its count`);
   }
 }
+
+/** [GDPR1] A request date after today (Copenhagen) is a typing error, not a request: refused, naming the field. */
+export function refuseFutureRequestDate(requestedOn: string, today: string): void {
+  if (requestedOn > today) throw new InvalidAnonymisationRequestError([{ field: 'requestedOn', problem: `${requestedOn} is after today (${today})` }]);
+}

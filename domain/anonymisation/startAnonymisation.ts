@@ -12,7 +12,7 @@ import type { Ids } from '../shared/Ids.js';
 import type { SignatureStore } from '../signatures/ports.js';
 import type { StopList } from '../stoplist/ports.js';
 import type { AnonymisationRequest, PersonAnonymisation } from './Anonymisation.js';
-import { AlreadyAnonymisedError, InvalidAnonymisationRequestError, MergedPersonError } from './errors.js';
+import { AlreadyAnonymisedError, MergedPersonError, refuseFutureRequestDate } from './errors.js';
 import { mergedPersonIdsOf } from './mergedPersonIdsOf.js';
 import { assumedReportedYears, decideRetention } from './retention.js';
 import { assertStopListWish, honourStopListWish } from './honourStopListWish.js';
@@ -46,7 +46,7 @@ export async function startAnonymisation(
 ): Promise<PersonAnonymisation> {
   const now = ports.clock.now();
   const stored = await activePerson(personId, ports);
-  refuseFutureRequest(request, copenhagenDateOf(now));
+  refuseFutureRequestDate(request.requestedOn, copenhagenDateOf(now));
   assertStopListWish(stored.value, request);
   const anonymisation = await planAnonymisation(stored.value, request, context, ports);
   await honourStopListWish(stored.value, request, context.actor, ports);
@@ -80,10 +80,6 @@ async function activePerson(personId: string, ports: Pick<StartAnonymisationPort
   if (isAnonymised(stored.value)) throw new AlreadyAnonymisedError(`person ${personId} is ${stored.value.anonymisation?.status === 'pending' ? 'being anonymised' : 'anonymised'} already`);
   if (stored.value.mergedInto) throw new MergedPersonError(stored.value.mergedInto);
   return stored;
-}
-
-function refuseFutureRequest(request: AnonymisationRequest, today: string): void {
-  if (request.requestedOn > today) throw new InvalidAnonymisationRequestError([{ field: 'requestedOn', problem: `${request.requestedOn} is after today (${today})` }]);
 }
 
 async function planAnonymisation(
