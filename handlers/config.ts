@@ -73,6 +73,10 @@ const environmentSchema = z.object({
   BC_BUDGET_LINE_DIMENSION: z.string().min(1).max(20).default('SAGSOPGAVE'),
   /** Signs the preference-centre links in MS's mails (HS256); changing it voids links already sent. */
   PREFERENCE_LINK_SECRET: z.string().min(32),
+  /** Where the engine is reached from outside (the one-click unsubscribe link in mails points at it). */
+  PUBLIC_URL: z.url().default('http://127.0.0.1:7071'),
+  /** The preference-centre page behind `{{ preference_link }}` (ms.dk's page, calling the engine); the engine's own JSON page when not set. */
+  PREFERENCE_PAGE_URL: z.url().optional(),
 }).superRefine(checkStorageForm);
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -98,6 +102,8 @@ export interface EngineConfig {
   email: { connectionString: string; senderAddress: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
   preferenceLinkSecret: string;
+  /** The links in messages: the preference page and the one-click unsubscribe. */
+  links: { preferencePageUrl: string; unsubscribeUrl: string };
   businessCentral: BusinessCentralConfig;
 }
 
@@ -140,6 +146,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
     email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
     preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,
+    links: linksOf(env.PUBLIC_URL, env.PREFERENCE_PAGE_URL),
     businessCentral: {
       apiUrl: env.BC_API_URL,
       authorityUrl: env.BC_AUTHORITY_URL,
@@ -152,4 +159,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       budgetLineDimension: env.BC_BUDGET_LINE_DIMENSION,
     },
   };
+}
+
+function linksOf(publicUrl: string, preferencePageUrl: string | undefined): EngineConfig['links'] {
+  const base = publicUrl.replace(/\/+$/, '');
+  return { preferencePageUrl: preferencePageUrl ?? `${base}/preferences`, unsubscribeUrl: `${base}/preferences/unsubscribe` };
 }

@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import { CosmosAutomationTriggerStore } from '../adapters/cosmos/CosmosAutomationTriggerStore.js';
 import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
-import { JosePreferenceLinks } from '../adapters/tokens/JosePreferenceLinks.js';
+import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
+import { wireSending } from './wiring/sending.js';
+import type { Wait } from '../domain/shared/Wait.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
 import { CosmosMarketingLists } from '../adapters/cosmos/CosmosMarketingLists.js';
 import { CosmosFormSubmissionRecords } from '../adapters/cosmos/CosmosFormSubmissionRecords.js';
@@ -107,6 +109,8 @@ export interface EngineOptions {
   postingStepLimits?: StepLimits;
   /** How failed queue work is retried (tests shorten the real delays; the give-up follows the engine's clock). */
   queueRetryPolicy?: QueueRetryPolicy;
+  /** How the sender waits between messages to keep to a provider's rate; real time unless a test says otherwise. */
+  wait?: Wait;
 }
 
 /** Everything the engine runs: the HTTP app, the queue functions and the timer functions. */
@@ -159,7 +163,7 @@ export function createEngine(options: EngineOptions): Engine {
     consentTopics: new CosmosVersionedStore<ConsentTopicTable>(engineState),
     teamLimits: new CachedTeamLimits(new CosmosVersionedStore<TeamLimitTable>(engineState), 5_000),
   };
-  const preferenceLinks = new JosePreferenceLinks({ secret: config.preferenceLinkSecret, clock });
+  const preferenceLinks = new JosePersonLinks({ secret: config.preferenceLinkSecret, clock, purpose: 'preferences' });
   const stopList = new CosmosStopList(database.container(cosmosContainers.stopList.id));
   const keywords = new CosmosVersionedStore<SmsKeywordTable>(engineState);
   const signatures = new CosmosSignatureStore(database.container(cosmosContainers.signatures.id));
@@ -204,6 +208,16 @@ export function createEngine(options: EngineOptions): Engine {
   const reconciliationStore = new CosmosVersionedStore<ReconciliationState>(engineState);
   const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
   const crmReconciliation = { persons, crm, crmPersonIds: new DataverseContactIds(dataverse), reports: crmReports, clock, logger };
+  const email = new AcsEmailSender(config.email);
+  const sending = wireSending({
+    config,
+    database,
+    onlineFundraisingApi,
+    email,
+    preferenceLinks,
+    jobRuns: dunning.jobRuns,
+    ports: { ...consent, stopList, persons, crm, ids: uuidIds, clock, logger, wait: options.wait ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) },
+  });
   const anonymisation = wireAnonymisation({
     database,
     queues,
@@ -219,6 +233,7 @@ export function createEngine(options: EngineOptions): Engine {
     crmReconciliationJob(crmReconciliation),
     anonymisation.segmentJob,
     anonymisation.scheduleJob,
+    sending.planJob,
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -252,10 +267,11 @@ export function createEngine(options: EngineOptions): Engine {
       logger,
       sendStatistics: new CosmosVersionedStore<SendStatistics>(engineState),
       alertSettings: new CosmosVersionedStore<DeliveryAlertSettings>(engineState),
-      email: new AcsEmailSender(config.email),
+      email,
     },
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
-    preferences: { ...consent, preferenceLinks, ids: uuidIds, clock, logger },
+    preferences: { ...consent, preferenceLinks, messages: sending.ports.messages, persons, crm, ids: uuidIds, clock, logger },
+    sending: { ...sending.ports, ...jobPorts },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
     jobs: jobPorts,
@@ -317,6 +333,8 @@ export function createEngine(options: EngineOptions): Engine {
         ledger: bookkeeping.ledger,
         chart: bookkeeping.chart,
         agreementStates: dunning.agreementStates,
+        messages: sending.ports.messages,
+        smsGateway: sending.ports.smsGateway,
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
@@ -345,6 +363,7 @@ export function createEngine(options: EngineOptions): Engine {
       hourlyPaymentExportFunction(jobPorts),
       crmReconciliationFunction(jobPorts),
       anonymisationScheduleFunction(jobPorts),
+      ...sending.timerFunctions,
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

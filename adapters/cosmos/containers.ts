@@ -37,6 +37,14 @@ export const cosmosContainers = {
   jobRuns: { id: 'job-runs', partitionKey: '/id' },
   /** [CARE-Anon] People the anonymisation schedule found, with the day they are anonymised on, and staff's decisions. */
   anonymisationCandidates: { id: 'anonymisation-candidates', partitionKey: '/id' },
+  /** [OnlineFundraising7][CampaignAutomation10] Mail and SMS templates staff set up. */
+  messageTemplates: { id: 'message-templates', partitionKey: '/id' },
+  /** [CampaignAutomation1] Segment definitions staff name and reuse. */
+  segmentDefinitions: { id: 'segment-definitions', partitionKey: '/id' },
+  /** Sends of a template to a person or a segment. */
+  sends: { id: 'sends', partitionKey: '/id' },
+  /** One message per person per send, with what the provider reported about it. */
+  outboundMessages: { id: 'outbound-messages', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

@@ -22,7 +22,8 @@ export interface AcsEmailSenderOptions {
 
 /**
  * EmailSender over Azure Communication Services Email with the official SDK: `beginSend`, then polls
- * the send operation until it ends. Resolves the operation id once the operation `Succeeded` (ACS
+ * the send operation until it ends. The message's `reference` is the operation id (ACS takes an
+ * operation id once, and names it as `messageId` in its delivery reports); without one a new id is made. Resolves the operation id once the operation `Succeeded` (ACS
  * has taken the message on); throws EmailSendError when it ended `Failed` or `Canceled`, and the
  * SDK's RestError when ACS refused the request (401 signature, 400 message, 429/5xx after retries).
  */
@@ -38,7 +39,7 @@ export class AcsEmailSender implements EmailSender {
   }
 
   async send(message: EmailMessage): Promise<{ messageId: string }> {
-    const operationId = (this.options.newOperationId ?? randomUUID)();
+    const operationId = message.reference ?? (this.options.newOperationId ?? randomUUID)();
     let lastResult: EmailSendResult | undefined;
     try {
       const poller = await this.client.beginSend(this.acsMessage(message), {
@@ -57,11 +58,12 @@ export class AcsEmailSender implements EmailSender {
     }
   }
 
-  private acsMessage({ to, subject, text, html }: EmailMessage): AcsEmailMessage {
+  private acsMessage({ to, subject, text, html, from, headers }: EmailMessage): AcsEmailMessage {
     return {
-      senderAddress: this.options.senderAddress,
+      senderAddress: from ?? this.options.senderAddress,
       content: { subject, plainText: text, ...(html !== undefined && { html }) },
       recipients: { to: to.map((address) => ({ address })) },
+      ...(headers && { headers }),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { onlineFundraisingEntities } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
+import { onlineFundraisingNotifiedEntities } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
-export { onlineFundraisingEntities, type OnlineFundraisingEntity } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
+export { onlineFundraisingEntities, onlineFundraisingNotifiedEntities, type OnlineFundraisingEntity, type OnlineFundraisingNotifiedEntity } from '../../domain/onlinefundraising/OnlineFundraisingNotification.js';
 
 export const onlineFundraisingEvents = ['created', 'updated'] as const;
 export type OnlineFundraisingEvent = (typeof onlineFundraisingEvents)[number];
@@ -14,7 +14,7 @@ export type OnlineFundraisingEvent = (typeof onlineFundraisingEvents)[number];
 export const onlineFundraisingNotificationSchema = z.object({
   /** Assumed to be a UUID; the engine relies only on it being unique per notification. */
   notificationId: z.string().min(1).max(200),
-  entity: z.enum(onlineFundraisingEntities),
+  entity: z.enum(onlineFundraisingNotifiedEntities),
   entityId: z.string().min(1).max(200),
   event: z.enum(onlineFundraisingEvents),
   /** Instant (UTC, ISO 8601) of the change in OF. */

@@ -8,14 +8,21 @@ import { type InboundSmsPorts, processInboundSms } from '../sms/processInboundSm
 import { personIdForOnlineFundraisingContact } from '../person/personFromOnlineFundraisingContact.js';
 import { type SyncPersonPorts, syncPersonFromOnlineFundraising } from '../person/syncPersonFromOnlineFundraising.js';
 import type { OnlineFundraisingNotification } from './OnlineFundraisingNotification.js';
+import { recordSmsReport } from '../sending/recordSmsReport.js';
+import type { MessageEventPorts } from '../sending/recordMessageEvent.js';
+import type { SmsGateway } from '../sending/SmsGateway.js';
 
-export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts & RecordPaymentPorts & AgreementStatePorts;
+export type ProcessNotificationPorts = SyncPersonPorts & MirrorPorts & InboundSmsPorts & RecordPaymentPorts & AgreementStatePorts & MessageEventPorts & { smsGateway: SmsGateway };
 
 /** Does the work a queued OF notification stands for: a contact becomes a person, the rest is mirrored. */
 export async function processOnlineFundraisingNotification(
   notification: OnlineFundraisingNotification,
   ports: ProcessNotificationPorts,
 ): Promise<void> {
+  if (notification.entity === 'sms_message') {
+    await recordSmsReport(notification.entityId, ports);
+    return;
+  }
   if (notification.entity === 'contact') {
     const { personId, outcome } = await syncPersonFromOnlineFundraising(notification.entityId, ports);
     if (outcome === 'parked' || outcome === 'anonymised') return;

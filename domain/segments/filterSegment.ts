@@ -1,4 +1,4 @@
-import type { ConsentChannel } from '../consent/ConsentEntry.js';
+import type { ConsentChannel, ConsentEntry } from '../consent/ConsentEntry.js';
 import { wholeChannel } from '../consent/ConsentEntry.js';
 import { mayContact } from '../consent/currentConsents.js';
 import type { ConsentLog, TeamLimitStore } from '../consent/ports.js';
@@ -37,7 +37,13 @@ export interface SegmentPorts {
  * the requesting team may not target, people on the stop list, and people without consent for the
  * channel (and topic); says why for each.
  */
-export async function filterSegment(persons: Person[], purpose: SegmentPurpose, ports: SegmentPorts): Promise<FilteredSegment> {
+export async function filterSegment(
+  persons: Person[],
+  purpose: SegmentPurpose,
+  ports: SegmentPorts,
+  /** The persons' consent logs when the caller read them in bulk already; else each is read. */
+  consentLogs?: ReadonlyMap<string, ConsentEntry[]>,
+): Promise<FilteredSegment> {
   const reasons = new Map<string, ExclusionReason[]>(persons.map((person) => [person.id, []]));
   const exclude = (personId: string, reason: ExclusionReason) => reasons.get(personId)!.push(reason);
   const limits = (await currentTeamLimits(ports)).teams.filter((team) => purpose.teams.includes(team.team));
@@ -54,7 +60,8 @@ export async function filterSegment(persons: Person[], purpose: SegmentPurpose, 
     for (const { item } of stopListed) exclude(item.id, 'stop-list');
   }
   for (const person of persons) {
-    if (!mayContact(await ports.consentLog.entriesOf(person.id), purpose.channel, purpose.topic ?? wholeChannel)) exclude(person.id, 'no-consent');
+    const log = consentLogs?.get(person.id) ?? (await ports.consentLog.entriesOf(person.id));
+    if (!mayContact(log, purpose.channel, purpose.topic ?? wholeChannel)) exclude(person.id, 'no-consent');
   }
   return {
     kept: persons.filter((person) => reasons.get(person.id)!.length === 0),

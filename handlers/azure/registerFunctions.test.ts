@@ -56,6 +56,7 @@ describe('Azure Functions registration', () => {
       'timer:hourlyPaymentExport',
       'timer:crmReconciliation',
       'timer:anonymisationSchedule',
+      'timer:messageSender',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
     ]);

@@ -14,6 +14,11 @@ import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
 import { anonymisationRoutes } from './anonymisationRoutes.js';
+import { landingRoutes } from './landingRoutes.js';
+import { type TemplateRouteDeps, messageTemplateRoutes } from './messageTemplateRoutes.js';
+import { type SegmentDefinitionRouteDeps, segmentDefinitionRoutes } from './segmentDefinitionRoutes.js';
+import { type SendRouteDeps, personMessagesRoute, sendRoutes, sendingSettingsRoutes } from './sendRoutes.js';
+import type { LandingLinks } from '../../domain/sending/ports.js';
 import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
 import { type AnonymisationScheduleRouteDeps, anonymisationScheduleRoutes } from './anonymisationScheduleRoutes.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
@@ -96,6 +101,7 @@ export interface HttpAppDeps {
   anonymisation: StartAnonymisationPorts;
   anonymisationSegments: ConfirmSegmentPorts;
   anonymisationSchedule: AnonymisationScheduleRouteDeps;
+  sending: TemplateRouteDeps & SendRouteDeps & SegmentDefinitionRouteDeps & { landingLinks: LandingLinks };
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -122,6 +128,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
   app.route('/preferences', preferenceRoutes(deps.preferences));
+  app.route('/landing', landingRoutes({ ...deps.sending, logger: deps.logger }));
   app.use('/admin/*', staffAccess(deps.staffAccess));
   app.use('/admin/*', adminBody(deps.logger));
   app.use('/admin/*', auditTrail({ auditLog: deps.auditLog, ids: deps.ids, clock: deps.clock, logger: deps.logger }));
@@ -159,6 +166,11 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin', dunningRoutes(deps.dunning));
   app.route('/admin', datasetRoutes(deps.datasets));
   app.route('/admin/segments', segmentRoutes({ ...deps.consent, stopList: deps.stopList.stopList }));
+  app.route('/admin/segment-definitions', segmentDefinitionRoutes(deps.sending));
+  app.route('/admin/message-templates', messageTemplateRoutes(deps.sending));
+  app.route('/admin/sends', sendRoutes(deps.sending));
+  app.route('/admin/sending', sendingSettingsRoutes(deps.sending));
+  app.route('/admin/persons', personMessagesRoute(deps.sending));
   return app;
 }
 

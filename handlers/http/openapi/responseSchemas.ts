@@ -121,3 +121,10 @@ export const dataSubjectExportSchema = z.object({
   interactions: z.array(z.object({ sendId: z.string(), channel: z.string(), outcome: z.string(), reportedAt: instant })),
   auditEntries: z.array(auditEntry),
 });
+
+export const landingPrefillSchema = z.object({ firstName: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
+export const segmentDefinitionSchema = z.looseObject({ id: z.string(), name: z.string(), criteria: z.looseObject({}) });
+export const segmentCountSchema = z.object({ kept: z.number(), excluded: z.record(z.string(), z.number()) });
+export const messageTemplateSchema = z.looseObject({ id: z.string(), name: z.string(), channel: z.string(), team: z.string() });
+export const sendSchema = z.looseObject({ id: z.string(), status: z.string(), channel: z.string(), scheduledAt: z.string() });
+export const sendProgressSchema = z.object({ send: sendSchema, messages: z.object({ planned: z.number(), sending: z.number(), sent: z.number(), skipped: z.number() }) });

@@ -27,6 +27,9 @@ import { mergeBody } from '../personRoutes.js';
 import { linesQuery, reviewAnswerBody, runBody } from '../postingRunRoutes.js';
 import { preferencesBody } from '../preferenceRoutes.js';
 import { filterBody } from '../segmentRoutes.js';
+import { countBody, definitionBody } from '../segmentDefinitionRoutes.js';
+import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js';
+import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
 
@@ -58,6 +61,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /webhooks/drupal': { summary: "Drupal's signed webform notification (verified, queued)", body: drupalNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
   'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
   'POST /preferences': { summary: 'Preference centre: the person changes their choices', body: preferencesBody, success: json('the current consents'), errors: [401] },
+  'POST /preferences/unsubscribe': { summary: "One-click unsubscribe (RFC 8058) from a mail's List-Unsubscribe header: all email withdrawn", success: json('{"unsubscribed":true}'), errors: [401] },
+  'GET /landing/prefill': { summary: "A landing page exchanges an SMS link's token for the person's first name, email and phone", success: json('firstName, email, phone', 200, answers.landingPrefillSchema), errors: [401] },
 
   'GET /admin/dead-letters': { summary: 'Dead letters (failed work), newest first, by status', query: deadLetterQuery, success: json('a page of dead letters', 200, answers.deadLetterPageSchema) },
   'POST /admin/dead-letters/:id/replay': { summary: 'Replays a dead letter (once, even if asked twice)', success: json('queued again', 202), errors: [409] },
@@ -135,6 +140,26 @@ export const routeDocs: Record<string, RouteDoc> = {
   'PUT /admin/drupal-forms': { summary: 'Replaces the Drupal form table', body: formsBody, success: json('the saved table') },
   'POST /admin/imports/signatures': { summary: 'Imports a CSV of signatures (Playable), all or nothing', query: importQuery, body: 'csv', success: json('queued rows', 202), errors: [413, 415] },
   'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('who is kept and why the others are not', 200, answers.segmentFilterSchema) },
+  'GET /admin/segment-definitions': { summary: 'The named segment definitions ([CampaignAutomation1])', success: json('the definitions') },
+  'POST /admin/segment-definitions': { summary: 'Names and keeps a segment definition ([CampaignAutomation1])', body: definitionBody, success: json('the saved definition', 201, answers.segmentDefinitionSchema) },
+  'GET /admin/segment-definitions/:id': { summary: 'One segment definition', success: json('the definition', 200, answers.segmentDefinitionSchema) },
+  'PUT /admin/segment-definitions/:id': { summary: 'Changes a segment definition', body: definitionBody, success: json('the saved definition', 200, answers.segmentDefinitionSchema) },
+  'POST /admin/segment-definitions/:id/count': { summary: 'How many people the segment holds for a channel, and how many the one filter leaves out, by reason', body: countBody, success: json('counts', 200, answers.segmentCountSchema), errors: [403] },
+  'GET /admin/message-templates': { summary: 'The mail and SMS templates ([OnlineFundraising7])', success: json('the templates') },
+  'POST /admin/message-templates': { summary: 'Sets up a template; an unknown placeholder is refused', body: templateBody, success: json('the saved template', 201, answers.messageTemplateSchema) },
+  'GET /admin/message-templates/:id': { summary: 'One template', success: json('the template', 200, answers.messageTemplateSchema) },
+  'PUT /admin/message-templates/:id': { summary: 'Changes a template (sends that started keep their copy)', body: templateBody, success: json('the saved template', 200, answers.messageTemplateSchema) },
+  'POST /admin/message-templates/:id/preview': { summary: 'The template as one person would get it', body: previewBody, success: json('the rendered message') },
+  'POST /admin/message-templates/:id/test': { summary: 'Sends the template to a staff phone (1 kr when it asks an amount) or inbox', body: testBody, success: json('the provider\'s id of the test', 202) },
+  'GET /admin/sends': { summary: 'The latest sends ([CampaignAutomation10])', success: json('the sends') },
+  'POST /admin/sends': { summary: 'A send of a template to a person or a segment, now or at a time; planned by a job', body: sendBody, success: json('the send, being planned', 202, answers.sendSchema), errors: [403] },
+  'GET /admin/sends/:id': { summary: 'A send and how far it got', success: json('the send and its message counts', 200, answers.sendProgressSchema) },
+  'POST /admin/sends/:id/pause': { summary: 'Pauses a send', success: json('the send', 200, answers.sendSchema), errors: [409] },
+  'POST /admin/sends/:id/resume': { summary: 'Resumes a paused send', success: json('the send', 200, answers.sendSchema), errors: [409] },
+  'POST /admin/sends/:id/cancel': { summary: 'Cancels a send; what is not sent is never sent', success: json('the send', 200, answers.sendSchema), errors: [409] },
+  'GET /admin/sending/settings': { summary: 'Rates, caps, SMS quiet hours and mail senders ([CampaignAutomation10])', success: json('the settings in force') },
+  'PUT /admin/sending/settings': { summary: 'Replaces the sending settings', body: sendingSettingsBody, success: json('the saved settings') },
+  'GET /admin/persons/:id/messages': { summary: 'Every message to the person and what became of it ([OnlineFundraising7])', success: json('the messages with their events and outcome') },
   'GET /admin/segments/:group': { summary: 'A daily group (reactivation, winback) as JSON or CSV', query: segmentQuery, success: { status: 200, description: 'a page of members', csv: true } },
   'GET /admin/dunning-settings': { summary: 'Settings of the daily groups', success: json('the settings') },
   'PUT /admin/dunning-settings': { summary: 'Replaces the settings of the daily groups', body: dunningSettingsBody, success: json('the saved settings') },

@@ -11,6 +11,8 @@ import type { ContactRecord, EntityRecords } from './entities.js';
 import { EntityStore } from './entityStore.js';
 import { WebhookSendingControl } from '../shared/WebhookSendingControl.js';
 import { type WebhookDelivery, type WebhookDeliveryError, type WebhookRequest, buildNotification } from './webhookDelivery.js';
+import { type SmsMessageRecord, type SmsOutcomeRule, SmsOutbox, type SmsSendRequest } from './smsMessages.js';
+import { ShortUrls } from './shortUrls.js';
 
 export interface SimulatorSettings {
   apiKey: string;
@@ -49,6 +51,13 @@ export interface DemoSignup {
 /** The simulated OF's state and everything a test or a developer can do to it. */
 export class SimulatorControl extends WebhookSendingControl<WebhookRequest, OnlineFundraisingNotification> {
   readonly store: EntityStore;
+  /** Outbound SMS ([OnlineFundraising7]); see the README's "Sending SMS". */
+  readonly smsOutbox: SmsOutbox;
+  readonly shortUrls: ShortUrls;
+  /** `auto`: an accepted SMS is delivered (or failed, by `smsOutbox.outcomes`) right after the answer, and notified; `manual`: only `settleSms` does it. */
+  smsDelivery: 'auto' | 'manual' = 'auto';
+  /** The simulator's own URL, for its short links; set when the server listens. */
+  publicUrl = 'http://127.0.0.1';
 
   constructor(
     readonly settings: SimulatorSettings,
@@ -56,6 +65,25 @@ export class SimulatorControl extends WebhookSendingControl<WebhookRequest, Onli
   ) {
     super({ secret: settings.webhookSecret, clock: settings.clock, buildNotification }, webhookTargetUrl);
     this.store = new EntityStore(settings.clock);
+    this.smsOutbox = new SmsOutbox(settings.clock);
+    this.shortUrls = new ShortUrls(() => this.publicUrl);
+  }
+
+  /**
+   * Takes an SMS to send as `POST /api/v1/sms-messages` does; a repeated `reference` answers the first
+   * SMS and sends nothing. With `smsDelivery: 'auto'` the operator's answer follows a moment later.
+   */
+  sendSms(request: SmsSendRequest): { message: SmsMessageRecord; created: boolean } {
+    const accepted = this.smsOutbox.accept(request);
+    if (accepted.created && this.smsDelivery === 'auto') setImmediate(() => void this.settleSms(accepted.message.id).catch(() => undefined));
+    return accepted;
+  }
+
+  /** The operator delivers or fails a queued SMS (by the recipient's rule unless one is given), and OF notifies it. */
+  async settleSms(id: string, rule?: SmsOutcomeRule): Promise<SmsMessageRecord | undefined> {
+    const settled = this.smsOutbox.settle(id, rule);
+    if (settled && this.webhookTargetUrl) await this.trySendWebhook({ entity: 'sms_message', entityId: id, event: 'updated' });
+    return settled;
   }
 
   /**
@@ -145,6 +173,8 @@ export class SimulatorControl extends WebhookSendingControl<WebhookRequest, Onli
   /** Forgets all entities, faults and logged requests; keeps the keys and the webhook target. */
   override reset(): void {
     this.store.clear();
+    this.smsOutbox.clear();
+    this.shortUrls.clear();
     this.faults.clear();
     this.log.clear();
   }

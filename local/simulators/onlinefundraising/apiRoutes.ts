@@ -11,6 +11,9 @@ import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
 import { retryAfterHeader } from '../shared/faults.js';
 import { logRequests } from '../shared/logRequests.js';
 import { ContactAnonymiseError } from './contactAnonymise.js';
+import { smsSendSchema } from './smsMessages.js';
+import { shortenSchema } from './shortUrls.js';
+import { issueSummary } from '../shared/issueSummary.js';
 
 const defaultPageSize = 50;
 const maxPageSize = 200;
@@ -19,11 +22,30 @@ const mergeRequestSchema = z.object({ contact_id: z.string().min(1) });
 /**
  * OF's REST API as the simulator assumes it: `GET /<resource>/<id>`, `GET /<resource>?…` listings,
  * `PATCH /contacts/<id>`, `POST /contacts/<id>/merge`, `POST /contacts/<id>/anonymize` and
- * `POST /agreements/<id>/cancel`.
+ * `POST /agreements/<id>/cancel`, and the outbound SMS (`POST`/`GET /sms-messages`) and ShortenURL
+ * (`POST /short-urls`).
  */
 export function apiRoutes(control: SimulatorControl): Hono {
   const api = new Hono();
   api.use('*', logRequests(control.log, control.settings.clock), injectFaults(control.faults, faultResponses), requireApiKey(control.settings.apiKey));
+
+  api.post('/sms-messages', async (c) => {
+    const request = smsSendSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!request.success) return jsonError(400, 'invalid_request', issueSummary(request.error));
+    const { message, created } = control.sendSms(request.data);
+    return c.json(message, created ? 201 : 200);
+  });
+
+  api.get('/sms-messages/:id', (c) => {
+    const message = control.smsOutbox.get(c.req.param('id'));
+    return message ? c.json(message) : jsonError(404, 'not_found', `no sms_message with id ${c.req.param('id')}`);
+  });
+
+  api.post('/short-urls', async (c) => {
+    const request = shortenSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!request.success) return jsonError(400, 'invalid_request', issueSummary(request.error));
+    return c.json(control.shortUrls.shorten(request.data.url), 201);
+  });
 
   api.get('/:resource/:id', (c) => {
     const entity = entityOfResourcePath(c.req.param('resource'));

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { onlineFundraisingEntities, onlineFundraisingEvents } from '../../../adapters/onlinefundraising/notification.js';
+import { onlineFundraisingNotifiedEntities, onlineFundraisingEvents } from '../../../adapters/onlinefundraising/notification.js';
 import { entityOfResourcePath } from '../../../adapters/onlinefundraising/resourcePaths.js';
 import { addCommonControlRoutes } from '../shared/commonControlRoutes.js';
 import { demoDeliveryFields, demoMessage } from '../shared/demoNotificationReport.js';
@@ -11,10 +11,12 @@ import { jsonError, jsonResponse } from './jsonError.js';
 import type { DemoSignup, SimulatorControl } from './SimulatorControl.js';
 
 const webhookRequestSchema = z.object({
-  entity: z.enum(onlineFundraisingEntities),
+  entity: z.enum(onlineFundraisingNotifiedEntities),
   entityId: z.string().min(1),
   event: z.enum(onlineFundraisingEvents),
 });
+
+const smsOutcomeSchema = z.object({ status: z.enum(['delivered', 'failed']), reason: z.string().min(1).max(200).optional() });
 
 /** The simulator's own control API under /_sim/: not part of OF, never logged, never faulted. */
 export function controlRoutes(control: SimulatorControl): Hono {
@@ -23,6 +25,26 @@ export function controlRoutes(control: SimulatorControl): Hono {
   addCommonControlRoutes(sim, control, invalidBody);
   // Before `/:resource/:id`, which would take `PUT /webhooks/target`.
   addWebhookControlRoutes(sim, control, { requestSchema: webhookRequestSchema, invalidBody, json: jsonResponse });
+
+  sim.get('/sms', (c) => c.json({ data: control.smsOutbox.all(), delivery: control.smsDelivery }));
+  sim.put('/sms/delivery', async (c) => {
+    const body = z.object({ mode: z.enum(['auto', 'manual']) }).safeParse(await jsonBody(c));
+    if (!body.success) return invalidBody(body.error);
+    control.smsDelivery = body.data.mode;
+    return c.json({ delivery: control.smsDelivery });
+  });
+  sim.put('/sms/outcomes/:recipient', async (c) => {
+    const body = smsOutcomeSchema.safeParse(await jsonBody(c));
+    if (!body.success) return invalidBody(body.error);
+    control.smsOutbox.outcomes.set(c.req.param('recipient'), body.data);
+    return c.json({ recipient: c.req.param('recipient'), ...body.data });
+  });
+  sim.post('/sms/:id/settle', async (c) => {
+    const body = smsOutcomeSchema.optional().safeParse(await jsonBody(c));
+    if (!body.success) return invalidBody(body.error);
+    const settled = await control.settleSms(c.req.param('id'), body.data);
+    return settled ? c.json(settled) : jsonError(404, 'not_found', 'no queued SMS with that id');
+  });
 
   sim.post('/demo/signup', async (c) => {
     const signup = await control.demoSignup();

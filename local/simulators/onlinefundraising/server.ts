@@ -44,9 +44,14 @@ export async function startOnlineFundraisingSimulator(
   const app = new Hono();
   app.route('/api/v1', apiRoutes(control));
   app.route('/_sim', controlRoutes(control));
+  app.get('/s/:id', (c) => {
+    const target = control.shortUrls.target(c.req.param('id'));
+    return target ? c.redirect(target, 302) : jsonError(404, 'not_found', 'no such short link');
+  });
   app.notFound(() => jsonError(404, 'not_found', 'no such route'));
   app.onError((error) => jsonError(500, 'internal_error', error.message));
 
   const { url, close } = await startHttpServer(app.fetch, options);
+  control.publicUrl = url;
   return Object.assign(control, { url, apiBaseUrl: `${url}/api/v1`, close });
 }

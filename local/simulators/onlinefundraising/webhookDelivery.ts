@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type WebhookDelivery as SharedWebhookDelivery, WebhookDeliveryError } from '../shared/signedWebhookDelivery.js';
 import type {
-  OnlineFundraisingEntity,
+  OnlineFundraisingNotifiedEntity,
   OnlineFundraisingEvent,
   OnlineFundraisingNotification,
 } from '../../../adapters/onlinefundraising/notification.js';
 
 export interface WebhookRequest {
-  entity: OnlineFundraisingEntity;
+  entity: OnlineFundraisingNotifiedEntity;
   entityId: string;
   event: OnlineFundraisingEvent;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * is still carried out even when the client gave up waiting, as in the real services). `path` is a
  * glob over the request path: `*` is any text within one segment, `**` any text. `body` replaces the
  * simulated service's default error body. `skip` lets that many matching requests through first.
- * `afterHandling` (honoured by the Business Central simulator) carries the request out and then
+ * `afterHandling` (honoured by every simulator) carries the request out and then
  * answers `status`: the service did the work but the answer was lost on the way. Shared by the
  * simulators.
  */

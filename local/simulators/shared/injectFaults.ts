@@ -13,7 +13,8 @@ export interface FaultResponses {
 
 /**
  * Middleware that applies the first matching fault rule before the request is handled: waits its
- * delay (as long as the client does), then answers its status or lets the request through.
+ * delay (as long as the client does), then answers its status or lets the request through. With
+ * `afterHandling` the request is carried out first and its answer replaced by the fault's.
  */
 export function injectFaults(faults: FaultInjector, responses: FaultResponses): MiddlewareHandler {
   return async (c, next) => {
@@ -23,6 +24,12 @@ export function injectFaults(faults: FaultInjector, responses: FaultResponses): 
       return responses.clientClosed();
     }
     if (fault?.status === undefined) return next();
+    if (fault.afterHandling) {
+      // The service did the work; only its answer is lost on the way back.
+      await next();
+      c.res = responses.fault({ ...fault, status: fault.status });
+      return;
+    }
     return responses.fault({ ...fault, status: fault.status });
   };
 }

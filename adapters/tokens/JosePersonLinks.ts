@@ -2,19 +2,21 @@ import { SignJWT, jwtVerify } from 'jose';
 import type { PreferenceLinks } from '../../domain/consent/PreferenceLinks.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 
-const audience = 'ms-engine:preferences';
 const issuer = 'ms-engine';
 
 /**
- * Preference links as JWTs (HS256 with the engine's own secret), signed and checked with jose: the
- * subject is the person, and a link lives `validDays` (default 60, long enough for a mail to be
- * opened late).
+ * Links that name one person, as JWTs (HS256 with the engine's own secret), signed and checked with
+ * jose: the subject is the person, the audience what the link is for (a preference link does not
+ * open a landing page, nor the other way round), and a link lives `validDays` (default 60, long
+ * enough for a mail to be opened late).
  */
-export class JosePreferenceLinks implements PreferenceLinks {
+export class JosePersonLinks implements PreferenceLinks {
   private readonly key: Uint8Array;
+  private readonly audience: string;
 
-  constructor(private readonly options: { secret: string; clock: Clock; validDays?: number }) {
+  constructor(private readonly options: { secret: string; clock: Clock; purpose: 'preferences' | 'landing'; validDays?: number }) {
     this.key = new TextEncoder().encode(options.secret);
+    this.audience = `ms-engine:${options.purpose}`;
   }
 
   async issue(personId: string): Promise<{ token: string; expiresAt: string }> {
@@ -24,7 +26,7 @@ export class JosePreferenceLinks implements PreferenceLinks {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(personId)
       .setIssuer(issuer)
-      .setAudience(audience)
+      .setAudience(this.audience)
       .setIssuedAt(Math.floor(now.getTime() / 1000))
       .setExpirationTime(Math.floor(expires.getTime() / 1000))
       .sign(this.key);
@@ -33,7 +35,7 @@ export class JosePreferenceLinks implements PreferenceLinks {
 
   async personOf(token: string): Promise<string | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience, issuer, currentDate: this.options.clock.now() });
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience: this.audience, issuer, currentDate: this.options.clock.now() });
       return payload.sub;
     } catch {
       return undefined;
