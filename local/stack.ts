@@ -9,6 +9,7 @@ import type { Clock } from '../domain/shared/Clock.js';
 import type { Logger } from '../domain/shared/Logger.js';
 import { type EngineEnvironment, loadConfig } from '../handlers/config.js';
 import { type Engine, createEngine } from '../handlers/engine.js';
+import type { Wait } from '../domain/shared/Wait.js';
 import { type LocalHost, startLocalHost } from './host/localHost.js';
 import type { QueueRunnerOptions } from './host/queueRunner.js';
 import { type RunningAzurite, startAzurite } from './standins/azurite.js';
@@ -69,6 +70,8 @@ export interface LocalStackOptions {
   postingStepLimits?: StepLimits;
   /** How failed queue work is retried (tests make the real delays short). */
   queueRetryPolicy?: QueueRetryPolicy;
+  /** How the sender waits between messages to keep to the rate; real time unless a test says otherwise. */
+  senderWait?: Wait;
 }
 
 export type OnlineFundraisingSimulator = Awaited<ReturnType<typeof startOnlineFundraisingSimulator>>;
@@ -162,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.queueRetryPolicy && { queueRetryPolicy: options.queueRetryPolicy }),
     ...(options.retryPolicy && { retryPolicy: options.retryPolicy }),
     ...(options.sleep && { sleep: options.sleep }),
+    ...(options.senderWait && { wait: options.senderWait }),
   });
   const localHost: LocalHost = await startLocalHost(engine, {
     host,

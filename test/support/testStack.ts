@@ -19,7 +19,8 @@ export const testStackStartsAt = '2026-11-25T10:00:00Z';
 
 /**
  * The whole local stack on free ports, in memory, polling its queues often, on a clock that starts at
- * `testStackStartsAt` (or the test's own); timers run only when a test calls them.
+ * `testStackStartsAt` (or the test's own); timers run only when a test calls them, and the sender
+ * does not pause between messages.
  */
 export function startTestStack(options: LocalStackOptions = {}) {
   return startLocalStack({
@@ -29,6 +30,8 @@ export function startTestStack(options: LocalStackOptions = {}) {
     clock: settableClock(testStackStartsAt),
     // Failed work comes round again after a second, and is given up after 6 hours on the stack's clock.
     queueRetryPolicy: { delaysSeconds: [1], giveUpAfterMs: 6 * 60 * 60_000 },
+    // The sender's pacing waits in real time; tests see the rate in how much each round sends.
+    senderWait: async () => {},
     ...options,
   });
 }
