@@ -73,6 +73,8 @@ const environmentSchema = z.object({
   BC_BUDGET_LINE_DIMENSION: z.string().min(1).max(20).default('SAGSOPGAVE'),
   /** Signs the preference-centre links in MS's mails (HS256); changing it voids links already sent. */
   PREFERENCE_LINK_SECRET: z.string().min(32),
+  /** The key Event Grid puts in the `X-Engine-Event-Key` header of every delivery of ACS's mail events. */
+  ACS_EVENTS_WEBHOOK_KEY: z.string().min(32),
   /** Where the engine is reached from outside (the one-click unsubscribe link in mails points at it). */
   PUBLIC_URL: z.url().default('http://127.0.0.1:7071'),
   /** The preference-centre page behind `{{ preference_link }}` (ms.dk's page, calling the engine); the engine's own JSON page when not set. */
@@ -99,7 +101,7 @@ export interface EngineConfig {
   staffSignIn: { issuer: string; tenantId: string; audience: string; clockToleranceSeconds: number };
   /** The CPR keys; a Key Vault reference left unresolved stays a string (the readiness check names it). */
   cpr: { keyring: { current: string; keys: Record<string, string> } | string; lookupKey: string };
-  email: { connectionString: string; senderAddress: string };
+  email: { connectionString: string; senderAddress: string; eventsWebhookKey: string };
   drupal: { url: string; username: string; password: string; webhookSecret: string };
   preferenceLinkSecret: string;
   /** The links in messages: the preference page and the one-click unsubscribe. */
@@ -143,7 +145,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       clockToleranceSeconds: env.STAFF_AUTH_CLOCK_SKEW_SECONDS,
     },
     cpr: { keyring: env.CPR_ENCRYPTION_KEYS, lookupKey: env.CPR_LOOKUP_KEY },
-    email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER },
+    email: { connectionString: env.ACS_EMAIL_CONNECTION_STRING, senderAddress: env.ACS_EMAIL_SENDER, eventsWebhookKey: env.ACS_EVENTS_WEBHOOK_KEY },
     drupal: { url: env.DRUPAL_URL, username: env.DRUPAL_USERNAME, password: env.DRUPAL_PASSWORD, webhookSecret: env.DRUPAL_WEBHOOK_SECRET },
     preferenceLinkSecret: env.PREFERENCE_LINK_SECRET,
     links: linksOf(env.PUBLIC_URL, env.PREFERENCE_PAGE_URL),

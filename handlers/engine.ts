@@ -4,6 +4,7 @@ import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
 import { wireSending } from './wiring/sending.js';
+import { emailReportsFunction } from './queue/emailReportsFunction.js';
 import type { Wait } from '../domain/shared/Wait.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
 import { CosmosMarketingLists } from '../adapters/cosmos/CosmosMarketingLists.js';
@@ -199,6 +200,7 @@ export function createEngine(options: EngineOptions): Engine {
       signatures: database.container(cosmosContainers.signatures.id),
       consentLog: database.container(cosmosContainers.consentLog.id),
       engineState,
+      outboundMessages: database.container(cosmosContainers.outboundMessages.id),
     },
     bookkeeping.campaigns,
   );
@@ -272,6 +274,7 @@ export function createEngine(options: EngineOptions): Engine {
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
     preferences: { ...consent, preferenceLinks, messages: sending.ports.messages, persons, crm, ids: uuidIds, clock, logger },
     sending: { ...sending.ports, ...jobPorts },
+    acsEmailEvents: { key: config.email.eventsWebhookKey, emailReports: queues.workQueue(queueNames.emailReports), ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
     jobs: jobPorts,
@@ -338,6 +341,8 @@ export function createEngine(options: EngineOptions): Engine {
         ...failureTracking,
       }),
       poisonQueueFunction(queueNames.onlineFundraisingNotifications, failureTracking),
+      emailReportsFunction({ messages: sending.ports.messages, persons, crm, ...failureTracking }),
+      poisonQueueFunction(queueNames.emailReports, failureTracking),
       drupalNotificationsFunction({ ...consent, ...identity, ...drupal, persons, crm, cprVault, signatures, marketingLists, formSubmissions, mergeQueue, ...failureTracking }),
       poisonQueueFunction(queueNames.drupalNotifications, failureTracking),
       formImportsFunction({ ...consent, ...identity, ...drupal, persons, crm, cprVault, signatures, marketingLists, formSubmissions, mergeQueue, ...failureTracking }),

@@ -33,6 +33,7 @@ const config: StackConfig = {
   email: {},
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },
   preferenceLinkSecret: pulumi.secret('preference-link-secret'),
+  acsEventsWebhookKey: pulumi.secret('acs-events-webhook-key'),
   businessCentral: {
     apiUrl: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
     tenantId: 'tenant',
@@ -57,6 +58,7 @@ describe('[Secrets] Function App settings', () => {
       cosmosEndpoint: 'https://cosmos.example.test:443/',
       cosmosDatabase: 'ms-engine',
       appInsightsConnectionString: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+      publicUrl: 'https://func-ms-engine-test.azurewebsites.net',
       emailSenderAddress: 'DoNotReply@example.azurecomm.net',
       staffAuthAudience: 'engine-app',
     });

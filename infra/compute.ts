@@ -23,6 +23,8 @@ export interface AppSettingsInputs {
   emailSenderAddress: pulumi.Input<string>;
   /** The engine app registration's client id (staffSignIn.ts): the audience of staff tokens. */
   staffAuthAudience: pulumi.Input<string>;
+  /** Where the engine is reached from outside (the unsubscribe links in mails point at it). */
+  publicUrl: pulumi.Input<string>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function functionAppSettings({
   appInsightsConnectionString,
   emailSenderAddress,
   staffAuthAudience,
+  publicUrl,
 }: AppSettingsInputs): AppSetting[] {
   const { onlineFundraising, dataverse } = config;
   const plain: AppSetting[] = [
@@ -56,6 +59,7 @@ export function functionAppSettings({
     { name: 'STAFF_AUTH_ISSUER', value: config.staffSignIn.issuer },
     { name: 'STAFF_AUTH_TENANT_ID', value: config.staffSignIn.tenantId },
     { name: 'STAFF_AUTH_AUDIENCE', value: staffAuthAudience },
+    { name: 'PUBLIC_URL', value: publicUrl },
     { name: 'DRUPAL_URL', value: config.drupal.url },
     { name: 'DRUPAL_USERNAME', value: config.drupal.username },
     { name: 'BC_API_URL', value: config.businessCentral.apiUrl },

@@ -30,7 +30,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the ten engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the eleven engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -41,6 +41,7 @@ describe('[Config] stack config', () => {
       drupalPassword: config.drupal.password,
       drupalWebhookSecret: config.drupal.webhookSecret,
       preferenceLinkSecret: config.preferenceLinkSecret,
+      acsEventsWebhookKey: config.acsEventsWebhookKey,
       bcClientSecret: config.businessCentral.clientSecret,
       cprEncryptionKeys: config.cpr.encryptionKeys,
       cprLookupKey: config.cpr.lookupKey,

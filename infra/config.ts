@@ -62,6 +62,10 @@ export interface StackConfig {
   drupal: { url: string; username: string; password: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
   /** Signs the preference-centre links in MS's mails. */
   preferenceLinkSecret: pulumi.Output<string>;
+  /** The key Event Grid adds to every delivery of ACS's mail events (a secret delivery attribute); the engine checks it. */
+  acsEventsWebhookKey: pulumi.Output<string>;
+  /** The engine's public URL when it is not the Function App's default host name (a custom domain). */
+  publicUrl?: string;
   /** Business Central (API v2.0, Entra app registration): where posting runs send journal lines. */
   businessCentral: {
     apiUrl: string;
@@ -119,6 +123,8 @@ export function readStackConfig(): StackConfig {
       webhookSecret: config.requireSecret('drupalWebhookSecret'),
     },
     preferenceLinkSecret: config.requireSecret('preferenceLinkSecret'),
+    acsEventsWebhookKey: config.requireSecret('acsEventsWebhookKey'),
+    ...(config.get('publicUrl') && { publicUrl: config.get('publicUrl')! }),
     businessCentral: {
       apiUrl: config.require('bcApiUrl'),
       tenantId: config.require('bcTenantId'),

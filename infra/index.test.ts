@@ -138,6 +138,8 @@ describe('[Settings] app settings', () => {
         'DRUPAL_PASSWORD',
         'DRUPAL_WEBHOOK_SECRET',
         'PREFERENCE_LINK_SECRET',
+        'ACS_EVENTS_WEBHOOK_KEY',
+        'PUBLIC_URL',
         'BC_API_URL',
         'BC_TENANT_ID',
         'BC_CLIENT_ID',

@@ -56,6 +56,7 @@ const compute = createFunctionApp({
     appInsightsConnectionString: monitoring.connectionString,
     emailSenderAddress: email.senderAddress,
     staffAuthAudience: staffSignIn.clientId,
+    publicUrl: config.publicUrl ?? `https://${names.functionApp}.azurewebsites.net`,
   }),
 });
 
@@ -92,6 +93,7 @@ export const webhookPaths = {
   onlineFundraising: '/webhooks/onlinefundraising',
   drupal: '/webhooks/drupal',
   dataverse: '/webhooks/dataverse',
+  acsEmail: '/webhooks/acs-email',
 } as const;
 /** The URLs to register with OF, Drupal and Dataverse (their secrets: ofWebhookSecret, drupalWebhookSecret, dataverseWebhookKey). */
 export const webhookUrls = {

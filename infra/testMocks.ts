@@ -45,6 +45,7 @@ export const testSecrets = {
   'ms-engine:drupalPassword': 'clear-drupal-password',
   'ms-engine:drupalWebhookSecret': 'clear-drupal-webhook-secret',
   'ms-engine:preferenceLinkSecret': 'clear-preference-link-secret-0123456789',
+  'ms-engine:acsEventsWebhookKey': 'clear-acs-events-webhook-key-0123456789',
   'ms-engine:bcClientSecret': 'clear-bc-client-secret',
   'ms-engine:cprEncryptionKeys': JSON.stringify({ current: 'k1', keys: { k1: Buffer.alloc(32, 1).toString('base64') } }),
   'ms-engine:cprLookupKey': Buffer.alloc(32, 2).toString('base64'),

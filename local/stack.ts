@@ -16,6 +16,7 @@ import { type RunningAzurite, startAzurite } from './standins/azurite.js';
 import { type RunningCosmos, startCosmos } from './standins/cosmos.js';
 import { cosmosSnapshotFile, loadDataverseTables, persistLocally } from './standins/localPersistence.js';
 import { type EmailSimulator, startEmailSimulator } from './simulators/email/server.js';
+import { eventKeyHeader } from '../handlers/http/acsEmailEventsWebhook.js';
 import { startDataverseSimulator } from './simulators/dataverse/server.js';
 import { startOnlineFundraisingSimulator } from './simulators/onlinefundraising/server.js';
 import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/server.js';
@@ -38,6 +39,7 @@ export const localCredentials = {
   drupalPassword: 'local-drupal-password',
   drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
   preferenceLinkSecret: 'local-preference-link-secret-0123456789abcdef',
+  acsEventsWebhookKey: 'local-acs-events-webhook-key-0123456789abcdef',
   /** Fixed, obviously local CPR keys (base64 of 32 bytes each). */
   cprEncryptionKeys: JSON.stringify({ current: 'local-1', keys: { 'local-1': Buffer.from('ms-engine-local-cpr-key-version1').toString('base64') } }),
   cprLookupKey: Buffer.from('ms-engine-local-cpr-lookup-key!!').toString('base64'),
@@ -177,6 +179,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const persistence = options.dataDir ? persistLocally(options.dataDir, { cosmos, dataverseTables: dataverse.tables }, options.saveEveryMs ?? 0) : undefined;
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
   drupal.setWebhookTarget(`${localHost.url}/webhooks/drupal`);
+  // As MS's IT subscribes Event Grid to the ACS resource's mail events, with the engine's key as a secret delivery header.
+  await email.subscribeEvents({ url: `${localHost.url}/webhooks/acs-email`, schema: 'EventGrid', header: { name: eventKeyHeader, value: localCredentials.acsEventsWebhookKey } });
   // As MS's IT registers it in Dynamics: steps on Merge and Update of contacts, posting to the engine with its key.
   dataverse.registerWebhook({
     url: `${localHost.url}/webhooks/dataverse`,
@@ -244,6 +248,7 @@ function localEnvironment(parts: {
     DRUPAL_PASSWORD: localCredentials.drupalPassword,
     DRUPAL_WEBHOOK_SECRET: localCredentials.drupalWebhookSecret,
     PREFERENCE_LINK_SECRET: localCredentials.preferenceLinkSecret,
+    ACS_EVENTS_WEBHOOK_KEY: localCredentials.acsEventsWebhookKey,
     BC_API_URL: parts.businessCentral.url,
     BC_AUTHORITY_URL: parts.businessCentral.authorityUrl,
     BC_TENANT_ID: localBusinessCentral.tenantId,

@@ -8,6 +8,7 @@ import type { AgreementPaymentState } from '../../domain/dunning/AgreementPaymen
 import type { Person } from '../../domain/person/Person.js';
 import type { Signature } from '../../domain/signatures/Signature.js';
 import type { CampaignCatalogue } from '../../domain/bookkeeping/ports.js';
+import type { OutboundMessage } from '../../domain/sending/OutboundMessage.js';
 import type { SendStatistics } from '../../domain/delivery/SendStatistics.js';
 import { addMonths } from '../../domain/shared/businessDates.js';
 import { startOfCopenhagenDay } from '../../domain/shared/startOfCopenhagenDay.js';
@@ -23,6 +24,7 @@ export interface ExportContainers {
   signatures: Container;
   consentLog: Container;
   engineState: Container;
+  outboundMessages: Container;
 }
 
 /**
@@ -83,6 +85,17 @@ export class CosmosExportSources implements ExportSources {
     const query = { query: 'SELECT c.updatedAt FROM c WHERE IS_DEFINED(c.sendId) AND c.updatedAt > @since', parameters: [{ name: '@since', value: since }] };
     for await (const page of pages<{ updatedAt: string }>(this.containers.engineState, query)) for (const { updatedAt } of page) days.push(copenhagenDateOf(new Date(updatedAt)));
     return days;
+  }
+
+  messages(month: string): AsyncIterable<OutboundMessage[]> {
+    return pages<OutboundMessage>(this.containers.outboundMessages, { query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(c.eventMonths, @month)', parameters: [{ name: '@month', value: month }] });
+  }
+
+  async messageMonthsChangedSince(since?: string): Promise<string[]> {
+    const months = new Set<string>();
+    const query = { query: 'SELECT c.eventMonths FROM c WHERE IS_DEFINED(c.eventMonths) AND c.updatedAt > @since', parameters: [{ name: '@since', value: since ?? '' }] };
+    for await (const page of pages<{ eventMonths: string[] }>(this.containers.outboundMessages, query)) for (const { eventMonths } of page) for (const month of eventMonths) months.add(month);
+    return [...months].sort();
   }
 
   async municipalities(): Promise<Map<string, string>> {

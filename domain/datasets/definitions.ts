@@ -137,15 +137,21 @@ export const dunningGroupsDataset: DatasetDefinition = {
 
 export const interactionsDataset: DatasetDefinition = {
   name: 'interactions',
-  description: 'What became of each mail and SMS sent to a person, as the sending system reported it: delivered, or bounced (mail) / failed (SMS). Opens and clicks come when the sending system reports them.',
+  description:
+    "What happened to each mail and SMS sent to a person, one row per event: sent, delivered, bounced (a mail) or failed (an SMS) with a plain reason, opened, clicked, unsubscribed. Open, click and unsubscribe rates per mail are these rows counted per send_id or template_id. Rows without message_id were reported by another sending system through the admin API.",
   partitionedBy: 'reported_on',
   columns: [
-    column('reported_on', 'date', 'The day the outcome was last reported, Danish time.', false),
-    column('reported_at', 'timestamp', 'When it was last reported (UTC).', false),
-    column('send_id', 'string', 'The mailing or SMS batch.', false),
+    column('reported_on', 'date', 'The day it happened (or was last reported), Danish time.', false),
+    column('reported_at', 'timestamp', 'When it happened (UTC).', false),
+    column('send_id', 'string', 'The send (mailing or SMS batch).', false),
     column('channel', 'string', 'email or phone (SMS).', false),
     column('person_id', 'string', "The engine's id of the person.", false),
-    column('event', 'string', 'delivered, bounced (a mail) or failed (an SMS).', false),
+    column('event', 'string', 'sent, delivered, bounced (a mail), failed (an SMS), opened, clicked or unsubscribed.', false),
+    column('message_id', 'string', "The engine's id of the message (one per person per send)."),
+    column('template_id', 'string', 'The template the message was made from.'),
+    column('reason', 'string', 'Bounced or failed: why, in plain words (mailbox-does-not-exist, mailbox-full, blocked-as-spam, …).'),
+    column('hard', 'boolean', 'Bounced or failed: true when it will not go away (the address is marked not working).'),
+    column('link', 'string', 'Clicked: the link, without its query string.'),
   ],
 };
 

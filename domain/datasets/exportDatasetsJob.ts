@@ -11,7 +11,7 @@ import type { ExportSources } from './exportPorts.js';
 import { peopleContext } from './peopleContext.js';
 import { personRow } from './personRow.js';
 import type { DatasetStore } from './ports.js';
-import { agreementRow, campaignRow, consentEventRow, dunningGroupRow, interactionRows, paymentRow, signatureRow } from './rows.js';
+import { agreementRow, campaignRow, consentEventRow, dunningGroupRow, interactionRows, messageEventRows, paymentRow, signatureRow } from './rows.js';
 import { type PartitionedOutcome, writePartitioned } from './writePartitioned.js';
 
 export interface ExportPorts extends AuditPorts {
@@ -58,7 +58,7 @@ async function exportAll(context: JobContext, ports: ExportPorts): Promise<Recor
   const campaigns = (await sources.campaigns()).map(campaignRow).sort((a, b) => String(a['updated_on']).localeCompare(String(b['updated_on'])));
   await write(campaignsDataset, [campaigns]);
   await write(dunningGroupsDataset, dunningGroupPages(ports));
-  await write(interactionsDataset, flatPages(sources.sends(), interactionRows));
+  await write(interactionsDataset, interactionPages(await interactionMonths(ports), ports));
   counts['datasets'] = datasetDefinitions.length;
   await auditExport(context, counts, ports);
   return counts;
@@ -101,14 +101,28 @@ async function exportChangedPayments(context: JobContext, ports: ExportPorts): P
 
 async function exportChangedInteractions(context: JobContext, ports: ExportPorts): Promise<Record<string, number>> {
   const since = await lastExportStart(ports.jobRuns, context.run.id);
-  const months = since ? [...new Set((await ports.sources.sendDaysChangedSince(since)).map((date) => date.slice(0, 7)))].sort() : undefined;
-  if (!months) {
-    const outcome = await writePartitioned(interactionsDataset, flatPages(ports.sources.sends(), interactionRows), ports.store, { replaceAll: true });
+  if (!since) {
+    const outcome = await writePartitioned(interactionsDataset, interactionPages(await interactionMonths(ports), ports), ports.store, { replaceAll: true });
     return { 'interactions.rows': outcome.rows, 'interactions.partitions': outcome.partitions };
   }
+  const months = await interactionMonths(ports, since);
   let rows = 0;
-  for (const month of months) rows += (await writePartitioned(interactionsDataset, flatPages(ports.sources.sends(month), interactionRows), ports.store, { replaceAll: false })).rows;
+  for (const month of months) rows += (await writePartitioned(interactionsDataset, interactionPages([month], ports), ports.store, { replaceAll: false })).rows;
   return { 'interactions.rows': rows, 'interactions.partitions': months.length };
+}
+
+/** [CARE-Interactions] The months with interactions (reported outcomes and message events), all or those changed after `since`. */
+async function interactionMonths(ports: ExportPorts, since?: string): Promise<string[]> {
+  const sendMonths = (await ports.sources.sendDaysChangedSince(since ?? '')).map((date) => date.slice(0, 7));
+  return [...new Set([...sendMonths, ...(await ports.sources.messageMonthsChangedSince(since))])].sort();
+}
+
+/** The `interactions` rows month by month (the order the dataset is written in): reported outcomes, then message events. */
+async function* interactionPages(months: string[], ports: ExportPorts): AsyncIterable<DatasetRow[]> {
+  for (const month of months) {
+    yield* flatPages(ports.sources.sends(month), interactionRows);
+    for await (const page of ports.sources.messages(month)) yield page.flatMap((message) => messageEventRows(message, month));
+  }
 }
 
 /** When the last completed export (full or hourly) started: what changed after it is written again. */

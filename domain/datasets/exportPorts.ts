@@ -3,6 +3,7 @@ import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
 import type { ConsentEntry } from '../consent/ConsentEntry.js';
 import type { AgreementPaymentState } from '../dunning/AgreementPaymentState.js';
 import type { Person } from '../person/Person.js';
+import type { OutboundMessage } from '../sending/OutboundMessage.js';
 import type { SendStatistics } from '../delivery/SendStatistics.js';
 import type { Signature } from '../signatures/Signature.js';
 
@@ -28,6 +29,10 @@ export interface ExportSources {
   sends(month?: string): AsyncIterable<SendStatistics[]>;
   /** Days (Danish) of the sends reported after `since` (an instant). */
   sendDaysChangedSince(since: string): Promise<string[]>;
+  /** Messages with events in one month (YYYY-MM, Danish time). */
+  messages(month: string): AsyncIterable<OutboundMessage[]>;
+  /** Months (YYYY-MM) holding message events of messages changed after `since` (an instant), or all when left out. */
+  messageMonthsChangedSince(since?: string): Promise<string[]>;
   /** Postcode → municipality, as staff loaded it (empty until they do). */
   municipalities(): Promise<Map<string, string>>;
 }

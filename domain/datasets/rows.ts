@@ -4,6 +4,7 @@ import type { ConsentEntry } from '../consent/ConsentEntry.js';
 import type { AgreementPaymentState } from '../dunning/AgreementPaymentState.js';
 import type { SegmentMember } from '../dunning/SegmentMember.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
+import type { OutboundMessage } from '../sending/OutboundMessage.js';
 import type { SendStatistics } from '../delivery/SendStatistics.js';
 import type { Signature } from '../signatures/Signature.js';
 import type { DatasetRow } from './DatasetDefinition.js';
@@ -111,5 +112,30 @@ export function interactionRows(send: SendStatistics): DatasetRow[] {
     channel: send.channel,
     person_id: personId,
     event: outcome === 'delivered' ? 'delivered' : send.channel === 'email' ? 'bounced' : 'failed',
+    message_id: null,
+    template_id: null,
+    reason: null,
+    hard: null,
+    link: null,
   }));
+}
+
+/** [CARE-Interactions][Rapportering1] A message's events as `interactions` rows, those of one month (YYYY-MM, Danish) when given. */
+export function messageEventRows(message: OutboundMessage, month?: string): DatasetRow[] {
+  return message.events
+    .map((event) => ({ event, day: copenhagenDateOf(new Date(event.at)) }))
+    .filter(({ day }) => !month || day.startsWith(month))
+    .map(({ event, day }) => ({
+      reported_on: day,
+      reported_at: event.at,
+      send_id: message.sendId,
+      channel: message.channel === 'sms' ? 'phone' : 'email',
+      person_id: message.personId,
+      event: event.kind,
+      message_id: message.id,
+      template_id: message.templateId,
+      reason: event.reason ?? null,
+      hard: event.hard ?? null,
+      link: event.url ? event.url.split(/[?#]/)[0]! : null,
+    }));
 }

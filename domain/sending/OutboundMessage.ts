@@ -1,3 +1,4 @@
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import type { MessageChannel } from './MessageTemplate.js';
 import type { BounceReason } from './bounceReasons.js';
 
@@ -45,6 +46,8 @@ export interface OutboundMessage {
   providerMessageId?: string;
   sentAt?: string;
   events: MessageEvent[];
+  /** The months (YYYY-MM, Danish time) its events fall in, so the interactions dataset rewrites only those. */
+  eventMonths?: string[];
   updatedAt: string;
 }
 
@@ -60,7 +63,9 @@ export function outcomeOf(message: Pick<OutboundMessage, 'status' | 'events'>): 
 /** The message with the event added, unless the same event (by provider id, or kind and instant) is there. */
 export function withEvent(message: OutboundMessage, event: MessageEvent, now: string): OutboundMessage {
   const seen = message.events.some((known) => (event.eventId ? known.eventId === event.eventId : known.kind === event.kind && known.at === event.at && known.url === event.url));
-  return seen ? message : { ...message, events: [...message.events, event].sort(inLifeOrder), updatedAt: now };
+  if (seen) return message;
+  const eventMonths = [...new Set([...(message.eventMonths ?? []), copenhagenDateOf(new Date(event.at)).slice(0, 7)])].sort();
+  return { ...message, events: [...message.events, event].sort(inLifeOrder), eventMonths, updatedAt: now };
 }
 
 /** By instant; at the same instant (a report can carry the send's own second) in the order a message lives them. */

@@ -32,6 +32,8 @@ describe('Azure Functions registration', () => {
       'http:http',
       'storageQueue:onlineFundraisingNotifications',
       'storageQueue:ofNotificationsPoison',
+      'storageQueue:emailReports',
+      'storageQueue:emailReportsPoison',
       'storageQueue:drupalNotifications',
       'storageQueue:drupalNotificationsPoison',
       'storageQueue:formImports',
@@ -64,6 +66,8 @@ describe('Azure Functions registration', () => {
     expect(queues).toEqual([
       ['of-notifications', 'AzureWebJobsStorage'],
       ['of-notifications-poison', 'AzureWebJobsStorage'],
+      ['email-reports', 'AzureWebJobsStorage'],
+      ['email-reports-poison', 'AzureWebJobsStorage'],
       ['drupal-notifications', 'AzureWebJobsStorage'],
       ['drupal-notifications-poison', 'AzureWebJobsStorage'],
       ['form-imports', 'AzureWebJobsStorage'],

@@ -15,6 +15,7 @@ import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
 import { cprRoutes } from './cprRoutes.js';
 import { anonymisationRoutes } from './anonymisationRoutes.js';
 import { landingRoutes } from './landingRoutes.js';
+import { type AcsEventsWebhookDeps, acsEmailEventsWebhook } from './acsEmailEventsWebhook.js';
 import { type TemplateRouteDeps, messageTemplateRoutes } from './messageTemplateRoutes.js';
 import { type SegmentDefinitionRouteDeps, segmentDefinitionRoutes } from './segmentDefinitionRoutes.js';
 import { type SendRouteDeps, personMessagesRoute, sendRoutes, sendingSettingsRoutes } from './sendRoutes.js';
@@ -101,6 +102,7 @@ export interface HttpAppDeps {
   anonymisation: StartAnonymisationPorts;
   anonymisationSegments: ConfirmSegmentPorts;
   anonymisationSchedule: AnonymisationScheduleRouteDeps;
+  acsEmailEvents: AcsEventsWebhookDeps;
   sending: TemplateRouteDeps & SendRouteDeps & SegmentDefinitionRouteDeps & { landingLinks: LandingLinks };
   readiness: DependencyCheck[];
   ids: Ids;
@@ -123,10 +125,14 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.use('/webhooks/dataverse', jsonBody(bodyLimits.crmWebhook, deps.logger));
   app.use('/webhooks/onlinefundraising', jsonBody(bodyLimits.webhook, deps.logger));
   app.use('/webhooks/drupal', jsonBody(bodyLimits.webhook, deps.logger));
-  app.use('/preferences/*', jsonBody(bodyLimits.webhook, deps.logger));
+  // Mail clients send the one-click unsubscribe (RFC 8058) as a form: `List-Unsubscribe=One-Click`.
+  app.post('/preferences/unsubscribe', jsonBody(bodyLimits.webhook, deps.logger, ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json']));
+  app.use('/preferences', jsonBody(bodyLimits.webhook, deps.logger));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
+  app.post('/webhooks/acs-email', jsonBody(bodyLimits.webhook, deps.logger, ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json']));
+  app.route('/webhooks/acs-email', acsEmailEventsWebhook(deps.acsEmailEvents));
   app.route('/preferences', preferenceRoutes(deps.preferences));
   app.route('/landing', landingRoutes({ ...deps.sending, logger: deps.logger }));
   app.use('/admin/*', staffAccess(deps.staffAccess));

@@ -24,8 +24,8 @@ const csvMediaTypes = ['text/csv', 'application/csv', 'text/plain', 'application
  * [NFR-Input] A JSON body: at most `maxBytes`, counted while it is read (413 naming the limit);
  * `application/json` (415 otherwise); strict UTF-8 with no broken text in any field (400 naming it).
  */
-export function jsonBody(maxBytes: number, logger: Logger): MiddlewareHandler {
-  return withBody(maxBytes, jsonMediaTypes, logger, async (c, bytes) => {
+export function jsonBody(maxBytes: number, logger: Logger, mediaTypes: string[] = jsonMediaTypes): MiddlewareHandler {
+  return withBody(maxBytes, mediaTypes, logger, async (c, bytes) => {
     const text = decodeUtf8(bytes);
     const fields = brokenTextFields(text);
     if (fields.length > 0) {

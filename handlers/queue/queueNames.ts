@@ -17,6 +17,8 @@ export const queueNames = {
   jobRuns: 'job-runs',
   /** [GDPR1] Started anonymisations to finish (the engine's other records, OF, the CRM), retried until every system confirmed. */
   anonymisations: 'anonymisations',
+  /** [CARE-Interactions] Mail delivery and engagement reports from ACS (through Event Grid), to record on their messages. */
+  emailReports: 'email-reports',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

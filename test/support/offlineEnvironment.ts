@@ -28,6 +28,7 @@ export function offlineEnvironment(overrides: EngineEnvironment = {}): EngineEnv
     DRUPAL_PASSWORD: 'drupal-password',
     DRUPAL_WEBHOOK_SECRET: 'drupal-webhook-secret-0123',
     PREFERENCE_LINK_SECRET: 'preference-link-secret-0123456789abcdef',
+    ACS_EVENTS_WEBHOOK_KEY: 'acs-events-webhook-key-0123456789abcdef',
     BC_API_URL: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',
     BC_TENANT_ID: 'tenant',
     BC_CLIENT_ID: 'client',

@@ -59,6 +59,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /webhooks/onlinefundraising': { summary: "OnlineFundraising's signed change notification (verified, queued)", body: onlineFundraisingNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
   'POST /webhooks/dataverse': { summary: "Dataverse's webhook (Merge and Update of contacts), by its key", body: remoteExecutionContextSchema, success: json('queued or nothing to do', 202), errors: [401, 413, 415, 503] },
   'POST /webhooks/drupal': { summary: "Drupal's signed webform notification (verified, queued)", body: drupalNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
+  'POST /webhooks/acs-email': { summary: "ACS Email's delivery and engagement reports through Event Grid (Event Grid schema or CloudEvents), by the key header; answers the validation handshake", success: json('queued (202), or the validation response (200)', 202), errors: [401, 413, 415] },
+  'OPTIONS /webhooks/acs-email': { summary: "Event Grid's CloudEvents validation handshake (WebHook-Request-Origin → WebHook-Allowed-Origin)", success: json('allowed', 200) },
   'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
   'POST /preferences': { summary: 'Preference centre: the person changes their choices', body: preferencesBody, success: json('the current consents'), errors: [401] },
   'POST /preferences/unsubscribe': { summary: "One-click unsubscribe (RFC 8058) from a mail's List-Unsubscribe header: all email withdrawn", success: json('{"unsubscribed":true}'), errors: [401] },

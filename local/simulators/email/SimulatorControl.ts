@@ -3,6 +3,10 @@ import type { Clock } from '../../../domain/shared/Clock.js';
 import { SimulatorControlBase } from '../shared/SimulatorControlBase.js';
 import type { EmailRequest } from './emailRequestSchema.js';
 import { type EmailSendError, EmailOutbox, type SentEmail } from './EmailOutbox.js';
+import { type EventGridSubscription, type SimulatedEvent, deliverEvents, validateSubscription } from './eventGrid.js';
+
+const deliveryReportType = 'Microsoft.Communication.EmailDeliveryReportReceived';
+const engagementReportType = 'Microsoft.Communication.EmailEngagementTrackingReportReceived';
 
 export interface SimulatorSettings {
   /** The resource's access key (base64), the HMAC key requests are signed with. */
@@ -21,6 +25,11 @@ export const droppedEmailError: EmailSendError = { code: 'EmailDropped', message
 export class SimulatorControl extends SimulatorControlBase {
   readonly outbox = new EmailOutbox();
   private failingRecipients: RegExp | undefined;
+  private subscription: EventGridSubscription | undefined;
+  /** Recipient address (lower case) → how its delivery report says the mail bounced. */
+  readonly bounces = new Map<string, { status: string; statusMessage: string }>();
+  /** Event deliveries that did not reach the subscription's endpoint (status or error), for tests to look at. */
+  readonly failedDeliveries: string[] = [];
   private runningReads = 1;
   private retryAfterSeconds: number | undefined;
 
@@ -45,7 +54,57 @@ export class SimulatorControl extends SimulatorControlBase {
       runningReads: this.runningReads,
       ...(failing && { failure: droppedEmailError }),
     });
+    if (!failing) setImmediate(() => void this.reportDelivery(operationId, request));
     return { email, repeated: false };
+  }
+
+  /**
+   * Subscribes Event Grid to the resource's mail events, validating the endpoint as Event Grid does;
+   * from then on every accepted message is followed by a delivery report per recipient.
+   */
+  async subscribeEvents(subscription: EventGridSubscription): Promise<void> {
+    await validateSubscription(subscription);
+    this.subscription = subscription;
+  }
+
+  get eventSubscription(): EventGridSubscription | undefined {
+    return this.subscription;
+  }
+
+  /** A recipient opened (`view`) or clicked a link in (`click`) a message: its engagement report. */
+  async engage(operationId: string, engagementType: 'view' | 'click', url?: string): Promise<number | undefined> {
+    const email = this.outbox.get(operationId);
+    if (!email || !this.subscription) return undefined;
+    const time = this.settings.clock.now().toISOString();
+    const recipient = email.request.recipients.to?.[0]?.address ?? '';
+    return this.deliver([{ type: engagementReportType, subject: `sender/${email.request.senderAddress}/message/${operationId}`, time, data: { sender: email.request.senderAddress, recipient, messageId: operationId, userActionTimestamp: time, engagementContext: url ?? '', userAgent: 'Mozilla/5.0 (simulated)', engagementType } }]);
+  }
+
+  /** The delivery report of each recipient of a message just accepted: Delivered, or the bounce set for the address. */
+  private async reportDelivery(operationId: string, request: EmailRequest): Promise<void> {
+    if (!this.subscription) return;
+    const time = this.settings.clock.now().toISOString();
+    const events = (request.recipients.to ?? []).map(({ address }) => {
+      const bounce = this.bounces.get(address.toLowerCase());
+      return {
+        type: deliveryReportType,
+        subject: `sender/${request.senderAddress}/recipient/${address}/messageId/${operationId}`,
+        time,
+        data: { sender: request.senderAddress, recipient: address, messageId: operationId, status: bounce?.status ?? 'Delivered', deliveryStatusDetails: { statusMessage: bounce?.statusMessage ?? 'No error.' }, deliveryAttemptTimestamp: time },
+      };
+    });
+    await this.deliver(events);
+  }
+
+  private async deliver(events: SimulatedEvent[]): Promise<number | undefined> {
+    try {
+      const status = await deliverEvents(this.subscription!, events);
+      if (status >= 300) this.failedDeliveries.push(`status ${status}`);
+      return status;
+    } catch (error) {
+      this.failedDeliveries.push(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
   }
 
   /** The operation as `GET /emails/operations/<id>` answers it (moving it on), or undefined. */
@@ -100,6 +159,7 @@ export class SimulatorControl extends SimulatorControlBase {
     this.faults.clear();
     this.log.clear();
     this.failingRecipients = undefined;
+    this.bounces.clear();
     this.runningReads = this.settings.runningStatusReads;
     this.retryAfterSeconds = this.settings.statusRetryAfterSeconds;
   }

@@ -12,6 +12,10 @@ const statusProgressSchema = z.object({
   retryAfterSeconds: z.number().int().nonnegative().nullable().optional(),
 });
 
+const subscriptionSchema = z.object({ url: z.url(), schema: z.enum(['EventGrid', 'CloudEvents']).default('EventGrid'), header: z.object({ name: z.string().min(1), value: z.string().min(1) }) });
+const bounceSchema = z.object({ status: z.enum(['Bounced', 'Failed', 'Suppressed', 'FilteredSpam', 'Quarantined']), statusMessage: z.string().min(1).max(500) });
+const engagementSchema = z.object({ type: z.enum(['view', 'click']), url: z.url().optional() });
+
 /** The simulator's own control API under /_sim/: not part of ACS, never signed, logged or faulted. */
 export function controlRoutes(control: SimulatorControl): Hono {
   const sim = new Hono();
@@ -23,6 +27,29 @@ export function controlRoutes(control: SimulatorControl): Hono {
   });
 
   addCommonControlRoutes(sim, control, invalidBody);
+
+  sim.put('/event-subscription', async (c) => {
+    const input = subscriptionSchema.safeParse(await jsonBody(c));
+    if (!input.success) return invalidBody(input.error);
+    try {
+      await control.subscribeEvents(input.data);
+    } catch (error) {
+      return acsError(409, 'ValidationFailed', `Event Grid could not validate the endpoint: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return c.json({ url: input.data.url, schema: input.data.schema });
+  });
+  sim.put('/bounces/:address', async (c) => {
+    const input = bounceSchema.safeParse(await jsonBody(c));
+    if (!input.success) return invalidBody(input.error);
+    control.bounces.set(c.req.param('address').toLowerCase(), input.data);
+    return c.json({ address: c.req.param('address'), ...input.data });
+  });
+  sim.post('/emails/:operationId/engagement', async (c) => {
+    const input = engagementSchema.safeParse(await jsonBody(c));
+    if (!input.success) return invalidBody(input.error);
+    const status = await control.engage(c.req.param('operationId'), input.data.type, input.data.url);
+    return status === undefined ? acsError(404, 'NotFound', 'no such message, or no event subscription') : c.json({ delivered: status });
+  });
 
   sim.get('/failing-recipients', (c) => c.json(failingRecipients(control)));
   sim.put('/failing-recipients', async (c) => {
