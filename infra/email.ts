@@ -38,6 +38,8 @@ export function createEmail(config: StackConfig, names: ResourceNames, resourceG
     resourceGroupName,
     location: 'global',
     domainManagement: 'AzureManaged',
+    // Azure-managed domains cannot track opens and clicks; MS's own domain, once connected, can
+    // (then opens and clicks arrive through infra/emailEvents.ts like the delivery reports).
     userEngagementTracking: 'Disabled',
     tags: config.tags,
   });

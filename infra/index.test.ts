@@ -471,9 +471,9 @@ describe('[Stack] resource group and outputs', () => {
         continue;
       }
       expect(resource.inputs['resourceGroupName'], resource.name).toBe('rg-msengine-test');
-      // Action groups and Communication Services are global resources (ACS keeps its data in Europe).
+      // Action groups and Communication Services are global resources (ACS keeps its data in Europe), and so is the system topic of ACS's events.
       if (resource.type === 'azure-native:monitor:ActionGroup') expect(resource.inputs['location']).toBe('Global');
-      else if (resource.type.startsWith('azure-native:communication:')) expect(resource.inputs['location']).toBe('global');
+      else if (resource.type.startsWith('azure-native:communication:') || resource.type === 'azure-native:eventgrid:SystemTopic') expect(resource.inputs['location']).toBe('global');
       else if ('location' in resource.inputs) expect(resource.inputs['location'], resource.name).toBe('swedencentral');
     }
   });
@@ -515,6 +515,16 @@ describe('[Stack] resource group and outputs', () => {
       },
       datasetsContainerUrl: 'https://stmsenginetest.blob.core.windows.net/datasets',
     });
+  });
+
+  it('[CARE-Interactions] ACS\'s delivery and engagement reports go through an Event Grid system topic to the engine\'s webhook, with the key as a secret header, once the code is published', () => {
+    const topic = inputs(one('azure-native:eventgrid:SystemTopic'));
+    expect(topic['topicType']).toBe('Microsoft.Communication.CommunicationServices');
+    expect(topic['source']).toBe(one('azure-native:communication:CommunicationService').id);
+    const subscription = inputs(one('azure-native:eventgrid:SystemTopicEventSubscription'));
+    expect(subscription['filter'].includedEventTypes).toEqual(['Microsoft.Communication.EmailDeliveryReportReceived', 'Microsoft.Communication.EmailEngagementTrackingReportReceived']);
+    expect(subscription['destination'].endpointUrl).toMatch(/^https:\/\/.+\/webhooks\/acs-email$/);
+    expect(subscription['destination'].deliveryAttributeMappings).toEqual([{ type: 'Static', name: 'X-Engine-Event-Key', value: testSecrets['ms-engine:acsEventsWebhookKey'], isSecret: true }]);
   });
 
   it('[Contract] there is a webhook URL for every webhook route the engine serves, at the root (no route prefix)', async () => {

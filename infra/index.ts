@@ -9,6 +9,7 @@ import { readStackConfig } from './config.js';
 import { createData } from './data.js';
 import { deployFunctionPackage } from './deploy/functionPackage.js';
 import { createEmail } from './email.js';
+import { subscribeEmailEvents } from './emailEvents.js';
 import { createMonitoring } from './monitoring.js';
 import { grantCosmosDataContributor, grantRoles } from './identity.js';
 import { resourceNames } from './names.js';
@@ -75,7 +76,17 @@ const codePackage = deployFunctionPackage({
   dependsOn: [cosmosAccess, ...appRoles],
 });
 
+const emailEvents = subscribeEmailEvents({
+  config,
+  names,
+  resourceGroupName: resourceGroup.name,
+  email,
+  webhookUrl: pulumi.interpolate`https://${compute.app.defaultHostName}/webhooks/acs-email`,
+  dependsOn: [codePackage],
+});
+
 export const resourceGroupName = resourceGroup.name;
+export const emailEventSubscriptionName = emailEvents.subscription.name;
 export const functionAppName = compute.app.name;
 export const functionAppHostname = compute.app.defaultHostName;
 export const cosmosEndpoint = data.endpoint;
