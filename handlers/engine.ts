@@ -5,6 +5,8 @@ import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
 import { wireSending } from './wiring/sending.js';
 import { emailReportsFunction } from './queue/emailReportsFunction.js';
+import { contactPreferencesFunction } from './timer/contactPreferencesFunction.js';
+import { CosmosContactPreferenceChanges } from '../adapters/cosmos/CosmosContactPreferenceChanges.js';
 import type { Wait } from '../domain/shared/Wait.js';
 import { CosmosSignatureStore } from '../adapters/cosmos/CosmosSignatureStore.js';
 import { CosmosMarketingLists } from '../adapters/cosmos/CosmosMarketingLists.js';
@@ -369,6 +371,15 @@ export function createEngine(options: EngineOptions): Engine {
       crmReconciliationFunction(jobPorts),
       anonymisationScheduleFunction(jobPorts),
       ...sending.timerFunctions,
+      contactPreferencesFunction({
+        changes: new CosmosContactPreferenceChanges({ consentLog: database.container(cosmosContainers.consentLog.id), stopList: database.container(cosmosContainers.stopList.id), persons: database.container(cosmosContainers.persons.id), engineState }),
+        consentLog: consent.consentLog,
+        stopList,
+        persons,
+        crm,
+        clock,
+        logger,
+      }),
       crmProjectorFunction({ mirror, crm: new DataverseMirrorWriter(dataverse, { logger, ...(options.dataversePacing && { pacing: options.dataversePacing }) }), clock, logger }),
       reconciliationFunction({
         changes: new OnlineFundraisingChangeFeed(onlineFundraisingApi),

@@ -1,5 +1,6 @@
 import type { CompanyDetails, Person } from '../../domain/person/Person.js';
 import { isFlaggedInvalid } from '../../domain/person/flagInvalidContact.js';
+import { type ContactPreferences, noContactPreferences } from '../../domain/consent/ContactPreferences.js';
 
 /**
  * Person → Dataverse `contact` columns. Every column the engine owns is always sent, null when the
@@ -30,7 +31,25 @@ export function contactColumns(person: Person): Record<string, unknown> {
     msengine_invalidphone: isFlaggedInvalid(person, 'phone'),
     // [OnlineFundraising1] What OF sent that is no phone number, for staff to see and correct in Dynamics.
     msengine_unreadablephone: unreadablePhones(person),
+    ...preferenceColumns(person.contactPreferences ?? noContactPreferences),
     ...(person.company && { 'parentcustomerid_account@odata.bind': accountReference(person.company.id) }),
+  };
+}
+
+/**
+ * [Permissionsstruktur1] Consent and the stop list on the contact, so what Dynamics sends honours them:
+ * the standard do-not columns (a mail, call or letter from Dynamics checks them) and the engine's own
+ * for SMS consent and the two stop-list flags. No consent is "do not".
+ */
+function preferenceColumns(preferences: ContactPreferences): Record<string, boolean> {
+  return {
+    donotemail: !preferences.email,
+    donotbulkemail: !preferences.email,
+    donotphone: !preferences.phone || preferences.stopList.telemarketing,
+    donotpostalmail: !preferences.post,
+    msengine_smsconsent: preferences.sms && !preferences.stopList.sms,
+    msengine_stoplistsms: preferences.stopList.sms,
+    msengine_stoplisttelemarketing: preferences.stopList.telemarketing,
   };
 }
 

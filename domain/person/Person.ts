@@ -3,6 +3,7 @@ import type { FieldProblem, MappedValue } from '../mapping/FieldMapping.js';
 import type { SupporterKind } from '../mirror/supporterKind.js';
 import type { ContactChannel, InvalidContactFlag } from './invalidContact.js';
 import type { PersonAnonymisation } from '../anonymisation/Anonymisation.js';
+import type { ContactPreferences } from '../consent/ContactPreferences.js';
 
 /** Postal address. `countryCode` is ISO 3166-1 alpha-2 ("DK" for Danish addresses). */
 export interface PostalAddress {
@@ -81,6 +82,8 @@ export interface Person {
   mergedInto?: string;
   /** [CARE-Anon] Silent for the rules' years: no segment or send takes them until they engage again. `since` is a business date. */
   doNotContact?: { since: string; reason: 'no-engagement' };
+  /** [Permissionsstruktur1] Consent per channel and stop-list flags as last refreshed, for the CRM contact. */
+  contactPreferences?: ContactPreferences;
   /** [GDPR1] Set when the person is anonymised: the record is then a tombstone holding nothing personal. */
   anonymisation?: PersonAnonymisation;
   /** What the CRM last got: a fingerprint of the person's data, so a repeat is not written again. */
