@@ -22,7 +22,20 @@ describe('contactColumns', () => {
       msengine_invalidemail: false,
       msengine_invalidphone: false,
       msengine_unreadablephone: null,
+      // Not refreshed yet: no consent, no stop-list entry.
+      donotemail: true,
+      donotbulkemail: true,
+      donotphone: true,
+      donotpostalmail: true,
+      msengine_smsconsent: false,
+      msengine_stoplistsms: false,
+      msengine_stoplisttelemarketing: false,
     });
+  });
+
+  it('[Permissionsstruktur1] puts the consents and stop-list flags on the do-not columns: a call stop-listed is "do not phone" even with phone consent, an SMS stop-listed is no SMS consent', () => {
+    const columns = contactColumns({ ...aPerson(), contactPreferences: { email: true, sms: true, phone: true, post: false, stopList: { sms: true, telemarketing: true } } });
+    expect(columns).toMatchObject({ donotemail: false, donotbulkemail: false, donotphone: true, donotpostalmail: true, msengine_smsconsent: false, msengine_stoplistsms: true, msengine_stoplisttelemarketing: true });
   });
 
   it('sends null for every value the person no longer has, so the CRM forgets it too', () => {

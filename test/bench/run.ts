@@ -8,6 +8,7 @@ import { dunningGroups } from './dunningGroups.js';
 import { datasetExport } from './datasetExport.js';
 import { staffAccess } from './staffAccess.js';
 import { anonymisationSegment } from './anonymisation.js';
+import { sending } from './sending.js';
 
 /**
  * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
@@ -16,14 +17,14 @@ import { anonymisationSegment } from './anonymisation.js';
  * million agreements, the dataset export, payment day, and identity resolution against a million
  * people. Figures, not assertions. `-- --payment-day-only`, `-- --identity-only`,
  * `-- --posting-only`, `-- --dunning-only`, `-- --export-only`, `-- --staff-only` (what sign-in and
- * the audit log cost per request) or `-- --anonymisation-only` (a segment of 10,000 anonymised end to end) runs one part; `-- --large` gives
+ * the audit log cost per request) `-- --anonymisation-only` (a segment of 10,000 anonymised end to end) or `-- --sending-only` (planning a send to 100,000, and the sender at a set rate) runs one part; `-- --large` gives
  * payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only', '--anonymisation-only'].find((flag) => process.argv.includes(flag));
+const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only', '--anonymisation-only', '--sending-only'].find((flag) => process.argv.includes(flag));
 if (!only) await ingestAndEndToEnd();
 if (!only || only === '--posting-only') print(await postingRun());
 if (!only || only === '--dunning-only') print(dunningGroups());
@@ -32,6 +33,7 @@ if (!only || only === '--payment-day-only') print(await paymentDay());
 if (!only || only === '--identity-only') print(await identityResolution());
 if (!only || only === '--staff-only') print(await staffAccess());
 if (!only || only === '--anonymisation-only') print(await anonymisationSegment());
+if (!only || only === '--sending-only') print(await sending());
 
 async function ingestAndEndToEnd() {
   const stack = await startLocalStack();
