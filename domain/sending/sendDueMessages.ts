@@ -82,6 +82,8 @@ async function startSending(send: Send, ports: SenderPorts): Promise<(Send & { c
 
 async function sendPages(send: Send & { content: SendContent }, settings: SendingSettings, budget: number, round: SenderRound, ports: SenderPorts): Promise<number> {
   const spacingMs = 60_000 / settings.rates[send.channel].perMinute;
+  // Each message has its slot in time; waiting for the slot rather than a fixed pause keeps the rate when sending itself takes time.
+  let nextSlot = ports.clock.now().getTime();
   let used = 0;
   while (used < budget) {
     if ((await ports.sends.get(send.id))?.value.status !== 'sending') return used;
@@ -97,7 +99,10 @@ async function sendPages(send: Send & { content: SendContent }, settings: Sendin
         if (outcome === 'taken') continue;
         used++;
         round[outcome]++;
-        if (outcome === 'sent') await ports.wait(spacingMs);
+        if (outcome === 'sent') {
+          nextSlot += spacingMs;
+          await ports.wait(Math.max(0, nextSlot - ports.clock.now().getTime()));
+        }
       } catch (error) {
         round.providerErrors++;
         ports.logger.warn('message not sent this round; tried again later', { sendId: send.id, messageId: message.value.id, error: error instanceof Error ? error.message : String(error) });
