@@ -303,6 +303,7 @@ export function createEngine(options: EngineOptions): Engine {
       formSubmissions,
       stopList,
       sends: () => exportSources.sends(),
+      messages: sending.ports.messages,
       auditLog,
       clock,
     },

@@ -19,6 +19,8 @@ import type { SignatureStore } from '../signatures/ports.js';
 import type { StopListEntry } from '../stoplist/StopListEntry.js';
 import type { StopList } from '../stoplist/ports.js';
 import type { Person } from './Person.js';
+import type { OutboundMessage } from '../sending/OutboundMessage.js';
+import type { OutboundMessages } from '../sending/ports.js';
 import type { PersonRepository } from './ports.js';
 
 export interface DataSubjectExportPorts {
@@ -32,6 +34,8 @@ export interface DataSubjectExportPorts {
   stopList: Pick<StopList, 'findByContact'>;
   /** Every send's outcomes, page by page (the interactions). */
   sends(): AsyncIterable<SendStatistics[]>;
+  /** [OnlineFundraising7] The messages the engine sent the person, with what came back. */
+  messages: Pick<OutboundMessages, 'ofPerson'>;
   auditLog: AuditLog;
   clock: Clock;
 }
@@ -50,13 +54,15 @@ export interface DataSubjectExport {
   formSubmissions: FormSubmissionRecord[];
   stopListEntries: StopListEntry[];
   interactions: { sendId: string; channel: string; outcome: string; reportedAt: string }[];
+  messages: OutboundMessage[];
   auditEntries: AuditEntry[];
 }
 
 /**
  * [KomMed-GDPR] The data-subject access export: the person, their consent log, their OF records,
  * agreements, payments, signatures, form submissions, stop-list entries matching their phones and
- * emails, the outcomes of mails and SMS sent to them, and the audit entries about them.
+ * emails, the outcomes of mails and SMS sent to them (reported by other systems, and the engine's own
+ * messages with their events), and the audit entries about them.
  */
 export async function dataSubjectExport(personId: string, ports: DataSubjectExportPorts): Promise<DataSubjectExport> {
   const stored = (await ports.persons.get(personId))?.value;
@@ -76,6 +82,7 @@ export async function dataSubjectExport(personId: string, ports: DataSubjectExpo
     formSubmissions: await ports.formSubmissions.ofPerson(personId),
     stopListEntries: await ports.stopList.findByContact({ phones, emails: stored.emails }),
     interactions: await interactionsOf(personId, ports),
+    messages: await ports.messages.ofPerson(personId),
     auditEntries: await allAuditEntriesAbout(personId, ports.auditLog),
   };
 }

@@ -65,6 +65,8 @@ describe('[OnlineFundraising7] SMS through OF', () => {
     });
     expect(sms!.reference).toBe(message!.id);
     expect(message!.events.map((event) => event.kind)).toEqual(['sent', 'delivered']);
+    const exported = (await (await call('GET', `/admin/persons/${personIdOf('sms-preben')}/export`, undefined, 'Administrator')).json()) as { messages: { id: string; events: unknown[] }[] };
+    expect(exported.messages).toMatchObject([{ id: message!.id, events: [{ kind: 'sent' }, { kind: 'delivered' }] }]);
   });
 
   it('[OnlineFundraising7] a test SMS goes to a staff phone with 1 kr instead of the template\'s amount, and is no message of any send', async () => {

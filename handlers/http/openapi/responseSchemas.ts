@@ -119,6 +119,7 @@ export const dataSubjectExportSchema = z.object({
   formSubmissions: z.array(z.looseObject({ formId: z.string(), fields: z.record(z.string(), z.string()) })),
   stopListEntries: z.array(stopListEntrySchema),
   interactions: z.array(z.object({ sendId: z.string(), channel: z.string(), outcome: z.string(), reportedAt: instant })),
+  messages: z.array(z.looseObject({ id: z.string(), sendId: z.string(), channel: z.string(), status: z.string(), events: z.array(z.looseObject({ kind: z.string(), at: instant })) })),
   auditEntries: z.array(auditEntry),
 });
 
