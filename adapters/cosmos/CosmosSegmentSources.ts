@@ -24,18 +24,21 @@ export interface SegmentContainers {
  * the cost per person stays the same however many people there are.
  */
 export class CosmosSegmentSources implements SegmentSources {
+  private groupsRun: { run: { id: string } | null } | undefined;
+
   constructor(
     private readonly containers: SegmentContainers,
     private readonly jobRuns: Pick<JobRuns, 'lastCompletedBefore'>,
   ) {}
 
   persons(pageSize: number): AsyncIterable<Person[]> {
+    this.groupsRun = undefined;
     return queryPages<Person>(this.containers.persons, 'SELECT * FROM c WHERE NOT IS_DEFINED(c.mergedInto)', pageSize);
   }
 
   async factsOf(personIds: string[]): Promise<SegmentFactRows> {
     const ids = [{ name: '@ids', value: personIds }];
-    const latestGroups = await this.jobRuns.lastCompletedBefore(dunningGroupsJobName, '9999-12-31');
+    const latestGroups = await this.latestGroupsRun();
     const [signatures, donations, dunningGroups, consentEntries] = await Promise.all([
       this.all<SegmentFactRows['signatures'][number]>(this.containers.signatures, 'SELECT c.personId, c.petitionId, c.signedAt, c.campaignCode FROM c WHERE ARRAY_CONTAINS(@ids, c.personId) AND NOT IS_DEFINED(c.withdrawnAt)', ids),
       this.all<SegmentFactRows['donations'][number]>(this.containers.payments, 'SELECT c.personId, c.paymentDate, c.amountOre FROM c WHERE ARRAY_CONTAINS(@ids, c.personId) AND c.amountOre > 0', ids),
@@ -45,6 +48,12 @@ export class CosmosSegmentSources implements SegmentSources {
       this.all<ConsentEntry>(this.containers.consentLog, 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.personId)', ids),
     ]);
     return { signatures, donations, dunningGroups, consentEntries: consentEntries.map((entry) => withoutSystemProperties<ConsentEntry>(entry as ConsentEntry & Record<string, unknown>)) };
+  }
+
+  /** The latest groups run, read once per evaluation (each starts by asking for the persons), not once per page. */
+  private async latestGroupsRun(): Promise<{ id: string } | null> {
+    if (!this.groupsRun) this.groupsRun = { run: await this.jobRuns.lastCompletedBefore(dunningGroupsJobName, '9999-12-31') };
+    return this.groupsRun.run;
   }
 
   async municipalities(): Promise<Map<string, string>> {

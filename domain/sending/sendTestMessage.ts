@@ -36,8 +36,9 @@ export async function sendTestMessage(
   if (!template) throw new NotFoundError(`no template ${templateId}`);
   const person = request.personId ? (await ports.persons.get(request.personId))?.value : samplePerson;
   if (!person) throw new NotFoundError(`no person ${request.personId}`);
-  const content = template.value.sms && request.amountOre !== undefined ? { ...template.value, sms: { ...template.value.sms, amountOre: request.amountOre } } : template.value;
-  const testContent = content.sms?.amountOre !== undefined && request.amountOre === undefined ? { ...content, sms: { ...content.sms, amountOre: testSmsAmountOre } } : content;
+  // A template that asks an amount is tested with a small one (or the one staff chose), shown in its text too.
+  const testAmount = template.value.sms?.amountOre === undefined && request.amountOre === undefined ? undefined : (request.amountOre ?? testSmsAmountOre);
+  const testContent = template.value.sms && testAmount !== undefined ? { ...template.value, sms: { ...template.value.sms, amountOre: testAmount } } : template.value;
   const rendered = renderMessage(testContent, await personalise(person, testContent, { shortenLinks: testContent.channel === 'sms' }, ports), ports.renderer);
   const reference = `test-${ports.ids.random()}`;
   if (rendered.channel === 'email') {
