@@ -1,0 +1,34 @@
+import { addMonths } from '../shared/businessDates.js';
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
+import type { CallCampaign, TelemarketingLead } from './TelemarketingLead.js';
+
+export type LeadExclusion = 'no-phone-consent' | 'phone-not-ok' | 'stop-list' | 'called-within-window' | 'open-in-higher-priority';
+
+/** What the rules look at for one person. */
+export interface LeadCandidate {
+  /** Phone consent in force now (the consent log decides). */
+  phoneConsent: boolean;
+  /** A washed, working number ([Leadflow] `phone_OK`): present, readable, not marked as not working. */
+  phoneOk: boolean;
+  /** The stop list forbids calls to the person's number or address. */
+  stopListedForTelemarketing: boolean;
+  /** Every lead the person has had, in any campaign. */
+  leads: TelemarketingLead[];
+}
+
+/**
+ * [Leadflow][StopList][Dialer3] Why a person may not go to TM for a campaign today (a business date,
+ * Danish); none means they may: phone consent, a working number, not on the stop list for calls, not
+ * handed to TM within the campaign's window, and not an open lead in a campaign of higher priority.
+ */
+export function leadExclusions(candidate: LeadCandidate, campaign: CallCampaign, campaigns: ReadonlyMap<string, CallCampaign>, today: string): LeadExclusion[] {
+  const exclusions: LeadExclusion[] = [];
+  if (!candidate.phoneConsent) exclusions.push('no-phone-consent');
+  if (!candidate.phoneOk) exclusions.push('phone-not-ok');
+  if (candidate.stopListedForTelemarketing) exclusions.push('stop-list');
+  const windowStart = addMonths(today, -campaign.recontactAfterMonths);
+  if (candidate.leads.some((lead) => copenhagenDateOf(new Date(lead.handedOverAt)) > windowStart)) exclusions.push('called-within-window');
+  const higher = (lead: TelemarketingLead) => (campaigns.get(lead.campaignId)?.priority ?? -Infinity) > campaign.priority;
+  if (candidate.leads.some((lead) => lead.status === 'open' && higher(lead))) exclusions.push('open-in-higher-priority');
+  return exclusions;
+}
