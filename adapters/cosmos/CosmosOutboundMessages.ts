@@ -3,6 +3,7 @@ import type { OutboundMessage } from '../../domain/sending/OutboundMessage.js';
 import type { OutboundMessages } from '../../domain/sending/ports.js';
 import type { Versioned } from '../../domain/person/ports.js';
 import { CosmosVersionedStore } from './CosmosVersionedStore.js';
+import { hasStatus } from './documents.js';
 
 const statuses: OutboundMessage['status'][] = ['planned', 'sending', 'sent', 'skipped'];
 
@@ -12,6 +13,16 @@ const statuses: OutboundMessage['status'][] = ['planned', 'sending', 'sent', 'sk
  * rate and the caps are COUNT queries on the channel, person and `sentAt`.
  */
 export class CosmosOutboundMessages extends CosmosVersionedStore<OutboundMessage> implements OutboundMessages {
+  async claim(message: OutboundMessage, etag: string): Promise<Versioned<OutboundMessage> | null> {
+    try {
+      const { etag: newEtag } = await this.container.item(message.id, message.id).replace(message, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { value: message, etag: newEtag };
+    } catch (error) {
+      if (hasStatus(error, 412)) return null;
+      throw error;
+    }
+  }
+
   async createMany(messages: OutboundMessage[]): Promise<{ created: number; existing: number }> {
     if (messages.length === 0) return { created: 0, existing: 0 };
     const results = await this.container.items.executeBulkOperations(messages.map((message) => ({ operationType: 'Create' as const, partitionKey: message.id, resourceBody: message as OutboundMessage & Record<string, string> })));

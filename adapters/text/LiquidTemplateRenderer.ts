@@ -20,7 +20,19 @@ const noFiles = {
 export class LiquidTemplateRenderer implements TemplateRenderer {
   private readonly liquid = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: 200, relativeReference: false, fs: noFiles });
 
+  /** A send checks the same few texts for every recipient: answers are kept (bounded), not worked out again. */
+  private readonly checked = new Map<string, { variables: string[] } | { syntaxError: string }>();
+
   check(text: string): { variables: string[] } | { syntaxError: string } {
+    const known = this.checked.get(text);
+    if (known) return known;
+    if (this.checked.size >= 500) this.checked.clear();
+    const answer = this.analyse(text);
+    this.checked.set(text, answer);
+    return answer;
+  }
+
+  private analyse(text: string): { variables: string[] } | { syntaxError: string } {
     try {
       return { variables: this.liquid.globalVariablesSync(this.liquid.parse(text)).sort() };
     } catch (error) {

@@ -41,6 +41,8 @@ export interface Sends {
 export interface OutboundMessages {
   get(id: string): Promise<Versioned<OutboundMessage> | null>;
   save(message: OutboundMessage, etag?: string): Promise<'saved' | 'stale'>;
+  /** Replaces the message only if unchanged since `etag`, answering it with its new ETag (a sender's claim); null when another got there first. */
+  claim(message: OutboundMessage, etag: string): Promise<Versioned<OutboundMessage> | null>;
   /** Creates those not there yet (by id) and leaves the others as they are. */
   createMany(messages: OutboundMessage[]): Promise<{ created: number; existing: number }>;
   /** Up to `limit` messages of the send still to go: planned, or claimed before `staleClaimsBefore` (a sender that stopped). */

@@ -37,8 +37,7 @@ export type SendOneOutcome = 'sent' | 'skipped' | 'taken';
 export async function sendOneMessage(planned: Versioned<OutboundMessage>, send: Send & { content: SendContent }, settings: SendingSettings, ports: SendOnePorts): Promise<SendOneOutcome> {
   const now = ports.clock.now().toISOString();
   const claimed: OutboundMessage = { ...planned.value, status: 'sending', claimedAt: now, attempts: planned.value.attempts + 1, updatedAt: now };
-  if ((await ports.messages.save(claimed, planned.etag)) !== 'saved') return 'taken';
-  let stored = await ports.messages.get(claimed.id);
+  let stored = await ports.messages.claim(claimed, planned.etag);
   if (!stored) return 'taken';
   if (claimed.attempts > maxSendAttempts) return skip(stored, 'provider-refused', ports);
   const person = (await ports.persons.get(claimed.personId))?.value;
