@@ -45,6 +45,12 @@ export const cosmosContainers = {
   sends: { id: 'sends', partitionKey: '/id' },
   /** One message per person per send, with what the provider reported about it. */
   outboundMessages: { id: 'outbound-messages', partitionKey: '/id' },
+  /** [Leadflow] Call campaigns staff set up for telemarketing. */
+  callCampaigns: { id: 'call-campaigns', partitionKey: '/id' },
+  /** [Leadflow][Dialer3] Every lead handed to telemarketing, and what became of it. */
+  telemarketingLeads: { id: 'telemarketing-leads', partitionKey: '/id' },
+  /** [Leadflow][Dialer2] The lead files: nightly to the TM vendor, or extracted by staff. */
+  leadFiles: { id: 'lead-files', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

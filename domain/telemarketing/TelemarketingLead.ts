@@ -1,31 +1,36 @@
+/** How a lead reached telemarketing: the nightly file, a manual extract staff send themselves, or the dialer's API. */
+export type LeadChannel = 'sftp-file' | 'manual-extract' | 'dialer-api';
+
+/** What a lead came from: the signature that made the person a lead (provenance the caller can talk about). */
+export interface LeadSource {
+  petitionId: string;
+  signatureId: string;
+  /** When the person signed (UTC). */
+  signedAt: string;
+  campaignCode?: string;
+}
+
+export type LeadOutcome = 'yes' | 'no' | 'max-attempts' | 'no-more-calls' | 'closed-for-higher-priority' | 'closed-by-staff' | 'anonymised';
+
 /**
  * [Leadflow][Dialer3] One person handed to telemarketing for one call campaign: who, which campaign,
  * which vendor, when, how, and what became of it. Segments leave out people contacted by TM within a
  * campaign's window, so nobody is called again too soon.
  */
 export interface TelemarketingLead {
-  /** One per campaign and person (from both), so handing the same person over twice is one lead. */
+  /** From the hand-over (file) and the person, so preparing the same hand-over twice makes one lead. */
   id: string;
   personId: string;
   campaignId: string;
   /** The TM vendor, e.g. "TMPO", or another vendor a manual extract went to. */
   vendor: string;
-  /** How it went: the nightly file, a manual extract staff send themselves, or the dialer's API. */
-  channel: 'sftp-file' | 'manual-extract' | 'dialer-api';
+  channel: LeadChannel;
+  /** The lead file (nightly or manual extract) that carried it. */
+  fileId?: string;
+  source?: LeadSource;
   /** Instant (UTC). */
   handedOverAt: string;
   status: 'open' | 'closed';
-  outcome?: 'yes' | 'no' | 'max-attempts' | 'no-more-calls' | 'closed-for-higher-priority' | 'closed-by-staff' | 'anonymised';
+  outcome?: LeadOutcome;
   closedAt?: string;
-}
-
-/** [Leadflow] A call campaign: how it ranks against others, and how long after a hand-over a person may be handed over again. */
-export interface CallCampaign {
-  id: string;
-  name: string;
-  /** Higher goes first: a person open in a higher campaign is not handed to a lower one. */
-  priority: number;
-  /** Months after any hand-over to TM before the person may be handed over again (12 for new leads from petitions). */
-  recontactAfterMonths: number;
-  active: boolean;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { leadExclusions, type LeadCandidate } from './leadExclusions.js';
-import type { CallCampaign, TelemarketingLead } from './TelemarketingLead.js';
+import type { CallCampaign } from './CallCampaign.js';
+import type { TelemarketingLead } from './TelemarketingLead.js';
 
-const petitionLeads: CallCampaign = { id: 'skov-leads', name: 'Skov: nye leads', priority: 1, recontactAfterMonths: 12, active: true };
-const winback: CallCampaign = { id: 'winback', name: 'Winback', priority: 5, recontactAfterMonths: 6, active: true };
+const petitionLeads: CallCampaign = { id: 'skov-leads', name: 'Skov: nye leads', priority: 1, recontactAfterMonths: 12, active: true, petitionIds: [], leadsFrom: '2026-01-01', team: 'fundraising', updatedAt: '2026-01-01T00:00:00Z' };
+const winback: CallCampaign = { id: 'winback', name: 'Winback', priority: 5, recontactAfterMonths: 6, active: true, petitionIds: [], leadsFrom: '2026-01-01', team: 'fundraising', updatedAt: '2026-01-01T00:00:00Z' };
 const campaigns = new Map([petitionLeads, winback].map((campaign) => [campaign.id, campaign]));
 const callable: LeadCandidate = { phoneConsent: true, phoneOk: true, stopListedForTelemarketing: false, leads: [] };
 const lead = (campaignId: string, handedOverAt: string, status: TelemarketingLead['status'] = 'closed'): TelemarketingLead => ({ id: `${campaignId}-p`, personId: 'p', campaignId, vendor: 'TMPO', channel: 'sftp-file', handedOverAt, status });

@@ -1,6 +1,7 @@
 import { addMonths } from '../shared/businessDates.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
-import type { CallCampaign, TelemarketingLead } from './TelemarketingLead.js';
+import type { CallCampaign } from './CallCampaign.js';
+import type { TelemarketingLead } from './TelemarketingLead.js';
 
 export type LeadExclusion = 'no-phone-consent' | 'phone-not-ok' | 'stop-list' | 'called-within-window' | 'open-in-higher-priority';
 

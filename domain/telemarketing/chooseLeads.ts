@@ -1,0 +1,137 @@
+import type { ConsentLog, TeamLimitStore } from '../consent/ports.js';
+import type { Person } from '../person/Person.js';
+import type { PersonRepository } from '../person/ports.js';
+import { type ExclusionReason, filterSegment } from '../segments/filterSegment.js';
+import type { Signature } from '../signatures/Signature.js';
+import type { StopList } from '../stoplist/ports.js';
+import type { Ids } from '../shared/Ids.js';
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
+import type { CallCampaign } from './CallCampaign.js';
+import { type LeadExclusion, leadExclusions } from './leadExclusions.js';
+import type { CallCampaigns, TelemarketingLeads } from './ports.js';
+import type { LeadChannel, TelemarketingLead } from './TelemarketingLead.js';
+
+/** How many persons were left out, per reason (a person left out for two reasons counts under both). */
+export type LeadExclusionCounts = Partial<Record<LeadExclusion | ExclusionReason, number>>;
+
+export interface ChooseLeadsPorts {
+  persons: Pick<PersonRepository, 'get'>;
+  leads: TelemarketingLeads;
+  campaigns: CallCampaigns;
+  consentLog: ConsentLog;
+  stopList: StopList;
+  teamLimits: TeamLimitStore;
+  ids: Ids;
+}
+
+/** The hand-over the leads are chosen for. */
+export interface HandOver {
+  fileId: string;
+  vendor: string;
+  channel: LeadChannel;
+  /** Instant (UTC) of the hand-over. */
+  at: string;
+}
+
+/** How many times a merge chain is followed before giving up on it. */
+const mergeHops = 5;
+
+/** A lead's id: one per hand-over and person, however often the hand-over is prepared. */
+export function leadIdOf(fileId: string, personId: string, ids: Ids): string {
+  return ids.fromKey(`tm-lead:${fileId}:${personId}`);
+}
+
+/**
+ * [Leadflow][StopList][Dialer3] Turns signatures into the campaign's leads for one hand-over: one per
+ * person (the newest signature is what the caller talks about), through the one segment filter for
+ * calls (consent, stop list, anonymised, do-not-contact, the team's limits) and the TM rules (a
+ * working number, not handed over within the window, not open in a campaign of higher priority).
+ * Safe to repeat: a lead this hand-over already made is kept, and no lead is made twice.
+ */
+export async function chooseLeads(
+  campaign: CallCampaign,
+  signatures: Signature[],
+  handOver: HandOver,
+  ports: ChooseLeadsPorts,
+): Promise<{ leads: TelemarketingLead[]; excluded: LeadExclusionCounts }> {
+  const candidates = await candidatesOf(signatures, ports);
+  const persons = [...candidates.values()].map((candidate) => candidate.person);
+  const filtered = await filterSegment(persons, { teams: [campaign.team], channel: 'phone' }, ports);
+  const segmentReasons = new Map(filtered.excluded.map((entry) => [entry.personId, entry.reasons]));
+  const earlierLeads = groupByPerson(await ports.leads.ofPersons(persons.map((person) => person.id)));
+  const campaigns = new Map((await ports.campaigns.list()).map((known) => [known.id, known]));
+  const excluded: LeadExclusionCounts = {};
+  const leads: TelemarketingLead[] = [];
+  const newLeads: TelemarketingLead[] = [];
+  const today = copenhagenDateOf(new Date(handOver.at));
+  for (const { person, signature } of candidates.values()) {
+    const leadsOfPerson = earlierLeads.get(person.id) ?? [];
+    const ofThisHandOver = leadsOfPerson.find((lead) => lead.fileId === handOver.fileId);
+    if (ofThisHandOver) {
+      leads.push(ofThisHandOver);
+      continue;
+    }
+    const reasons = reasonsToLeaveOut(person, segmentReasons.get(person.id) ?? [], leadsOfPerson, campaign, campaigns, today);
+    for (const reason of reasons) excluded[reason] = (excluded[reason] ?? 0) + 1;
+    if (reasons.length === 0) newLeads.push(newLead(campaign, person.id, signature, handOver, ports.ids));
+  }
+  await ports.leads.createMany(newLeads);
+  return { leads: [...leads, ...newLeads], excluded };
+}
+
+function reasonsToLeaveOut(
+  person: Person,
+  segmentReasons: ExclusionReason[],
+  leadsOfPerson: TelemarketingLead[],
+  campaign: CallCampaign,
+  campaigns: ReadonlyMap<string, CallCampaign>,
+  today: string,
+): (LeadExclusion | ExclusionReason)[] {
+  const beyondTmRules = segmentReasons.filter((reason) => reason !== 'no-consent' && reason !== 'stop-list');
+  const candidate = {
+    phoneConsent: !segmentReasons.includes('no-consent'),
+    phoneOk: person.phones.primary !== undefined && person.invalid?.phone?.value !== person.phones.primary,
+    stopListedForTelemarketing: segmentReasons.includes('stop-list'),
+    leads: leadsOfPerson,
+  };
+  return [...beyondTmRules, ...leadExclusions(candidate, campaign, campaigns, today)];
+}
+
+function newLead(campaign: CallCampaign, personId: string, signature: Signature, handOver: HandOver, ids: Ids): TelemarketingLead {
+  return {
+    id: leadIdOf(handOver.fileId, personId, ids),
+    personId,
+    campaignId: campaign.id,
+    vendor: handOver.vendor,
+    channel: handOver.channel,
+    fileId: handOver.fileId,
+    source: { petitionId: signature.petitionId, signatureId: signature.id, signedAt: signature.signedAt, ...(signature.campaignCode && { campaignCode: signature.campaignCode }) },
+    handedOverAt: handOver.at,
+    status: 'open',
+  };
+}
+
+/** Each signer once (a merged-away signer as the person they were merged into), with their newest signature. */
+async function candidatesOf(signatures: Signature[], ports: Pick<ChooseLeadsPorts, 'persons'>): Promise<Map<string, { person: Person; signature: Signature }>> {
+  const newestFirst = [...signatures].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+  const candidates = new Map<string, { person: Person; signature: Signature }>();
+  const resolved = new Map<string, Person | null>();
+  for (const signature of newestFirst) {
+    if (!resolved.has(signature.personId)) resolved.set(signature.personId, await survivorOf(signature.personId, ports));
+    const person = resolved.get(signature.personId);
+    if (person && !candidates.has(person.id)) candidates.set(person.id, { person, signature });
+  }
+  return candidates;
+}
+
+async function survivorOf(personId: string, ports: Pick<ChooseLeadsPorts, 'persons'>): Promise<Person | null> {
+  let person = (await ports.persons.get(personId))?.value ?? null;
+  for (let hop = 0; person?.mergedInto && hop < mergeHops; hop++) person = (await ports.persons.get(person.mergedInto))?.value ?? null;
+  return person;
+}
+
+function groupByPerson(leads: TelemarketingLead[]): Map<string, TelemarketingLead[]> {
+  const grouped = new Map<string, TelemarketingLead[]>();
+  for (const lead of leads) grouped.set(lead.personId, [...(grouped.get(lead.personId) ?? []), lead]);
+  return grouped;
+}
