@@ -59,3 +59,16 @@ describe('[Hosting] storage settings', () => {
     expect(refusal(withStorage({ AzureWebJobsStorage__accountName: 'https://evil.example/x' }))).toContain('AzureWebJobsStorage__accountName:');
   });
 });
+
+describe('[Leadflow] the TM vendor SFTP settings', () => {
+  it('[Leadflow] a credential in PEM or OpenSSH armour is the private key, anything else the password', () => {
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
+    expect(loadConfig(offlineEnvironment({ TM_SFTP_CREDENTIAL: key })).telemarketingSftp).toMatchObject({ privateKey: key, port: 9, directory: '/' });
+    expect(loadConfig(offlineEnvironment()).telemarketingSftp).not.toHaveProperty('privateKey');
+    expect(loadConfig(offlineEnvironment()).telemarketingSftp).toMatchObject({ password: 'sftp-password', hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` });
+  });
+
+  it('[Leadflow] a host key that is not an OpenSSH SHA256 fingerprint is refused, naming the setting', () => {
+    expect(() => loadConfig(offlineEnvironment({ TM_SFTP_HOST_KEY: 'ssh-ed25519 AAAA' }))).toThrow(/TM_SFTP_HOST_KEY: SHA256:<43 base64 characters>/);
+  });
+});

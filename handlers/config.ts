@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BusinessCentralJournalOptions } from '../adapters/businesscentral/BusinessCentralJournal.js';
 import type { CosmosConfig } from '../adapters/cosmos/cosmosClient.js';
+import type { SftpDropOptions } from '../adapters/sftp/SftpFileDrop.js';
 import type { StorageConfig } from '../adapters/storage/storageClients.js';
 import { checkStorageForm, storageOf, storageSettings } from './storageSettings.js';
 
@@ -79,6 +80,17 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url().default('http://127.0.0.1:7071'),
   /** The preference-centre page behind `{{ preference_link }}` (ms.dk's page, calling the engine); the engine's own JSON page when not set. */
   PREFERENCE_PAGE_URL: z.url().optional(),
+  /**
+   * [Leadflow] The telemarketing vendor's SFTP server for the nightly lead files: host, port, user, the
+   * host key's fingerprint as `ssh-keygen -lf` prints it ("SHA256:…", pinned), the folder files go to,
+   * and the credential (Key Vault): a password, or a private key in OpenSSH or PEM form.
+   */
+  TM_SFTP_HOST: z.string().min(1),
+  TM_SFTP_PORT: z.coerce.number().int().min(1).max(65535).default(22),
+  TM_SFTP_USERNAME: z.string().min(1),
+  TM_SFTP_HOST_KEY: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'SHA256:<43 base64 characters>, as ssh-keygen -lf prints it'),
+  TM_SFTP_DIRECTORY: z.string().startsWith('/').default('/'),
+  TM_SFTP_CREDENTIAL: z.string().min(1),
 }).superRefine(checkStorageForm);
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -107,7 +119,11 @@ export interface EngineConfig {
   /** The links in messages: the preference page and the one-click unsubscribe. */
   links: { preferencePageUrl: string; unsubscribeUrl: string };
   businessCentral: BusinessCentralConfig;
+  telemarketingSftp: TelemarketingSftpConfig;
 }
+
+/** Where the nightly lead files go: the SFTP drop's settings, with the credential read as a password or a key. */
+export type TelemarketingSftpConfig = Omit<SftpDropOptions, 'timeoutMs'>;
 
 /** The journal adapter's settings, all given (the environment's defaults apply). */
 export type BusinessCentralConfig = Required<Omit<BusinessCentralJournalOptions, 'retryPolicy' | 'sleep'>>;
@@ -160,7 +176,20 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       projectDimension: env.BC_PROJECT_DIMENSION,
       budgetLineDimension: env.BC_BUDGET_LINE_DIMENSION,
     },
+    telemarketingSftp: {
+      host: env.TM_SFTP_HOST,
+      port: env.TM_SFTP_PORT,
+      username: env.TM_SFTP_USERNAME,
+      hostKeyFingerprint: env.TM_SFTP_HOST_KEY,
+      directory: env.TM_SFTP_DIRECTORY,
+      ...sftpCredential(env.TM_SFTP_CREDENTIAL),
+    },
   };
+}
+
+/** A private key starts with its PEM or OpenSSH armour; anything else is the password. */
+function sftpCredential(credential: string): { password: string } | { privateKey: string } {
+  return credential.trimStart().startsWith('-----BEGIN ') ? { privateKey: credential } : { password: credential };
 }
 
 function linksOf(publicUrl: string, preferencePageUrl: string | undefined): EngineConfig['links'] {

@@ -4,6 +4,7 @@ import { CosmosConsentLog } from '../adapters/cosmos/CosmosConsentLog.js';
 import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
 import { wireSending } from './wiring/sending.js';
+import { wireTelemarketing } from './wiring/telemarketing.js';
 import { emailReportsFunction } from './queue/emailReportsFunction.js';
 import { contactPreferencesFunction } from './timer/contactPreferencesFunction.js';
 import { CosmosContactPreferenceChanges } from '../adapters/cosmos/CosmosContactPreferenceChanges.js';
@@ -222,6 +223,12 @@ export function createEngine(options: EngineOptions): Engine {
     jobRuns: dunning.jobRuns,
     ports: { ...consent, stopList, persons, crm, ids: uuidIds, clock, logger, wait: options.wait ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) },
   });
+  const telemarketing = wireTelemarketing({
+    database,
+    sftp: config.telemarketingSftp,
+    segmentSources: sending.ports.segmentSources,
+    ports: { persons, consentLog: consent.consentLog, stopList, teamLimits: consent.teamLimits, ids: uuidIds, clock, logger },
+  });
   const anonymisation = wireAnonymisation({
     database,
     queues,
@@ -238,6 +245,7 @@ export function createEngine(options: EngineOptions): Engine {
     anonymisation.segmentJob,
     anonymisation.scheduleJob,
     sending.planJob,
+    telemarketing.job,
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -276,6 +284,7 @@ export function createEngine(options: EngineOptions): Engine {
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
     preferences: { ...consent, preferenceLinks, messages: sending.ports.messages, persons, crm, ids: uuidIds, clock, logger },
     sending: { ...sending.ports, ...jobPorts },
+    telemarketing: telemarketing.ports,
     acsEmailEvents: { key: config.email.eventsWebhookKey, emailReports: queues.workQueue(queueNames.emailReports), ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
@@ -372,6 +381,7 @@ export function createEngine(options: EngineOptions): Engine {
       crmReconciliationFunction(jobPorts),
       anonymisationScheduleFunction(jobPorts),
       ...sending.timerFunctions,
+      ...telemarketing.timerFunctions(jobPorts),
       contactPreferencesFunction({
         changes: new CosmosContactPreferenceChanges({ consentLog: database.container(cosmosContainers.consentLog.id), stopList: database.container(cosmosContainers.stopList.id), persons: database.container(cosmosContainers.persons.id), engineState }),
         consentLog: consent.consentLog,

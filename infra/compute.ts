@@ -69,6 +69,11 @@ export function functionAppSettings({
     { name: 'BC_JOURNAL_CODE', value: config.businessCentral.journalCode },
     { name: 'BC_PROJECT_DIMENSION', value: config.businessCentral.projectDimension },
     { name: 'BC_BUDGET_LINE_DIMENSION', value: config.businessCentral.budgetLineDimension },
+    { name: 'TM_SFTP_HOST', value: config.telemarketingSftp.host },
+    { name: 'TM_SFTP_PORT', value: String(config.telemarketingSftp.port) },
+    { name: 'TM_SFTP_USERNAME', value: config.telemarketingSftp.username },
+    { name: 'TM_SFTP_HOST_KEY', value: config.telemarketingSftp.hostKeyFingerprint },
+    { name: 'TM_SFTP_DIRECTORY', value: config.telemarketingSftp.directory },
     { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString },
   ];
   const secret = secretSettingNames.map((name) => ({ name, value: secretReferences[name] }));

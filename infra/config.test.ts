@@ -19,6 +19,9 @@ const required = {
   'ms-engine:alertEmail': testConfig['ms-engine:alertEmail'],
   'ms-engine:staffAuthTenantId': testConfig['ms-engine:staffAuthTenantId'],
   'ms-engine:staffAuthClientId': testConfig['ms-engine:staffAuthClientId'],
+  'ms-engine:tmSftpHost': testConfig['ms-engine:tmSftpHost'],
+  'ms-engine:tmSftpUsername': testConfig['ms-engine:tmSftpUsername'],
+  'ms-engine:tmSftpHostKey': testConfig['ms-engine:tmSftpHostKey'],
 };
 
 function withConfig(extra: Record<string, string> = {}): void {
@@ -30,7 +33,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the eleven engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the twelve engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -45,6 +48,7 @@ describe('[Config] stack config', () => {
       bcClientSecret: config.businessCentral.clientSecret,
       cprEncryptionKeys: config.cpr.encryptionKeys,
       cprLookupKey: config.cpr.lookupKey,
+      tmSftpCredential: config.telemarketingSftp.credential,
     };
 
     for (const [key, output] of Object.entries(secrets)) {
@@ -65,6 +69,7 @@ describe('[Config] stack config', () => {
     expect(config.dataverse.authorityUrl).toBe('https://login.microsoftonline.com');
     expect(config.businessCentral).toMatchObject({ projectDimension: 'SAG', budgetLineDimension: 'SAGSOPGAVE' });
     expect(config.tags).toEqual({ project: 'ms-engine', stack: 'test' });
+    expect(config.telemarketingSftp).toMatchObject({ port: 22, directory: '/' });
   });
 
   it('[Stack] resource names follow project and stack unless the stack sets its own prefix', () => {

@@ -66,6 +66,11 @@ export interface StackConfig {
   acsEventsWebhookKey: pulumi.Output<string>;
   /** The engine's public URL when it is not the Function App's default host name (a custom domain). */
   publicUrl?: string;
+  /**
+   * [Leadflow] The telemarketing vendor's SFTP server for the nightly lead files: host, port, user, its
+   * host key's fingerprint ("SHA256:…", pinned), the folder, and the credential (password or private key).
+   */
+  telemarketingSftp: { host: string; port: number; username: string; hostKeyFingerprint: string; directory: string; credential: pulumi.Output<string> };
   /** Business Central (API v2.0, Entra app registration): where posting runs send journal lines. */
   businessCentral: {
     apiUrl: string;
@@ -125,6 +130,14 @@ export function readStackConfig(): StackConfig {
     preferenceLinkSecret: config.requireSecret('preferenceLinkSecret'),
     acsEventsWebhookKey: config.requireSecret('acsEventsWebhookKey'),
     ...(config.get('publicUrl') && { publicUrl: config.get('publicUrl')! }),
+    telemarketingSftp: {
+      host: config.require('tmSftpHost'),
+      port: config.getNumber('tmSftpPort', { min: 1, max: 65535 }) ?? 22,
+      username: config.require('tmSftpUsername'),
+      hostKeyFingerprint: config.require('tmSftpHostKey', { pattern: /^SHA256:[A-Za-z0-9+/]{43}$/ }),
+      directory: config.get('tmSftpDirectory') ?? '/',
+      credential: config.requireSecret('tmSftpCredential'),
+    },
     businessCentral: {
       apiUrl: config.require('bcApiUrl'),
       tenantId: config.require('bcTenantId'),

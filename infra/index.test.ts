@@ -148,6 +148,12 @@ describe('[Settings] app settings', () => {
         'BC_JOURNAL_CODE',
         'BC_PROJECT_DIMENSION',
         'BC_BUDGET_LINE_DIMENSION',
+        'TM_SFTP_HOST',
+        'TM_SFTP_PORT',
+        'TM_SFTP_USERNAME',
+        'TM_SFTP_HOST_KEY',
+        'TM_SFTP_DIRECTORY',
+        'TM_SFTP_CREDENTIAL',
         'APPLICATIONINSIGHTS_CONNECTION_STRING', // read by the Functions host, not the engine
       ].sort(),
     );
@@ -171,6 +177,12 @@ describe('[Settings] app settings', () => {
       BC_API_URL: testConfig['ms-engine:bcApiUrl'],
       BC_JOURNAL_CODE: testConfig['ms-engine:bcJournalCode'],
       BC_PROJECT_DIMENSION: 'SAG',
+      // [Leadflow] the TM vendor's SFTP server, its host key pinned; the credential is a Key Vault reference
+      TM_SFTP_HOST: testConfig['ms-engine:tmSftpHost'],
+      TM_SFTP_PORT: '2222',
+      TM_SFTP_USERNAME: testConfig['ms-engine:tmSftpUsername'],
+      TM_SFTP_HOST_KEY: testConfig['ms-engine:tmSftpHostKey'],
+      TM_SFTP_DIRECTORY: '/inbound',
       APPLICATIONINSIGHTS_CONNECTION_STRING: mockAppInsightsConnectionString,
     });
     for (const name of secretSettingNames) {

@@ -17,6 +17,7 @@ export const secretSettingNames = [
   'BC_CLIENT_SECRET',
   'CPR_ENCRYPTION_KEYS',
   'CPR_LOOKUP_KEY',
+  'TM_SFTP_CREDENTIAL',
 ] as const;
 export type SecretSettingName = (typeof secretSettingNames)[number];
 
@@ -41,6 +42,7 @@ export function engineSecrets({ config, emailConnectionString }: SecretInputs): 
     BC_CLIENT_SECRET: config.businessCentral.clientSecret,
     CPR_ENCRYPTION_KEYS: config.cpr.encryptionKeys,
     CPR_LOOKUP_KEY: config.cpr.lookupKey,
+    TM_SFTP_CREDENTIAL: config.telemarketingSftp.credential,
   };
 }
 

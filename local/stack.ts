@@ -23,6 +23,7 @@ import { type DrupalSimulator, startDrupalSimulator } from './simulators/drupal/
 import { type SignInSimulator, startSignInSimulator } from './simulators/signin/server.js';
 import { localSignIn } from './simulators/signin/localStaff.js';
 import { seedLocalTeams } from './standins/localTeams.js';
+import { type SftpSimulator, startSftpSimulator } from './simulators/sftp/server.js';
 import { type BusinessCentralSimulator, localBusinessCentral, startBusinessCentralSimulator } from './simulators/businesscentral/server.js';
 import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
 import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
@@ -40,6 +41,9 @@ export const localCredentials = {
   drupalWebhookSecret: 'local-drupal-webhook-secret-0123',
   preferenceLinkSecret: 'local-preference-link-secret-0123456789abcdef',
   acsEventsWebhookKey: 'local-acs-events-webhook-key-0123456789abcdef',
+  /** The TM vendor's SFTP login the local SFTP server takes. */
+  telemarketingSftpUser: 'ms-leads',
+  telemarketingSftpPassword: 'local-tm-sftp-password',
   /** Fixed, obviously local CPR keys (base64 of 32 bytes each). */
   cprEncryptionKeys: JSON.stringify({ current: 'local-1', keys: { 'local-1': Buffer.from('ms-engine-local-cpr-key-version1').toString('base64') } }),
   cprLookupKey: Buffer.from('ms-engine-local-cpr-lookup-key!!').toString('base64'),
@@ -51,7 +55,7 @@ export interface LocalStackOptions {
   /** With `dataDir`: save the in-memory stand-ins this often while they change (else only on a clean stop). */
   saveEveryMs?: number;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral' | 'signIn', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral' | 'signIn' | 'telemarketingSftp', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -90,6 +94,8 @@ export interface LocalStack {
   email: EmailSimulator;
   drupal: DrupalSimulator;
   businessCentral: BusinessCentralSimulator;
+  /** [Leadflow] The telemarketing vendor's SFTP server; the nightly lead files land in `/inbound`. */
+  telemarketingSftp: SftpSimulator;
   /** The Entra ID tenant staff sign in to: `signIn.tokenForColleague('Analyst')` and friends. */
   signIn: SignInSimulator;
   engine: Engine;
@@ -142,7 +148,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const businessCentral = await startBusinessCentralSimulator({ host, port: ports.businessCentral ?? 0, clock });
   const signIn = await startSignInSimulator({ host, port: ports.signIn ?? 0, clock });
+  const telemarketingSftp = await startSftpSimulator({
+    host,
+    port: ports.telemarketingSftp ?? 0,
+    users: [{ username: localCredentials.telemarketingSftpUser, password: localCredentials.telemarketingSftpPassword }],
+    directories: [localTelemarketingDirectory],
+    clock,
+  });
   const environment = localEnvironment({
+    telemarketingSftp,
     businessCentral,
     azurite,
     cosmos,
@@ -199,6 +213,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     email,
     drupal,
     businessCentral,
+    telemarketingSftp,
     signIn,
     engine,
     environment,
@@ -206,12 +221,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await localHost.stop();
       engine.dispose();
       await persistence?.stop();
-      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), signIn.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), telemarketingSftp.close(), signIn.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
 
+/** The folder the local TM vendor takes lead files in. */
+export const localTelemarketingDirectory = '/inbound';
+
 function localEnvironment(parts: {
+  telemarketingSftp: SftpSimulator;
   azurite: RunningAzurite;
   cosmos: RunningCosmos;
   onlineFundraisingUrl: string;
@@ -256,6 +275,12 @@ function localEnvironment(parts: {
     BC_CLIENT_SECRET: localBusinessCentral.clientSecret,
     BC_COMPANY_ID: localBusinessCentral.companyId,
     BC_JOURNAL_CODE: localBusinessCentral.journalCode,
+    TM_SFTP_HOST: parts.telemarketingSftp.host,
+    TM_SFTP_PORT: String(parts.telemarketingSftp.port),
+    TM_SFTP_USERNAME: localCredentials.telemarketingSftpUser,
+    TM_SFTP_HOST_KEY: parts.telemarketingSftp.hostKeyFingerprint,
+    TM_SFTP_DIRECTORY: localTelemarketingDirectory,
+    TM_SFTP_CREDENTIAL: localCredentials.telemarketingSftpPassword,
   };
 }
 

@@ -29,4 +29,9 @@ describe('leadExclusions', () => {
     const openPetition = { ...callable, leads: [lead('skov-leads', '2020-01-01T10:00:00Z', 'open')] };
     expect(leadExclusions(openPetition, winback, campaigns, '2026-11-25')).toEqual([]);
   });
+
+  it('[Dialer3] an open lead of a campaign that has ended holds nobody back', () => {
+    const ended = new Map([...campaigns, ['winback', { ...winback, active: false }]]);
+    expect(leadExclusions({ ...callable, leads: [lead('winback', '2020-01-01T10:00:00Z', 'open')] }, petitionLeads, ended, '2026-11-25')).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ export interface LeadCandidate {
 /**
  * [Leadflow][StopList][Dialer3] Why a person may not go to TM for a campaign today (a business date,
  * Danish); none means they may: phone consent, a working number, not on the stop list for calls, not
- * handed to TM within the campaign's window, and not an open lead in a campaign of higher priority.
+ * handed to TM within the campaign's window, and not an open lead in an active campaign of higher priority.
  */
 export function leadExclusions(candidate: LeadCandidate, campaign: CallCampaign, campaigns: ReadonlyMap<string, CallCampaign>, today: string): LeadExclusion[] {
   const exclusions: LeadExclusion[] = [];
@@ -29,7 +29,11 @@ export function leadExclusions(candidate: LeadCandidate, campaign: CallCampaign,
   if (candidate.stopListedForTelemarketing) exclusions.push('stop-list');
   const windowStart = addMonths(today, -campaign.recontactAfterMonths);
   if (candidate.leads.some((lead) => copenhagenDateOf(new Date(lead.handedOverAt)) > windowStart)) exclusions.push('called-within-window');
-  const higher = (lead: TelemarketingLead) => (campaigns.get(lead.campaignId)?.priority ?? -Infinity) > campaign.priority;
+  // A campaign that has ended calls nobody, so its open leads no longer hold anyone back.
+  const higher = (lead: TelemarketingLead) => {
+    const other = campaigns.get(lead.campaignId);
+    return other !== undefined && other.active && other.priority > campaign.priority;
+  };
   if (candidate.leads.some((lead) => lead.status === 'open' && higher(lead))) exclusions.push('open-in-higher-priority');
   return exclusions;
 }

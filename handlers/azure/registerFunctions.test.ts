@@ -59,6 +59,7 @@ describe('Azure Functions registration', () => {
       'timer:crmReconciliation',
       'timer:anonymisationSchedule',
       'timer:messageSender',
+      'timer:telemarketingFiles',
       'timer:contactPreferences',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',

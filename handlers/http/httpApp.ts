@@ -20,6 +20,7 @@ import { type TemplateRouteDeps, messageTemplateRoutes } from './messageTemplate
 import { type SegmentDefinitionRouteDeps, segmentDefinitionRoutes } from './segmentDefinitionRoutes.js';
 import { type SendRouteDeps, personMessagesRoute, sendRoutes, sendingSettingsRoutes } from './sendRoutes.js';
 import type { LandingLinks } from '../../domain/sending/ports.js';
+import { type TelemarketingRouteDeps, personLeadsRoute, telemarketingRoutes } from './telemarketingRoutes.js';
 import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
 import { type AnonymisationScheduleRouteDeps, anonymisationScheduleRoutes } from './anonymisationScheduleRoutes.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
@@ -104,6 +105,7 @@ export interface HttpAppDeps {
   anonymisationSchedule: AnonymisationScheduleRouteDeps;
   acsEmailEvents: AcsEventsWebhookDeps;
   sending: TemplateRouteDeps & SendRouteDeps & SegmentDefinitionRouteDeps & { landingLinks: LandingLinks };
+  telemarketing: TelemarketingRouteDeps;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -177,6 +179,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/sends', sendRoutes(deps.sending));
   app.route('/admin/sending', sendingSettingsRoutes(deps.sending));
   app.route('/admin/persons', personMessagesRoute(deps.sending));
+  app.route('/admin/telemarketing', telemarketingRoutes(deps.telemarketing));
+  app.route('/admin/persons', personLeadsRoute(deps.telemarketing));
   return app;
 }
 

@@ -40,6 +40,11 @@ export function offlineEnvironment(overrides: EngineEnvironment = {}): EngineEnv
     STAFF_AUTH_ISSUER: 'https://login.microsoftonline.com/7b0a2f5e-1c4d-4e8f-9a6b-0c1d2e3f4a5b/v2.0',
     STAFF_AUTH_TENANT_ID: '7b0a2f5e-1c4d-4e8f-9a6b-0c1d2e3f4a5b',
     STAFF_AUTH_AUDIENCE: '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b',
+    TM_SFTP_HOST: '127.0.0.1',
+    TM_SFTP_PORT: '9',
+    TM_SFTP_USERNAME: 'ms-leads',
+    TM_SFTP_HOST_KEY: `SHA256:${'A'.repeat(43)}`,
+    TM_SFTP_CREDENTIAL: 'sftp-password',
     ...overrides,
   };
 }

@@ -26,6 +26,8 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'GET /admin/persons/:id/gift-total': { kind: 'read', ...person },
   'GET /admin/persons/:id/preference-link': { kind: 'read', ...person },
   'GET /admin/persons/:id/messages': { kind: 'read', ...person },
+  'GET /admin/persons/:id/telemarketing-leads': { kind: 'read', ...person },
+  'GET /admin/telemarketing/files/:id/content': { kind: 'export', bulk: true, subjectParams: { id: 'lead-file' } },
   'POST /admin/message-templates/:id/preview': { kind: 'read', personBodyFields: ['personId'] },
   'POST /admin/message-templates/:id/test': { kind: 'read', personBodyFields: ['personId'] },
   'GET /admin/payments/:id': { kind: 'read', subjectParams: { id: 'payment' } },

@@ -124,6 +124,9 @@ export const dataSubjectExportSchema = z.object({
 });
 
 export const landingPrefillSchema = z.object({ firstName: z.string(), email: z.string().nullable(), phone: z.string().nullable() });
+export const callCampaignSchema = z.looseObject({ id: z.string(), name: z.string(), priority: z.number(), recontactAfterMonths: z.number(), active: z.boolean(), petitionIds: z.array(z.string()) });
+export const leadFileSchema = z.looseObject({ id: z.string(), campaignId: z.string(), vendor: z.string(), channel: z.string(), name: z.string(), status: z.string(), leadIds: z.array(z.string()), excluded: z.record(z.string(), z.number()) });
+export const extractSchema = z.object({ file: leadFileSchema, content: z.string() });
 export const segmentDefinitionSchema = z.looseObject({ id: z.string(), name: z.string(), criteria: z.looseObject({}) });
 export const segmentCountSchema = z.object({ kept: z.number(), excluded: z.record(z.string(), z.number()) });
 export const messageTemplateSchema = z.looseObject({ id: z.string(), name: z.string(), channel: z.string(), team: z.string() });

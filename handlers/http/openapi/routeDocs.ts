@@ -30,6 +30,7 @@ import { filterBody } from '../segmentRoutes.js';
 import { countBody, definitionBody } from '../segmentDefinitionRoutes.js';
 import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js';
 import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
+import { callCampaignBody, extractBody, filesQuery } from '../telemarketingRoutes.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
 
@@ -142,6 +143,14 @@ export const routeDocs: Record<string, RouteDoc> = {
   'PUT /admin/drupal-forms': { summary: 'Replaces the Drupal form table', body: formsBody, success: json('the saved table') },
   'POST /admin/imports/signatures': { summary: 'Imports a CSV of signatures (Playable), all or nothing', query: importQuery, body: 'csv', success: json('queued rows', 202), errors: [413, 415] },
   'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('who is kept and why the others are not', 200, answers.segmentFilterSchema) },
+  'GET /admin/telemarketing/campaigns': { summary: 'The call campaigns ([Leadflow])', success: json('the campaigns') },
+  'GET /admin/telemarketing/campaigns/:id': { summary: 'One call campaign', success: json('the campaign', 200, answers.callCampaignSchema) },
+  'PUT /admin/telemarketing/campaigns/:id': { summary: 'Sets up or changes a call campaign: petitions, priority, re-contact window, nightly file columns ([Leadflow])', body: callCampaignBody, success: json('the saved campaign', 200, answers.callCampaignSchema) },
+  'GET /admin/telemarketing/files': { summary: 'The latest lead files, nightly and manual, with their state and counts ([Leadflow][Dialer2])', query: filesQuery, success: json('the files') },
+  'GET /admin/telemarketing/files/:id': { summary: 'One lead file: its leads, who was left out by reason, delivery attempts', success: json('the file', 200, answers.leadFileSchema) },
+  'GET /admin/telemarketing/files/:id/content': { summary: 'The file as the vendor gets it (CSV: semicolons, UTF-8 with BOM, CRLF)', success: { status: 200, description: 'the file', csv: true } },
+  'POST /admin/telemarketing/extracts': { summary: 'A manual extract of a call campaign for another TM vendor; its leads are left out of the nightly transfer ([Dialer2])', body: extractBody, success: json('the extract and where to download it', 201, answers.extractSchema) },
+  'GET /admin/persons/:id/telemarketing-leads': { summary: "The person's leads handed to telemarketing, newest first ([Leadflow])", success: json('the leads') },
   'GET /admin/segment-definitions': { summary: 'The named segment definitions ([CampaignAutomation1])', success: json('the definitions') },
   'POST /admin/segment-definitions': { summary: 'Names and keeps a segment definition ([CampaignAutomation1])', body: definitionBody, success: json('the saved definition', 201, answers.segmentDefinitionSchema) },
   'GET /admin/segment-definitions/:id': { summary: 'One segment definition', success: json('the definition', 200, answers.segmentDefinitionSchema) },
