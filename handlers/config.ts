@@ -91,6 +91,13 @@ const environmentSchema = z.object({
   TM_SFTP_HOST_KEY: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'SHA256:<43 base64 characters>, as ssh-keygen -lf prints it'),
   TM_SFTP_DIRECTORY: z.string().startsWith('/').default('/'),
   TM_SFTP_CREDENTIAL: z.string().min(1),
+  /**
+   * [Dialer1] HeroBase's API root (e.g. https://<tenant>.herobase.com/api/v1) and key, and the secret
+   * HeroBase's webhooks to the engine are signed with.
+   */
+  HEROBASE_API_URL: z.url(),
+  HEROBASE_API_KEY: z.string().min(1),
+  HEROBASE_WEBHOOK_SECRET: z.string().min(16),
 }).superRefine(checkStorageForm);
 
 /** The app settings as text, the way the Functions runtime hands them over. */
@@ -120,6 +127,7 @@ export interface EngineConfig {
   links: { preferencePageUrl: string; unsubscribeUrl: string };
   businessCentral: BusinessCentralConfig;
   telemarketingSftp: TelemarketingSftpConfig;
+  heroBase: { apiUrl: string; apiKey: string; webhookSecret: string };
 }
 
 /** Where the nightly lead files go: the SFTP drop's settings, with the credential read as a password or a key. */
@@ -184,6 +192,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Eng
       directory: env.TM_SFTP_DIRECTORY,
       ...sftpCredential(env.TM_SFTP_CREDENTIAL),
     },
+    heroBase: { apiUrl: env.HEROBASE_API_URL, apiKey: env.HEROBASE_API_KEY, webhookSecret: env.HEROBASE_WEBHOOK_SECRET },
   };
 }
 

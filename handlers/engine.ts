@@ -5,6 +5,7 @@ import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
 import { wireSending } from './wiring/sending.js';
 import { wireTelemarketing } from './wiring/telemarketing.js';
+import { dialerNotificationsFunction } from './queue/dialerNotificationsFunction.js';
 import { emailReportsFunction } from './queue/emailReportsFunction.js';
 import { contactPreferencesFunction } from './timer/contactPreferencesFunction.js';
 import { CosmosContactPreferenceChanges } from '../adapters/cosmos/CosmosContactPreferenceChanges.js';
@@ -226,8 +227,10 @@ export function createEngine(options: EngineOptions): Engine {
   const telemarketing = wireTelemarketing({
     database,
     sftp: config.telemarketingSftp,
-    segmentSources: sending.ports.segmentSources,
-    ports: { persons, consentLog: consent.consentLog, stopList, teamLimits: consent.teamLimits, ids: uuidIds, clock, logger },
+    heroBase: config.heroBase,
+    retry,
+    segments: sending.ports,
+    ports: { ...consent, persons, stopList, agreementStates: dunning.agreementStates, crm, onlineFundraising, ids: uuidIds, clock, logger },
   });
   const anonymisation = wireAnonymisation({
     database,
@@ -245,7 +248,7 @@ export function createEngine(options: EngineOptions): Engine {
     anonymisation.segmentJob,
     anonymisation.scheduleJob,
     sending.planJob,
-    telemarketing.job,
+    ...telemarketing.jobs,
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -284,7 +287,8 @@ export function createEngine(options: EngineOptions): Engine {
     duplicateReviews: { ...identity, onlineFundraisingInbox, drupalInbox, formImports, ids: uuidIds },
     preferences: { ...consent, preferenceLinks, messages: sending.ports.messages, persons, crm, ids: uuidIds, clock, logger },
     sending: { ...sending.ports, ...jobPorts },
-    telemarketing: telemarketing.ports,
+    telemarketing: { ...telemarketing.ports, ...jobPorts },
+    heroBaseWebhook: { secret: config.heroBase.webhookSecret, toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds, inbox: queues.workQueue(queueNames.dialerNotifications), ids: uuidIds, clock, logger },
     acsEmailEvents: { key: config.email.eventsWebhookKey, emailReports: queues.workQueue(queueNames.emailReports), ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },
     bookkeeping: { ...bookkeeping, ids: uuidIds, clock, logger },
@@ -368,6 +372,8 @@ export function createEngine(options: EngineOptions): Engine {
       jobRunsFunction({ jobs, jobRuns: dunning.jobRuns, ...failureTracking }),
       poisonQueueFunction(queueNames.jobRuns, failureTracking),
       ...anonymisation.queueFunctions,
+      dialerNotificationsFunction({ ...telemarketing.ports, ...failureTracking }),
+      poisonQueueFunction(queueNames.dialerNotifications, failureTracking),
     ],
     timerFunctions: [
       deadLetterWatchFunction({ deadLetters, logger }),

@@ -34,6 +34,7 @@ const config: StackConfig = {
   drupal: { url: 'https://www.ms.dk', username: 'ms-engine', password: pulumi.secret('drupal-password'), webhookSecret: pulumi.secret('drupal-webhook-secret') },
   preferenceLinkSecret: pulumi.secret('preference-link-secret'),
   acsEventsWebhookKey: pulumi.secret('acs-events-webhook-key'),
+  heroBase: { apiUrl: 'https://ms.herobase.example/api/v1', apiKey: pulumi.secret('herobase-key'), webhookSecret: pulumi.secret('herobase-webhook-secret') },
   telemarketingSftp: { host: 'sftp.tmpo.example', port: 22, username: 'ms-leads', hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`, directory: '/', credential: pulumi.secret('tm-sftp-password') },
   businessCentral: {
     apiUrl: 'https://api.businesscentral.dynamics.com/v2.0/tenant/Test/api/v2.0',

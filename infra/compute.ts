@@ -69,6 +69,7 @@ export function functionAppSettings({
     { name: 'BC_JOURNAL_CODE', value: config.businessCentral.journalCode },
     { name: 'BC_PROJECT_DIMENSION', value: config.businessCentral.projectDimension },
     { name: 'BC_BUDGET_LINE_DIMENSION', value: config.businessCentral.budgetLineDimension },
+    { name: 'HEROBASE_API_URL', value: config.heroBase.apiUrl },
     { name: 'TM_SFTP_HOST', value: config.telemarketingSftp.host },
     { name: 'TM_SFTP_PORT', value: String(config.telemarketingSftp.port) },
     { name: 'TM_SFTP_USERNAME', value: config.telemarketingSftp.username },

@@ -20,6 +20,7 @@ const required = {
   'ms-engine:staffAuthTenantId': testConfig['ms-engine:staffAuthTenantId'],
   'ms-engine:staffAuthClientId': testConfig['ms-engine:staffAuthClientId'],
   'ms-engine:tmSftpHost': testConfig['ms-engine:tmSftpHost'],
+  'ms-engine:heroBaseApiUrl': testConfig['ms-engine:heroBaseApiUrl'],
   'ms-engine:tmSftpUsername': testConfig['ms-engine:tmSftpUsername'],
   'ms-engine:tmSftpHostKey': testConfig['ms-engine:tmSftpHostKey'],
 };
@@ -33,7 +34,7 @@ describe('[Config] stack config', () => {
     await mockAzure();
   });
 
-  it('[Config] the twelve engine secrets are read as Pulumi secrets', async () => {
+  it('[Config] the fourteen engine secrets are read as Pulumi secrets', async () => {
     withConfig();
     const config = readStackConfig();
     const secrets = {
@@ -49,6 +50,8 @@ describe('[Config] stack config', () => {
       cprEncryptionKeys: config.cpr.encryptionKeys,
       cprLookupKey: config.cpr.lookupKey,
       tmSftpCredential: config.telemarketingSftp.credential,
+      heroBaseApiKey: config.heroBase.apiKey,
+      heroBaseWebhookSecret: config.heroBase.webhookSecret,
     };
 
     for (const [key, output] of Object.entries(secrets)) {

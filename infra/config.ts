@@ -70,6 +70,8 @@ export interface StackConfig {
    * [Leadflow] The telemarketing vendor's SFTP server for the nightly lead files: host, port, user, its
    * host key's fingerprint ("SHA256:…", pinned), the folder, and the credential (password or private key).
    */
+  /** [Dialer1] HeroBase's API root and key, and the secret its webhooks to the engine are signed with. */
+  heroBase: { apiUrl: string; apiKey: pulumi.Output<string>; webhookSecret: pulumi.Output<string> };
   telemarketingSftp: { host: string; port: number; username: string; hostKeyFingerprint: string; directory: string; credential: pulumi.Output<string> };
   /** Business Central (API v2.0, Entra app registration): where posting runs send journal lines. */
   businessCentral: {
@@ -130,6 +132,7 @@ export function readStackConfig(): StackConfig {
     preferenceLinkSecret: config.requireSecret('preferenceLinkSecret'),
     acsEventsWebhookKey: config.requireSecret('acsEventsWebhookKey'),
     ...(config.get('publicUrl') && { publicUrl: config.get('publicUrl')! }),
+    heroBase: { apiUrl: config.require('heroBaseApiUrl'), apiKey: config.requireSecret('heroBaseApiKey'), webhookSecret: config.requireSecret('heroBaseWebhookSecret') },
     telemarketingSftp: {
       host: config.require('tmSftpHost'),
       port: config.getNumber('tmSftpPort', { min: 1, max: 65535 }) ?? 22,

@@ -148,6 +148,9 @@ describe('[Settings] app settings', () => {
         'BC_JOURNAL_CODE',
         'BC_PROJECT_DIMENSION',
         'BC_BUDGET_LINE_DIMENSION',
+        'HEROBASE_API_URL',
+        'HEROBASE_API_KEY',
+        'HEROBASE_WEBHOOK_SECRET',
         'TM_SFTP_HOST',
         'TM_SFTP_PORT',
         'TM_SFTP_USERNAME',
@@ -178,6 +181,7 @@ describe('[Settings] app settings', () => {
       BC_JOURNAL_CODE: testConfig['ms-engine:bcJournalCode'],
       BC_PROJECT_DIMENSION: 'SAG',
       // [Leadflow] the TM vendor's SFTP server, its host key pinned; the credential is a Key Vault reference
+      HEROBASE_API_URL: testConfig['ms-engine:heroBaseApiUrl'],
       TM_SFTP_HOST: testConfig['ms-engine:tmSftpHost'],
       TM_SFTP_PORT: '2222',
       TM_SFTP_USERNAME: testConfig['ms-engine:tmSftpUsername'],

@@ -99,15 +99,17 @@ export const staffSignInClientId = pulumi.output(staffSignIn.clientId);
 /** The fingerprint of the engine sources last published to the app (infra/deploy/packageSources.ts). */
 export const deployedSourceFingerprint = codePackage.triggers.apply((triggers) => String(triggers?.[0] ?? ''));
 
-/** Webhook routes of the engine (handlers/http/httpApp.ts; host.json has no route prefix). HeroBase has none yet. */
+/** Webhook routes of the engine (handlers/http/httpApp.ts; host.json has no route prefix). */
 export const webhookPaths = {
   onlineFundraising: '/webhooks/onlinefundraising',
   drupal: '/webhooks/drupal',
   dataverse: '/webhooks/dataverse',
   acsEmail: '/webhooks/acs-email',
+  heroBase: '/webhooks/herobase',
 } as const;
-/** The URLs to register with OF, Drupal and Dataverse (their secrets: ofWebhookSecret, drupalWebhookSecret, dataverseWebhookKey). */
+/** The URLs to register with OF, Drupal, Dataverse and HeroBase (their secrets: ofWebhookSecret, drupalWebhookSecret, dataverseWebhookKey, heroBaseWebhookSecret). */
 export const webhookUrls = {
+  heroBase: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.heroBase}`,
   onlineFundraising: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.onlineFundraising}`,
   drupal: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.drupal}`,
   dataverse: pulumi.interpolate`https://${compute.app.defaultHostName}${webhookPaths.dataverse}`,

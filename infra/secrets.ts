@@ -18,6 +18,8 @@ export const secretSettingNames = [
   'CPR_ENCRYPTION_KEYS',
   'CPR_LOOKUP_KEY',
   'TM_SFTP_CREDENTIAL',
+  'HEROBASE_API_KEY',
+  'HEROBASE_WEBHOOK_SECRET',
 ] as const;
 export type SecretSettingName = (typeof secretSettingNames)[number];
 
@@ -43,6 +45,8 @@ export function engineSecrets({ config, emailConnectionString }: SecretInputs): 
     CPR_ENCRYPTION_KEYS: config.cpr.encryptionKeys,
     CPR_LOOKUP_KEY: config.cpr.lookupKey,
     TM_SFTP_CREDENTIAL: config.telemarketingSftp.credential,
+    HEROBASE_API_KEY: config.heroBase.apiKey,
+    HEROBASE_WEBHOOK_SECRET: config.heroBase.webhookSecret,
   };
 }
 

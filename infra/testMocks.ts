@@ -35,6 +35,7 @@ export const testConfig = {
   'ms-engine:alertEmail': 'it-alerts@ms.dk',
   'ms-engine:staffAuthTenantId': '11111111-1111-4111-8111-111111111111',
   'ms-engine:staffAuthClientId': '55555555-5555-4555-8555-555555555555',
+  'ms-engine:heroBaseApiUrl': 'https://ms.herobase.example/api/v1',
   'ms-engine:tmSftpHost': 'sftp.tmpo.example',
   'ms-engine:tmSftpPort': '2222',
   'ms-engine:tmSftpUsername': 'ms-leads',
@@ -55,6 +56,8 @@ export const testSecrets = {
   'ms-engine:cprEncryptionKeys': JSON.stringify({ current: 'k1', keys: { k1: Buffer.alloc(32, 1).toString('base64') } }),
   'ms-engine:cprLookupKey': Buffer.alloc(32, 2).toString('base64'),
   'ms-engine:tmSftpCredential': 'clear-tm-sftp-password',
+  'ms-engine:heroBaseApiKey': 'clear-herobase-api-key',
+  'ms-engine:heroBaseWebhookSecret': 'clear-herobase-webhook-secret',
 } as const;
 
 export const mockAcsConnectionString = 'endpoint=https://acs-msengine-test.example/;accesskey=mock-acs-key-not-real';

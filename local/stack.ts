@@ -24,6 +24,7 @@ import { type SignInSimulator, startSignInSimulator } from './simulators/signin/
 import { localSignIn } from './simulators/signin/localStaff.js';
 import { seedLocalTeams } from './standins/localTeams.js';
 import { type SftpSimulator, startSftpSimulator } from './simulators/sftp/server.js';
+import { type HeroBaseSimulator, startHeroBaseSimulator } from './simulators/herobase/server.js';
 import { type BusinessCentralSimulator, localBusinessCentral, startBusinessCentralSimulator } from './simulators/businesscentral/server.js';
 import type { StepLimits } from '../domain/bookkeeping/continuePostingRun.js';
 import type { QueueRetryPolicy } from '../domain/messaging/queueRetry.js';
@@ -44,6 +45,8 @@ export const localCredentials = {
   /** The TM vendor's SFTP login the local SFTP server takes. */
   telemarketingSftpUser: 'ms-leads',
   telemarketingSftpPassword: 'local-tm-sftp-password',
+  heroBaseApiKey: 'local-herobase-api-key',
+  heroBaseWebhookSecret: 'local-herobase-webhook-secret-0123',
   /** Fixed, obviously local CPR keys (base64 of 32 bytes each). */
   cprEncryptionKeys: JSON.stringify({ current: 'local-1', keys: { 'local-1': Buffer.from('ms-engine-local-cpr-key-version1').toString('base64') } }),
   cprLookupKey: Buffer.from('ms-engine-local-cpr-lookup-key!!').toString('base64'),
@@ -55,7 +58,7 @@ export interface LocalStackOptions {
   /** With `dataDir`: save the in-memory stand-ins this often while they change (else only on a clean stop). */
   saveEveryMs?: number;
   host?: string;
-  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral' | 'signIn' | 'telemarketingSftp', number>>;
+  ports?: Partial<Record<'engine' | 'blob' | 'queue' | 'cosmos' | 'onlineFundraising' | 'dataverse' | 'email' | 'drupal' | 'businessCentral' | 'signIn' | 'telemarketingSftp' | 'heroBase', number>>;
   logger?: Logger;
   queue?: Partial<QueueRunnerOptions>;
   retryPolicy?: RetryPolicy;
@@ -96,6 +99,8 @@ export interface LocalStack {
   businessCentral: BusinessCentralSimulator;
   /** [Leadflow] The telemarketing vendor's SFTP server; the nightly lead files land in `/inbound`. */
   telemarketingSftp: SftpSimulator;
+  /** [Dialer1] The dialer; it notifies the engine's `/webhooks/herobase`. */
+  heroBase: HeroBaseSimulator;
   /** The Entra ID tenant staff sign in to: `signIn.tokenForColleague('Analyst')` and friends. */
   signIn: SignInSimulator;
   engine: Engine;
@@ -155,8 +160,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     directories: [localTelemarketingDirectory],
     clock,
   });
+  const heroBase = await startHeroBaseSimulator({ host, port: ports.heroBase ?? 0, apiKey: localCredentials.heroBaseApiKey, webhookSecret: localCredentials.heroBaseWebhookSecret, clock });
   const environment = localEnvironment({
     telemarketingSftp,
+    heroBaseUrl: heroBase.url,
     businessCentral,
     azurite,
     cosmos,
@@ -193,6 +200,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const persistence = options.dataDir ? persistLocally(options.dataDir, { cosmos, dataverseTables: dataverse.tables }, options.saveEveryMs ?? 0) : undefined;
   onlineFundraising.setWebhookTarget(`${localHost.url}/webhooks/onlinefundraising`);
   drupal.setWebhookTarget(`${localHost.url}/webhooks/drupal`);
+  heroBase.setWebhookTarget(`${localHost.url}/webhooks/herobase`);
   // As MS's IT subscribes Event Grid to the ACS resource's mail events, with the engine's key as a secret delivery header.
   await email.subscribeEvents({ url: `${localHost.url}/webhooks/acs-email`, schema: 'EventGrid', header: { name: eventKeyHeader, value: localCredentials.acsEventsWebhookKey } });
   // As MS's IT registers it in Dynamics: steps on Merge and Update of contacts, posting to the engine with its key.
@@ -214,6 +222,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     drupal,
     businessCentral,
     telemarketingSftp,
+    heroBase,
     signIn,
     engine,
     environment,
@@ -221,7 +230,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await localHost.stop();
       engine.dispose();
       await persistence?.stop();
-      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), telemarketingSftp.close(), signIn.close(), cosmos.close(), azurite.close()]);
+      await Promise.all([onlineFundraising.close(), dataverse.close(), email.close(), drupal.close(), businessCentral.close(), telemarketingSftp.close(), heroBase.close(), signIn.close(), cosmos.close(), azurite.close()]);
     },
   };
 }
@@ -231,6 +240,7 @@ export const localTelemarketingDirectory = '/inbound';
 
 function localEnvironment(parts: {
   telemarketingSftp: SftpSimulator;
+  heroBaseUrl: string;
   azurite: RunningAzurite;
   cosmos: RunningCosmos;
   onlineFundraisingUrl: string;
@@ -281,6 +291,9 @@ function localEnvironment(parts: {
     TM_SFTP_HOST_KEY: parts.telemarketingSftp.hostKeyFingerprint,
     TM_SFTP_DIRECTORY: localTelemarketingDirectory,
     TM_SFTP_CREDENTIAL: localCredentials.telemarketingSftpPassword,
+    HEROBASE_API_URL: `${parts.heroBaseUrl}/api/v1`,
+    HEROBASE_API_KEY: localCredentials.heroBaseApiKey,
+    HEROBASE_WEBHOOK_SECRET: localCredentials.heroBaseWebhookSecret,
   };
 }
 

@@ -14,7 +14,7 @@ const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? '.local-data');
 
 const stack = await startLocalStack({
   dataDir,
-  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076), signIn: pick(7077), telemarketingSftp: pick(2222) },
+  ports: { engine: pick(7071), blob: pick(10000), queue: pick(10001), cosmos: pick(8081), onlineFundraising: pick(7072), dataverse: pick(7073), email: pick(7074), drupal: pick(7075), businessCentral: pick(7076), signIn: pick(7077), telemarketingSftp: pick(2222), heroBase: pick(7078) },
   logger: jsonLogger({ service: 'ms-engine' }),
   // Saved every second while it changes, so a crash loses at most the last second (see README).
   saveEveryMs: 1_000,
@@ -29,6 +29,7 @@ const lines = [
   `  Drupal sim             ${stack.drupal.url}`,
   `  Business Central sim   ${stack.businessCentral.url}`,
   `  Entra ID sign-in sim   ${stack.signIn.url}   (issuer ${stack.signIn.issuer})`,
+  `  HeroBase dialer sim    ${stack.heroBase.url}`,
   `  TM vendor SFTP sim     sftp://${localCredentials.telemarketingSftpUser}@${stack.telemarketingSftp.host}:${stack.telemarketingSftp.port}${localTelemarketingDirectory}   (password ${localCredentials.telemarketingSftpPassword})`,
   `  Cosmos DB stand-in     ${stack.cosmos.endpoint}`,
   `  Azurite blob / queue   ${stack.azurite.blobUrl} / ${stack.azurite.queueUrl}`,

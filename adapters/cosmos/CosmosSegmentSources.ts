@@ -16,6 +16,8 @@ export interface SegmentContainers {
   segmentMembers: Container;
   consentLog: Container;
   engineState: Container;
+  telemarketingLeads: Container;
+  callCampaigns: Container;
 }
 
 /**
@@ -39,15 +41,24 @@ export class CosmosSegmentSources implements SegmentSources {
   async factsOf(personIds: string[]): Promise<SegmentFactRows> {
     const ids = [{ name: '@ids', value: personIds }];
     const latestGroups = await this.latestGroupsRun();
-    const [signatures, donations, dunningGroups, consentEntries] = await Promise.all([
+    const [signatures, donations, dunningGroups, consentEntries, leads, activeCallCampaigns] = await Promise.all([
       this.all<SegmentFactRows['signatures'][number]>(this.containers.signatures, 'SELECT c.personId, c.petitionId, c.signedAt, c.campaignCode FROM c WHERE ARRAY_CONTAINS(@ids, c.personId) AND NOT IS_DEFINED(c.withdrawnAt)', ids),
       this.all<SegmentFactRows['donations'][number]>(this.containers.payments, 'SELECT c.personId, c.paymentDate, c.amountOre FROM c WHERE ARRAY_CONTAINS(@ids, c.personId) AND c.amountOre > 0', ids),
       latestGroups
         ? this.all<SegmentFactRows['dunningGroups'][number]>(this.containers.segmentMembers, 'SELECT c.personId, c["group"] FROM c WHERE c.runId = @runId AND ARRAY_CONTAINS(@ids, c.personId)', [...ids, { name: '@runId', value: latestGroups.id }])
         : Promise.resolve([]),
       this.all<ConsentEntry>(this.containers.consentLog, 'SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.personId)', ids),
+      this.all<SegmentFactRows['leads'][number]>(this.containers.telemarketingLeads, 'SELECT c.personId, c.campaignId, c.handedOverAt, c.status, c.outcome FROM c WHERE ARRAY_CONTAINS(@ids, c.personId)', ids),
+      this.all<string>(this.containers.callCampaigns, 'SELECT VALUE c.id FROM c WHERE c.active = true', []),
     ]);
-    return { signatures, donations, dunningGroups, consentEntries: consentEntries.map((entry) => withoutSystemProperties<ConsentEntry>(entry as ConsentEntry & Record<string, unknown>)) };
+    return {
+      signatures,
+      donations,
+      dunningGroups,
+      consentEntries: consentEntries.map((entry) => withoutSystemProperties<ConsentEntry>(entry as ConsentEntry & Record<string, unknown>)),
+      leads,
+      activeCallCampaigns,
+    };
   }
 
   /** The latest groups run, read once per evaluation (each starts by asking for the persons), not once per page. */

@@ -37,4 +37,10 @@ export class CosmosTelemarketingLeads extends CosmosVersionedStore<Telemarketing
     const query = { query: 'SELECT * FROM c WHERE c.fileId = @fileId', parameters: [{ name: '@fileId', value: fileId }] };
     return (await this.queryVersioned(query)).map((stored) => stored.value);
   }
+
+  async personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]> {
+    const query = { query: 'SELECT VALUE c.personId FROM c WHERE c.campaignId = @campaignId AND c.outcome = @outcome', parameters: [{ name: '@campaignId', value: campaignId }, { name: '@outcome', value: outcome ?? '' }] };
+    const { resources } = await this.container.items.query<string>(query).fetchAll();
+    return [...new Set(resources)];
+  }
 }

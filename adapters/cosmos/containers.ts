@@ -51,6 +51,8 @@ export const cosmosContainers = {
   telemarketingLeads: { id: 'telemarketing-leads', partitionKey: '/id' },
   /** [Leadflow][Dialer2] The lead files: nightly to the TM vendor, or extracted by staff. */
   leadFiles: { id: 'lead-files', partitionKey: '/id' },
+  /** [Dialer4] Tasks for member service (from the dialer vendor's member service). */
+  memberServiceTasks: { id: 'member-service-tasks', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

@@ -23,6 +23,12 @@ export interface SegmentCriteria {
   postcodes?: string[];
   /** Municipalities by name (from the postcode table staff loaded). */
   municipalities?: string[];
+  /**
+   * [OnlineFundraising6][CampaignAutomation3][Dialer1] Telemarketing: people TM could not reach in a
+   * call campaign (its calls ended unanswered, or the campaign ended with their lead still open), for
+   * other channels; and people not handed to TM within the last N months.
+   */
+  telemarketing?: { notReachedIn?: string; notHandedOverWithinMonths?: number };
 }
 
 export interface SegmentDefinition {
@@ -42,4 +48,8 @@ export interface SegmentFacts {
   lastDonation?: { paymentDate: string; amountOre: number };
   dunningGroups: DunningGroup[];
   consentGranted: (channel: ConsentChannel, topic?: string) => boolean;
+  /** The person's leads handed to telemarketing, and whether each one's campaign is still active. */
+  leads: { campaignId: string; handedOverAt: string; status: 'open' | 'closed'; outcome?: string; campaignActive: boolean }[];
+  /** The business date (Danish) the segment is evaluated on. */
+  today: string;
 }

@@ -2,6 +2,8 @@ import type { ConsentEntry } from '../consent/ConsentEntry.js';
 import { wholeChannel } from '../consent/ConsentEntry.js';
 import { mayContact } from '../consent/currentConsents.js';
 import type { Person } from '../person/Person.js';
+import type { Clock } from '../shared/Clock.js';
+import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import { type ExclusionReason, type SegmentPorts, type SegmentPurpose, filterSegment } from './filterSegment.js';
 import { matchesCriteria } from './matchesCriteria.js';
 import type { SegmentCriteria, SegmentFacts } from './SegmentDefinition.js';
@@ -16,6 +18,8 @@ export interface SegmentPage {
 
 export interface EvaluationPorts extends SegmentPorts {
   segmentSources: SegmentSources;
+  /** Says which day it is, for criteria counted back from today. */
+  clock: Clock;
 }
 
 export const evaluationPageSize = 500;
@@ -30,7 +34,7 @@ export async function* evaluateSegment(criteria: SegmentCriteria, purpose: Segme
   const municipalityOf = criteria.municipalities ? await ports.segmentSources.municipalities() : new Map<string, string>();
   for await (const persons of ports.segmentSources.persons(evaluationPageSize)) {
     const rows = await ports.segmentSources.factsOf(persons.map((person) => person.id));
-    const facts = factsByPerson(persons, rows);
+    const facts = factsByPerson(persons, rows, copenhagenDateOf(ports.clock.now()));
     const matching = persons.filter((person) => matchesCriteria(person, facts.get(person.id)!, criteria, municipalityOf));
     if (matching.length === 0) continue;
     const consentLogs = new Map(matching.map((person) => [person.id, facts.get(person.id)!.consentLog]));
@@ -38,8 +42,10 @@ export async function* evaluateSegment(criteria: SegmentCriteria, purpose: Segme
   }
 }
 
-function factsByPerson(persons: Person[], rows: SegmentFactRows): Map<string, SegmentFacts & { consentLog: ConsentEntry[] }> {
-  const facts = new Map(persons.map((person) => [person.id, { signatures: [] as SegmentFacts['signatures'], dunningGroups: [] as SegmentFacts['dunningGroups'], consentLog: [] as ConsentEntry[], lastDonation: undefined as SegmentFacts['lastDonation'] }]));
+function factsByPerson(persons: Person[], rows: SegmentFactRows, today: string): Map<string, SegmentFacts & { consentLog: ConsentEntry[] }> {
+  const facts = new Map(persons.map((person) => [person.id, { signatures: [] as SegmentFacts['signatures'], dunningGroups: [] as SegmentFacts['dunningGroups'], consentLog: [] as ConsentEntry[], lastDonation: undefined as SegmentFacts['lastDonation'], leads: [] as SegmentFacts['leads'], today }]));
+  const active = new Set(rows.activeCallCampaigns);
+  for (const { personId, ...lead } of rows.leads) facts.get(personId)?.leads.push({ ...lead, campaignActive: active.has(lead.campaignId) });
   for (const { personId, ...signature } of rows.signatures) facts.get(personId)?.signatures.push(signature);
   for (const { personId, group } of rows.dunningGroups) facts.get(personId)?.dunningGroups.push(group);
   for (const entry of rows.consentEntries) facts.get(entry.personId)?.consentLog.push(entry);

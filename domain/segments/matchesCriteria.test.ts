@@ -21,6 +21,8 @@ const facts: SegmentFacts = {
   lastDonation: { paymentDate: '2026-05-01', amountOre: 20_000 },
   dunningGroups: ['group-2'],
   consentGranted: (channel) => channel === 'email',
+  leads: [],
+  today: '2026-11-25',
 };
 const municipalities = new Map([['8000', 'Aarhus']]);
 const matches = (criteria: Parameters<typeof matchesCriteria>[2]) => matchesCriteria(person, facts, criteria, municipalities);
@@ -48,5 +50,23 @@ describe('matchesCriteria', () => {
   it('[CampaignAutomation1] every criterion given must hold', () => {
     expect(matches({ postcodes: ['8000'], supporterKinds: ['regular_supporter'], consent: { channel: 'email' } })).toBe(true);
     expect(matches({ postcodes: ['8000'], supporterKinds: ['member'] })).toBe(false);
+  });
+
+  it('[OnlineFundraising6] not reached in a campaign: its calls ended unanswered, or the campaign ended with the lead still open', () => {
+    const lead = (status: 'open' | 'closed', outcome: string | undefined, campaignActive: boolean) => ({ campaignId: 'winback', handedOverAt: '2026-10-01T10:00:00Z', status, ...(outcome && { outcome }), campaignActive });
+    const notReached = (leads: SegmentFacts['leads']) => matchesCriteria(person, { ...facts, leads }, { telemarketing: { notReachedIn: 'winback' } }, municipalities);
+    expect(notReached([lead('closed', 'max-attempts', true)])).toBe(true);
+    expect(notReached([lead('open', undefined, false)])).toBe(true);
+    expect(notReached([lead('open', undefined, true)])).toBe(false);
+    expect(notReached([lead('closed', 'yes', false)])).toBe(false);
+    expect(notReached([])).toBe(false);
+  });
+
+  it('[Leadflow][Dialer1] not handed to TM within N months, counted back from the Danish day', () => {
+    const handedOver = (at: string) => ({ ...facts, leads: [{ campaignId: 'skov', handedOverAt: at, status: 'closed' as const, campaignActive: true }] });
+    const criteria = { telemarketing: { notHandedOverWithinMonths: 12 } };
+    expect(matchesCriteria(person, handedOver('2025-11-25T23:30:00Z'), criteria, municipalities)).toBe(false);
+    expect(matchesCriteria(person, handedOver('2025-11-24T22:30:00Z'), criteria, municipalities)).toBe(true);
+    expect(matchesCriteria(person, facts, criteria, municipalities)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { addMonths } from '../shared/businessDates.js';
 import { classificationOf } from '../datasets/personRow.js';
 import type { Person } from '../person/Person.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
@@ -33,6 +34,12 @@ const checks: Check[] = [
   },
   (_, facts, { dunningGroups }) => !dunningGroups || dunningGroups.some((group) => facts.dunningGroups.includes(group)),
   (person, _, { postcodes }) => !postcodes || (person.address !== undefined && postcodes.includes(person.address.postalCode)),
+  (_, facts, { telemarketing }) => !telemarketing?.notReachedIn || facts.leads.some((lead) => lead.campaignId === telemarketing.notReachedIn && (lead.outcome === 'max-attempts' || (lead.status === 'open' && !lead.campaignActive))),
+  (_, facts, { telemarketing }) => {
+    if (telemarketing?.notHandedOverWithinMonths === undefined) return true;
+    const windowStart = addMonths(facts.today, -telemarketing.notHandedOverWithinMonths);
+    return !facts.leads.some((lead) => copenhagenDateOf(new Date(lead.handedOverAt)) > windowStart);
+  },
   (person, _, { municipalities }, municipalityOf) => {
     if (!municipalities) return true;
     const municipality = person.address ? municipalityOf.get(person.address.postalCode) : undefined;

@@ -11,6 +11,9 @@ export interface SegmentFactRows {
   donations: { personId: string; paymentDate: string; amountOre: number }[];
   dunningGroups: { personId: string; group: DunningGroup }[];
   consentEntries: ConsentEntry[];
+  leads: { personId: string; campaignId: string; handedOverAt: string; status: 'open' | 'closed'; outcome?: string }[];
+  /** The call campaigns that are active now. */
+  activeCallCampaigns: string[];
 }
 
 /** Port: what segments are evaluated over, a page at a time, so no evaluation holds everyone at once. */

@@ -21,6 +21,21 @@ export interface CallCampaign {
   team: string;
   /** [Leadflow] Set when the campaign's new leads go to the TM vendor as a nightly file over SFTP. */
   nightlyFile?: { columns: LeadFileColumn[] };
+  /**
+   * [Dialer1][OnlineFundraising6] Set when the campaign's leads go to the dialer (HeroBase) through its
+   * API: the dialer's campaign, OF's Onboarding App campaign, whether the calls change existing
+   * agreements (upgrade, winback: each lead then carries the person's OF agreement), the data the
+   * caller sees beside the name, and the consent topic a newsletter sign-up on the call gives.
+   */
+  dialer?: {
+    dialerCampaignId: string;
+    onboardingCampaignId?: string;
+    changesAgreements: boolean;
+    fields: LeadFileColumn[];
+    newsletterTopic?: string;
+    /** A segment definition transferred every morning (new people in it become leads); none: transfers on demand only. */
+    dailySegmentDefinitionId?: string;
+  };
   updatedAt: string;
   updatedBy?: string;
 }

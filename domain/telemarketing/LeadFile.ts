@@ -13,7 +13,8 @@ export interface LeadFile {
   id: string;
   campaignId: string;
   vendor: string;
-  channel: Extract<LeadChannel, 'sftp-file' | 'manual-extract'>;
+  /** The nightly file, a manual extract, or a transfer through the dialer's API (then the "file" is the transfer's record). */
+  channel: LeadChannel;
   /** The file's name at the vendor, e.g. "skov-leads_20261203.csv". */
   name: string;
   /** Nightly files: the business date of the night. */

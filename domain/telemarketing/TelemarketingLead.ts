@@ -33,4 +33,13 @@ export interface TelemarketingLead {
   status: 'open' | 'closed';
   outcome?: LeadOutcome;
   closedAt?: string;
+  /** [Dialer1] For a lead handed over through the dialer's API: its id there, and the OF agreement and campaign it is about. */
+  dialer?: { dialerLeadId?: string; ofAgreementId?: string; ofCampaignId?: string };
+  /** [Dialer5] The finished call: the campaign response on the person, with the fundraiser who made it. */
+  response?: { result: 'yes' | 'no' | 'max-attempts'; fundraiserId: string; completedAt: string; ofAgreementId?: string; note?: string };
+}
+
+/** [OnlineFundraising6] Leads the callers could not reach: the campaign's calls ended without anyone answering. */
+export function notReached(lead: TelemarketingLead): boolean {
+  return lead.outcome === 'max-attempts';
 }

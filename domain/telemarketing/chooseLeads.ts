@@ -9,7 +9,7 @@ import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import type { CallCampaign } from './CallCampaign.js';
 import { type LeadExclusion, leadExclusions } from './leadExclusions.js';
 import type { CallCampaigns, TelemarketingLeads } from './ports.js';
-import type { LeadChannel, TelemarketingLead } from './TelemarketingLead.js';
+import type { LeadChannel, LeadSource, TelemarketingLead } from './TelemarketingLead.js';
 
 /** How many persons were left out, per reason (a person left out for two reasons counts under both). */
 export type LeadExclusionCounts = Partial<Record<LeadExclusion | ExclusionReason, number>>;
@@ -22,6 +22,15 @@ export interface ChooseLeadsPorts {
   stopList: StopList;
   teamLimits: TeamLimitStore;
   ids: Ids;
+}
+
+/** One person who may become a lead, with what their lead is about. */
+export interface LeadCandidateInput {
+  person: Person;
+  /** The signature that made them a lead (files from petitions). */
+  source?: LeadSource;
+  /** The OF agreement the call is about (upgrade, winback). */
+  ofAgreementId?: string;
 }
 
 /** The hand-over the leads are chosen for. */
@@ -42,20 +51,18 @@ export function leadIdOf(fileId: string, personId: string, ids: Ids): string {
 }
 
 /**
- * [Leadflow][StopList][Dialer3] Turns signatures into the campaign's leads for one hand-over: one per
- * person (the newest signature is what the caller talks about), through the one segment filter for
+ * [Leadflow][StopList][Dialer3] Turns candidates into the campaign's leads for one hand-over, through the one segment filter for
  * calls (consent, stop list, anonymised, do-not-contact, the team's limits) and the TM rules (a
  * working number, not handed over within the window, not open in a campaign of higher priority).
  * Safe to repeat: a lead this hand-over already made is kept, and no lead is made twice.
  */
 export async function chooseLeads(
   campaign: CallCampaign,
-  signatures: Signature[],
+  candidates: LeadCandidateInput[],
   handOver: HandOver,
   ports: ChooseLeadsPorts,
 ): Promise<{ leads: TelemarketingLead[]; excluded: LeadExclusionCounts }> {
-  const candidates = await candidatesOf(signatures, ports);
-  const persons = [...candidates.values()].map((candidate) => candidate.person);
+  const persons = candidates.map((candidate) => candidate.person);
   const filtered = await filterSegment(persons, { teams: [campaign.team], channel: 'phone' }, ports);
   const segmentReasons = new Map(filtered.excluded.map((entry) => [entry.personId, entry.reasons]));
   const earlierLeads = groupByPerson(await ports.leads.ofPersons(persons.map((person) => person.id)));
@@ -64,7 +71,8 @@ export async function chooseLeads(
   const leads: TelemarketingLead[] = [];
   const newLeads: TelemarketingLead[] = [];
   const today = copenhagenDateOf(new Date(handOver.at));
-  for (const { person, signature } of candidates.values()) {
+  for (const candidate of candidates) {
+    const { person } = candidate;
     const leadsOfPerson = earlierLeads.get(person.id) ?? [];
     const ofThisHandOver = leadsOfPerson.find((lead) => lead.fileId === handOver.fileId);
     if (ofThisHandOver) {
@@ -73,7 +81,7 @@ export async function chooseLeads(
     }
     const reasons = reasonsToLeaveOut(person, segmentReasons.get(person.id) ?? [], leadsOfPerson, campaign, campaigns, today);
     for (const reason of reasons) excluded[reason] = (excluded[reason] ?? 0) + 1;
-    if (reasons.length === 0) newLeads.push(newLead(campaign, person.id, signature, handOver, ports.ids));
+    if (reasons.length === 0) newLeads.push(newLead(campaign, candidate, handOver, ports.ids));
   }
   await ports.leads.createMany(newLeads);
   return { leads: [...leads, ...newLeads], excluded };
@@ -97,31 +105,39 @@ function reasonsToLeaveOut(
   return [...beyondTmRules, ...leadExclusions(candidate, campaign, campaigns, today)];
 }
 
-function newLead(campaign: CallCampaign, personId: string, signature: Signature, handOver: HandOver, ids: Ids): TelemarketingLead {
+function newLead(campaign: CallCampaign, candidate: LeadCandidateInput, handOver: HandOver, ids: Ids): TelemarketingLead {
+  const dialer = campaign.dialer && handOver.channel === 'dialer-api'
+    ? { ...(candidate.ofAgreementId && { ofAgreementId: candidate.ofAgreementId }), ...(campaign.dialer.onboardingCampaignId && { ofCampaignId: campaign.dialer.onboardingCampaignId }) }
+    : undefined;
   return {
-    id: leadIdOf(handOver.fileId, personId, ids),
-    personId,
+    id: leadIdOf(handOver.fileId, candidate.person.id, ids),
+    personId: candidate.person.id,
     campaignId: campaign.id,
     vendor: handOver.vendor,
     channel: handOver.channel,
     fileId: handOver.fileId,
-    source: { petitionId: signature.petitionId, signatureId: signature.id, signedAt: signature.signedAt, ...(signature.campaignCode && { campaignCode: signature.campaignCode }) },
+    ...(candidate.source && { source: candidate.source }),
     handedOverAt: handOver.at,
     status: 'open',
+    ...(dialer && { dialer }),
   };
 }
 
-/** Each signer once (a merged-away signer as the person they were merged into), with their newest signature. */
-async function candidatesOf(signatures: Signature[], ports: Pick<ChooseLeadsPorts, 'persons'>): Promise<Map<string, { person: Person; signature: Signature }>> {
+/** Each signer once (a merged-away signer as the person they were merged into), with their newest signature as the lead's source. */
+export async function candidatesFromSignatures(signatures: Signature[], ports: Pick<ChooseLeadsPorts, 'persons'>): Promise<LeadCandidateInput[]> {
   const newestFirst = [...signatures].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
-  const candidates = new Map<string, { person: Person; signature: Signature }>();
+  const candidates = new Map<string, LeadCandidateInput>();
   const resolved = new Map<string, Person | null>();
   for (const signature of newestFirst) {
     if (!resolved.has(signature.personId)) resolved.set(signature.personId, await survivorOf(signature.personId, ports));
     const person = resolved.get(signature.personId);
-    if (person && !candidates.has(person.id)) candidates.set(person.id, { person, signature });
+    if (person && !candidates.has(person.id)) candidates.set(person.id, { person, source: sourceOf(signature) });
   }
-  return candidates;
+  return [...candidates.values()];
+}
+
+function sourceOf(signature: Signature): LeadSource {
+  return { petitionId: signature.petitionId, signatureId: signature.id, signedAt: signature.signedAt, ...(signature.campaignCode && { campaignCode: signature.campaignCode }) };
 }
 
 async function survivorOf(personId: string, ports: Pick<ChooseLeadsPorts, 'persons'>): Promise<Person | null> {

@@ -3,7 +3,7 @@ import { addDays } from '../shared/businessDates.js';
 import { copenhagenDateOf } from '../shared/copenhagenDate.js';
 import { NotFoundError } from '../shared/errors.js';
 import { startOfCopenhagenDay } from '../shared/startOfCopenhagenDay.js';
-import { type ChooseLeadsPorts, chooseLeads } from './chooseLeads.js';
+import { type ChooseLeadsPorts, candidatesFromSignatures, chooseLeads } from './chooseLeads.js';
 import { InvalidTelemarketingInputError } from './errors.js';
 import type { LeadFile } from './LeadFile.js';
 import { defaultLeadFileColumns } from './leadFields.js';
@@ -40,7 +40,7 @@ export async function extractLeads(request: ExtractRequest, requestedBy: string,
   const signatures = await ports.sources.signatures(campaign.petitionIds, 'signedAt', from, to);
   const id = ports.ids.random();
   const preparedAt = ports.clock.now().toISOString();
-  const { leads, excluded } = await chooseLeads(campaign, signatures, { fileId: id, vendor: request.vendor, channel: 'manual-extract', at: preparedAt }, ports);
+  const { leads, excluded } = await chooseLeads(campaign, await candidatesFromSignatures(signatures, ports), { fileId: id, vendor: request.vendor, channel: 'manual-extract', at: preparedAt }, ports);
   const file: LeadFile = {
     id,
     campaignId: campaign.id,

@@ -2,6 +2,7 @@ import type { Versioned } from '../person/ports.js';
 import type { Signature } from '../signatures/Signature.js';
 import type { CallCampaign } from './CallCampaign.js';
 import type { LeadFile } from './LeadFile.js';
+import type { MemberServiceTask } from './MemberServiceTask.js';
 import type { TelemarketingLead } from './TelemarketingLead.js';
 
 /** Port: the call campaigns staff set up. */
@@ -14,9 +15,13 @@ export interface CallCampaigns {
 /** Port: [Leadflow] every lead handed to telemarketing. Leads are only created, never overwritten blindly. */
 export interface TelemarketingLeads {
   createMany(leads: TelemarketingLead[]): Promise<{ created: number; existing: number }>;
+  get(id: string): Promise<Versioned<TelemarketingLead> | null>;
+  replace(lead: TelemarketingLead, etag: string): Promise<'replaced' | 'stale'>;
   /** Every lead of these persons, in any campaign. */
   ofPersons(personIds: string[]): Promise<TelemarketingLead[]>;
   ofFile(fileId: string): Promise<TelemarketingLead[]>;
+  /** [OnlineFundraising6] The persons whose lead in the campaign ended with this outcome. */
+  personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]>;
 }
 
 /** Port: the lead files, nightly and manual. */
@@ -52,4 +57,12 @@ export interface LeadFileDrop {
    * name is there (an earlier upload whose answer was lost). Throws when it could not.
    */
   deliver(name: string, content: Uint8Array): Promise<'delivered' | 'already-there'>;
+}
+
+/** Port: [Dialer4] member service's tasks. */
+export interface MemberServiceTasks {
+  create(task: MemberServiceTask): Promise<'created' | 'exists'>;
+  get(id: string): Promise<Versioned<MemberServiceTask> | null>;
+  /** Newest first; of one person, or the ones linked to nobody. */
+  recent(limit: number, filter?: { personId?: string; unlinked?: boolean }): Promise<MemberServiceTask[]>;
 }

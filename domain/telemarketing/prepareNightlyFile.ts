@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/Clock.js';
 import { startOfCopenhagenDay } from '../shared/startOfCopenhagenDay.js';
 import type { CallCampaign } from './CallCampaign.js';
-import { type ChooseLeadsPorts, chooseLeads } from './chooseLeads.js';
+import { type ChooseLeadsPorts, candidatesFromSignatures, chooseLeads } from './chooseLeads.js';
 import type { LeadFile } from './LeadFile.js';
 import type { Versioned } from '../person/ports.js';
 import type { LeadFileFormat, LeadFiles, LeadSources } from './ports.js';
@@ -35,7 +35,7 @@ export async function prepareNightlyFile(campaign: CallCampaign, forDate: string
   const to = startOfCopenhagenDay(forDate).toISOString();
   const signatures = from < to ? await ports.sources.signatures(campaign.petitionIds, 'recordedAt', from, to) : [];
   const preparedAt = ports.clock.now().toISOString();
-  const { leads, excluded } = await chooseLeads(campaign, signatures, { fileId: id, vendor: nightlyVendor, channel: 'sftp-file', at: preparedAt }, ports);
+  const { leads, excluded } = await chooseLeads(campaign, await candidatesFromSignatures(signatures, ports), { fileId: id, vendor: nightlyVendor, channel: 'sftp-file', at: preparedAt }, ports);
   const file: LeadFile = {
     id,
     campaignId: campaign.id,

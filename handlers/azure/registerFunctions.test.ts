@@ -48,6 +48,8 @@ describe('Azure Functions registration', () => {
       'storageQueue:jobRunsPoison',
       'storageQueue:anonymisations',
       'storageQueue:anonymisationsPoison',
+      'storageQueue:dialerNotifications',
+      'storageQueue:dialerNotificationsPoison',
       'timer:deadLetterWatch',
       'timer:automationTriggers',
       'timer:postingRunResumer',
@@ -60,6 +62,7 @@ describe('Azure Functions registration', () => {
       'timer:anonymisationSchedule',
       'timer:messageSender',
       'timer:telemarketingFiles',
+      'timer:dialerTransfers',
       'timer:contactPreferences',
       'timer:crmProjector',
       'timer:onlineFundraisingReconciliation',
@@ -84,6 +87,8 @@ describe('Azure Functions registration', () => {
       ['job-runs-poison', 'AzureWebJobsStorage'],
       ['anonymisations', 'AzureWebJobsStorage'],
       ['anonymisations-poison', 'AzureWebJobsStorage'],
+      ['dialer-notifications', 'AzureWebJobsStorage'],
+      ['dialer-notifications-poison', 'AzureWebJobsStorage'],
     ]);
     expect(registrations.find((r) => r.kind === 'timer')?.options.schedule).toBe('0 */15 * * * *');
   });

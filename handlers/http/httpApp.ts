@@ -20,7 +20,8 @@ import { type TemplateRouteDeps, messageTemplateRoutes } from './messageTemplate
 import { type SegmentDefinitionRouteDeps, segmentDefinitionRoutes } from './segmentDefinitionRoutes.js';
 import { type SendRouteDeps, personMessagesRoute, sendRoutes, sendingSettingsRoutes } from './sendRoutes.js';
 import type { LandingLinks } from '../../domain/sending/ports.js';
-import { type TelemarketingRouteDeps, personLeadsRoute, telemarketingRoutes } from './telemarketingRoutes.js';
+import { type TelemarketingRouteDeps, memberServiceTaskRoutes, personLeadsRoute, telemarketingRoutes } from './telemarketingRoutes.js';
+import { type HeroBaseWebhookDeps, heroBaseWebhook } from './heroBaseWebhook.js';
 import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
 import { type AnonymisationScheduleRouteDeps, anonymisationScheduleRoutes } from './anonymisationScheduleRoutes.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
@@ -106,6 +107,7 @@ export interface HttpAppDeps {
   acsEmailEvents: AcsEventsWebhookDeps;
   sending: TemplateRouteDeps & SendRouteDeps & SegmentDefinitionRouteDeps & { landingLinks: LandingLinks };
   telemarketing: TelemarketingRouteDeps;
+  heroBaseWebhook: HeroBaseWebhookDeps;
   readiness: DependencyCheck[];
   ids: Ids;
   clock: Clock;
@@ -127,12 +129,14 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.use('/webhooks/dataverse', jsonBody(bodyLimits.crmWebhook, deps.logger));
   app.use('/webhooks/onlinefundraising', jsonBody(bodyLimits.webhook, deps.logger));
   app.use('/webhooks/drupal', jsonBody(bodyLimits.webhook, deps.logger));
+  app.use('/webhooks/herobase', jsonBody(bodyLimits.webhook, deps.logger));
   // Mail clients send the one-click unsubscribe (RFC 8058) as a form: `List-Unsubscribe=One-Click`.
   app.post('/preferences/unsubscribe', jsonBody(bodyLimits.webhook, deps.logger, ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json']));
   app.use('/preferences', jsonBody(bodyLimits.webhook, deps.logger));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
+  app.post('/webhooks/herobase', heroBaseWebhook(deps.heroBaseWebhook));
   app.post('/webhooks/acs-email', jsonBody(bodyLimits.webhook, deps.logger, ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json']));
   app.route('/webhooks/acs-email', acsEmailEventsWebhook(deps.acsEmailEvents));
   app.route('/preferences', preferenceRoutes(deps.preferences));
@@ -181,6 +185,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', personMessagesRoute(deps.sending));
   app.route('/admin/telemarketing', telemarketingRoutes(deps.telemarketing));
   app.route('/admin/persons', personLeadsRoute(deps.telemarketing));
+  app.route('/admin/member-service', memberServiceTaskRoutes(deps.telemarketing));
   return app;
 }
 

@@ -24,6 +24,10 @@ export const criteriaSchema = z.strictObject({
   dunningGroups: z.array(z.enum(dunningGroups)).min(1).optional(),
   postcodes: z.array(z.string().regex(/^\d{4}$/, 'a Danish postcode, four digits')).min(1).max(1_000).optional(),
   municipalities: z.array(z.string().min(1).max(100)).min(1).max(98).optional(),
+  telemarketing: z
+    .strictObject({ notReachedIn: externalKey.optional(), notHandedOverWithinMonths: z.number().int().min(1).max(120).optional() })
+    .refine((telemarketing) => Object.keys(telemarketing).length > 0, 'give notReachedIn, notHandedOverWithinMonths or both')
+    .optional(),
 });
 
 export const definitionBody = z.strictObject({ name: z.string().min(1).max(200), description: z.string().max(2_000).optional(), criteria: criteriaSchema });

@@ -8,13 +8,23 @@ import type { LeadFile } from '../../domain/telemarketing/LeadFile.js';
 import { type LeadFileContentPorts, leadFileContent } from '../../domain/telemarketing/leadFileContent.js';
 import { leadFields } from '../../domain/telemarketing/leadFields.js';
 import type { LeadFiles } from '../../domain/telemarketing/ports.js';
+import type { SegmentDefinitions } from '../../domain/segments/ports.js';
 import { type SaveCallCampaignPorts, saveCallCampaign } from '../../domain/telemarketing/saveCallCampaign.js';
 import { actorOf } from './access/staffOf.js';
+import { type StartJobPorts, startJobRun } from '../../domain/jobs/startJobRun.js';
+import type { PersonRepository } from '../../domain/person/ports.js';
+import { type CloseLeadPorts, closeLead } from '../../domain/telemarketing/closeLeads.js';
+import { dialerTransferJobName } from '../../domain/telemarketing/dialerTransferJob.js';
+import { InvalidTelemarketingInputError } from '../../domain/telemarketing/errors.js';
+import { type HandOverToDialerPorts } from '../../domain/telemarketing/handOverToDialer.js';
+import { handOverSingleLead } from '../../domain/telemarketing/handOverSingleLead.js';
+import type { MemberServiceTasks } from '../../domain/telemarketing/ports.js';
 import { parseJsonBody } from './parseJsonBody.js';
 import { engineId, externalKey, pathParams } from './pathParams.js';
 import { invalidRequest } from './problem.js';
 
 const day = z.iso.date();
+const columns = z.array(z.strictObject({ field: z.enum(leadFields), header: z.string().min(1).max(60) })).max(leadFields.length);
 
 export const callCampaignBody = z.strictObject({
   name: z.string().min(1).max(200),
@@ -24,13 +34,32 @@ export const callCampaignBody = z.strictObject({
   petitionIds: z.array(externalKey).max(50),
   leadsFrom: day,
   team: z.string().min(1).max(100),
-  nightlyFile: z.strictObject({ columns: z.array(z.strictObject({ field: z.enum(leadFields), header: z.string().min(1).max(60) })).min(1).max(leadFields.length) }).optional(),
+  nightlyFile: z.strictObject({ columns: columns.min(1) }).optional(),
+  dialer: z
+    .strictObject({
+      dialerCampaignId: z.string().min(1).max(100),
+      onboardingCampaignId: z.string().min(1).max(100).optional(),
+      changesAgreements: z.boolean(),
+      fields: columns,
+      newsletterTopic: z.string().min(1).max(40).optional(),
+      dailySegmentDefinitionId: engineId.optional(),
+    })
+    .optional(),
 });
 
 export const extractBody = z.strictObject({ campaignId: externalKey, signedFrom: day, signedTo: day, vendor: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$/, 'a vendor name: letters, digits, space, - _ .') });
 export const filesQuery = z.strictObject({ campaignId: externalKey.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
 
-export type TelemarketingRouteDeps = SaveCallCampaignPorts & ExtractLeadsPorts & LeadFileContentPorts & { files: LeadFiles };
+export const transferBody = z.strictObject({ campaignId: externalKey, segmentDefinitionId: engineId });
+export const singleLeadBody = z.strictObject({ campaignId: externalKey, personId: engineId });
+export const tasksQuery = z.strictObject({ personId: engineId.optional(), unlinked: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+export type TelemarketingRouteDeps = SaveCallCampaignPorts &
+  ExtractLeadsPorts &
+  LeadFileContentPorts &
+  HandOverToDialerPorts &
+  CloseLeadPorts &
+  StartJobPorts & { files: LeadFiles; tasks: MemberServiceTasks; persons: PersonRepository; segmentDefinitions: Pick<SegmentDefinitions, 'get'> };
 
 /**
  * [Leadflow][Dialer2] /admin/telemarketing: call campaigns (GET, PUT /campaigns/{id}); the lead files,
@@ -59,6 +88,24 @@ export function telemarketingRoutes(deps: TelemarketingRouteDeps): Hono {
       c.set('auditedPersons', (await deps.leads.ofFile(file.id)).map((lead) => lead.personId));
       return c.body(Buffer.from(content), 200, { 'content-type': deps.format.mediaType, 'content-disposition': `attachment; filename="${file.name}"` });
     })
+    .post('/transfers', async (c) => {
+      const body = transferBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      const campaign = await campaignOf(body.data.campaignId, deps);
+      if (!campaign.dialer || !campaign.active) throw new InvalidTelemarketingInputError([{ field: 'campaignId', problem: 'the campaign is not an active campaign in the dialer' }]);
+      if (!(await deps.segmentDefinitions.get(body.data.segmentDefinitionId))) throw new NotFoundError(`no segment definition ${body.data.segmentDefinitionId}`);
+      return c.json(await startJobRun(dialerTransferJobName, { kind: 'staff', requestedBy: actorReference(actorOf(c)) }, deps, body.data), 202);
+    })
+    .post('/leads', async (c) => {
+      const body = singleLeadBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      return c.json(await handOverSingleLead(body.data, deps), 201);
+    })
+    .post('/leads/:id/close', pathParams({ id: engineId }), async (c) => {
+      const closed = await closeLead(c.req.param('id'), 'closed-by-staff', deps);
+      if (!closed) throw new NotFoundError(`no lead ${c.req.param('id')}`);
+      return c.json(closed);
+    })
     .post('/extracts', async (c) => {
       const body = extractBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
@@ -77,6 +124,18 @@ async function fileOf(id: string, deps: Pick<TelemarketingRouteDeps, 'files'>): 
   const stored = await deps.files.get(id);
   if (!stored) throw new NotFoundError(`no lead file ${id}`);
   return stored.value;
+}
+
+/** [Dialer4] GET /admin/member-service/tasks?personId=&unlinked=true: member service's tasks, newest first. */
+export function memberServiceTaskRoutes(deps: Pick<TelemarketingRouteDeps, 'tasks'>): Hono {
+  return new Hono().get('/tasks', async (c) => {
+    const query = tasksQuery.safeParse(c.req.query());
+    if (!query.success) return invalidRequest(c, query.error, 'query');
+    const { limit, personId, unlinked } = query.data;
+    const tasks = await deps.tasks.recent(limit, { ...(personId && { personId }), unlinked: unlinked === 'true' });
+    c.set('auditedPersons', tasks.flatMap((task) => (task.personId ? [task.personId] : [])));
+    return c.json({ tasks });
+  });
 }
 
 /** [Leadflow] GET /admin/persons/{id}/telemarketing-leads: every lead the person has had, newest first (member service). */

@@ -19,6 +19,8 @@ export const queueNames = {
   anonymisations: 'anonymisations',
   /** [CARE-Interactions] Mail delivery and engagement reports from ACS (through Event Grid), to record on their messages. */
   emailReports: 'email-reports',
+  /** [Dialer4][Dialer5] HeroBase's notifications (a lead closed, a task made), to read and record. */
+  dialerNotifications: 'dialer-notifications',
 } as const;
 
 /** Where Azure Functions moves a message that failed `maxDequeueCount` times. */

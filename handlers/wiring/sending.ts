@@ -49,7 +49,7 @@ export function wireSending(parts: {
     messages: new CosmosOutboundMessages(container('outboundMessages')),
     sendingSettings: new CosmosVersionedStore<SendingSettings>(container('engineState')),
     segmentSources: new CosmosSegmentSources(
-      { persons: container('persons'), signatures: container('signatures'), payments: container('payments'), segmentMembers: container('segmentMembers'), consentLog: container('consentLog'), engineState: container('engineState') },
+      { persons: container('persons'), signatures: container('signatures'), payments: container('payments'), segmentMembers: container('segmentMembers'), consentLog: container('consentLog'), engineState: container('engineState'), telemarketingLeads: container('telemarketingLeads'), callCampaigns: container('callCampaigns') },
       parts.jobRuns,
     ),
   };

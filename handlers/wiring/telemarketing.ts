@@ -16,17 +16,44 @@ import type { Logger } from '../../domain/shared/Logger.js';
 import type { StopList } from '../../domain/stoplist/ports.js';
 import type { CallCampaign } from '../../domain/telemarketing/CallCampaign.js';
 import { nightlyLeadFilesJob } from '../../domain/telemarketing/nightlyLeadFilesJob.js';
-import type { TelemarketingSftpConfig } from '../config.js';
+import { dialerTransferJob } from '../../domain/telemarketing/dialerTransferJob.js';
+import { HeroBaseDialer } from '../../adapters/herobase/HeroBaseDialer.js';
+import { CosmosMemberServiceTasks } from '../../adapters/cosmos/CosmosMemberServiceTasks.js';
+import type { RetryPolicy, Sleep } from '../../adapters/http/retryPolicy.js';
+import type { ConsentTopicStore } from '../../domain/consent/ports.js';
+import type { AgreementStates } from '../../domain/dunning/ports.js';
+import type { CrmPersons, OnlineFundraisingContacts } from '../../domain/person/ports.js';
+import type { EvaluationPorts } from '../../domain/segments/evaluateSegment.js';
+import type { SegmentDefinitions } from '../../domain/segments/ports.js';
+import type { EngineConfig, TelemarketingSftpConfig } from '../config.js';
 import { telemarketingFilesFunction } from '../timer/telemarketingFilesFunction.js';
+import { dialerTransfersFunction } from '../timer/dialerTransfersFunction.js';
 
 export type TelemarketingWiring = ReturnType<typeof wireTelemarketing>;
 
-/** [Leadflow][Dialer2] Call campaigns, the leads handed to TM, and the nightly files to the vendor over SFTP. */
+/**
+ * [Leadflow][Dialer1]–[Dialer5] Call campaigns, the leads handed to TM, the nightly files to the vendor
+ * over SFTP, and the dialer (HeroBase): transfers, single leads, closing, outcomes and tasks.
+ */
 export function wireTelemarketing(parts: {
   database: Database;
   sftp: TelemarketingSftpConfig;
-  segmentSources: Pick<SegmentSources, 'petitionExists'>;
-  ports: { persons: PersonRepository; consentLog: ConsentLog; stopList: StopList; teamLimits: TeamLimitStore; ids: Ids; clock: Clock; logger: Logger };
+  heroBase: EngineConfig['heroBase'];
+  retry: { retryPolicy?: RetryPolicy; sleep?: Sleep };
+  segments: EvaluationPorts & { segmentSources: Pick<SegmentSources, 'petitionExists'>; segmentDefinitions: Pick<SegmentDefinitions, 'get'> };
+  ports: {
+    persons: PersonRepository;
+    consentLog: ConsentLog;
+    consentTopics: ConsentTopicStore;
+    stopList: StopList;
+    teamLimits: TeamLimitStore;
+    agreementStates: AgreementStates;
+    crm: CrmPersons;
+    onlineFundraising: OnlineFundraisingContacts;
+    ids: Ids;
+    clock: Clock;
+    logger: Logger;
+  };
 }) {
   const container = (name: keyof typeof cosmosContainers) => parts.database.container(cosmosContainers[name].id);
   const all = {
@@ -37,11 +64,13 @@ export function wireTelemarketing(parts: {
     sources: new CosmosLeadSources(container('signatures')),
     format: leadFileCsv,
     drop: new SftpFileDrop(parts.sftp),
-    segmentSources: parts.segmentSources,
+    dialer: new HeroBaseDialer({ baseUrl: parts.heroBase.apiUrl, apiKey: parts.heroBase.apiKey, ...parts.retry }),
+    tasks: new CosmosMemberServiceTasks(container('memberServiceTasks')),
+    ...parts.segments,
   };
   return {
     ports: all,
-    job: nightlyLeadFilesJob(all),
-    timerFunctions: (jobPorts: StartJobPorts) => [telemarketingFilesFunction(jobPorts)],
+    jobs: [nightlyLeadFilesJob(all), dialerTransferJob(all)],
+    timerFunctions: (jobPorts: StartJobPorts) => [telemarketingFilesFunction(jobPorts), dialerTransfersFunction({ ...jobPorts, campaigns: all.campaigns })],
   };
 }

@@ -95,6 +95,8 @@ function syntheticSegment(size: number, counted: { factQueries: number }): Segme
         donations: [],
         dunningGroups: [],
         consentEntries: personIds.filter((_, index) => index % 50 !== 0).map((personId) => consentOf(personId)),
+        leads: [],
+        activeCallCampaigns: [],
       };
     },
     municipalities: async () => new Map(),

@@ -45,6 +45,9 @@ export function offlineEnvironment(overrides: EngineEnvironment = {}): EngineEnv
     TM_SFTP_USERNAME: 'ms-leads',
     TM_SFTP_HOST_KEY: `SHA256:${'A'.repeat(43)}`,
     TM_SFTP_CREDENTIAL: 'sftp-password',
+    HEROBASE_API_URL: `${unreachable}/api/v1`,
+    HEROBASE_API_KEY: 'herobase-key',
+    HEROBASE_WEBHOOK_SECRET: 'herobase-webhook-secret-0123',
     ...overrides,
   };
 }

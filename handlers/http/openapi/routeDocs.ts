@@ -30,7 +30,8 @@ import { filterBody } from '../segmentRoutes.js';
 import { countBody, definitionBody } from '../segmentDefinitionRoutes.js';
 import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js';
 import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
-import { callCampaignBody, extractBody, filesQuery } from '../telemarketingRoutes.js';
+import { callCampaignBody, extractBody, filesQuery, singleLeadBody, tasksQuery, transferBody } from '../telemarketingRoutes.js';
+import { heroBaseNotificationSchema } from '../heroBaseWebhook.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
 
@@ -60,6 +61,7 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /webhooks/onlinefundraising': { summary: "OnlineFundraising's signed change notification (verified, queued)", body: onlineFundraisingNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
   'POST /webhooks/dataverse': { summary: "Dataverse's webhook (Merge and Update of contacts), by its key", body: remoteExecutionContextSchema, success: json('queued or nothing to do', 202), errors: [401, 413, 415, 503] },
   'POST /webhooks/drupal': { summary: "Drupal's signed webform notification (verified, queued)", body: drupalNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
+  'POST /webhooks/herobase': { summary: "HeroBase's signed notification: a lead closed or a task made (verified, queued) ([Dialer4][Dialer5])", body: heroBaseNotificationSchema, success: json('queued', 202), errors: [401, 413, 415, 503] },
   'POST /webhooks/acs-email': { summary: "ACS Email's delivery and engagement reports through Event Grid (Event Grid schema or CloudEvents), by the key header; answers the validation handshake", success: json('queued (202), or the validation response (200)', 202), errors: [401, 413, 415] },
   'OPTIONS /webhooks/acs-email': { summary: "Event Grid's CloudEvents validation handshake (WebHook-Request-Origin → WebHook-Allowed-Origin)", success: json('allowed', 200) },
   'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
@@ -150,6 +152,10 @@ export const routeDocs: Record<string, RouteDoc> = {
   'GET /admin/telemarketing/files/:id': { summary: 'One lead file: its leads, who was left out by reason, delivery attempts', success: json('the file', 200, answers.leadFileSchema) },
   'GET /admin/telemarketing/files/:id/content': { summary: 'The file as the vendor gets it (CSV: semicolons, UTF-8 with BOM, CRLF)', success: { status: 200, description: 'the file', csv: true } },
   'POST /admin/telemarketing/extracts': { summary: 'A manual extract of a call campaign for another TM vendor; its leads are left out of the nightly transfer ([Dialer2])', body: extractBody, success: json('the extract and where to download it', 201, answers.extractSchema) },
+  'POST /admin/telemarketing/transfers': { summary: 'Transfers a segment to a call campaign in the dialer (HeroBase), as a job ([Dialer1])', body: transferBody, success: json('the job run', 202) },
+  'POST /admin/telemarketing/leads': { summary: 'Hands one person to a dialer campaign, e.g. from an automation flow; 409 naming why when the TM rules keep them out ([Dialer2])', body: singleLeadBody, success: json('the lead', 201), errors: [409] },
+  'POST /admin/telemarketing/leads/:id/close': { summary: 'Closes a lead at once, in the dialer too ([Dialer3])', success: json('the closed lead') },
+  'GET /admin/member-service/tasks': { summary: "Member service's tasks from the dialer vendor, linked to the person or not ([Dialer4])", query: tasksQuery, success: json('the tasks') },
   'GET /admin/persons/:id/telemarketing-leads': { summary: "The person's leads handed to telemarketing, newest first ([Leadflow])", success: json('the leads') },
   'GET /admin/segment-definitions': { summary: 'The named segment definitions ([CampaignAutomation1])', success: json('the definitions') },
   'POST /admin/segment-definitions': { summary: 'Names and keeps a segment definition ([CampaignAutomation1])', body: definitionBody, success: json('the saved definition', 201, answers.segmentDefinitionSchema) },
