@@ -74,7 +74,8 @@ export async function chooseLeads(
   for (const candidate of candidates) {
     const { person } = candidate;
     const leadsOfPerson = earlierLeads.get(person.id) ?? [];
-    const ofThisHandOver = leadsOfPerson.find((lead) => lead.fileId === handOver.fileId);
+    // A repeat of this hand-over keeps the lead it made, while that lead is open.
+    const ofThisHandOver = leadsOfPerson.find((lead) => lead.fileId === handOver.fileId && lead.status === 'open');
     if (ofThisHandOver) {
       leads.push(ofThisHandOver);
       continue;

@@ -34,4 +34,11 @@ describe('leadExclusions', () => {
     const ended = new Map([...campaigns, ['winback', { ...winback, active: false }]]);
     expect(leadExclusions({ ...callable, leads: [lead('winback', '2020-01-01T10:00:00Z', 'open')] }, petitionLeads, ended, '2026-11-25')).toEqual([]);
   });
+
+  it('[Dialer3] an open lead in a lower campaign gives way to a higher one, within the window or not; a closed one still counts', () => {
+    const openPetition = { ...callable, leads: [lead('skov-leads', '2026-11-20T10:00:00Z', 'open')] };
+    expect(leadExclusions(openPetition, winback, campaigns, '2026-11-25')).toEqual([]);
+    const closedPetition = { ...callable, leads: [lead('skov-leads', '2026-11-20T10:00:00Z', 'closed')] };
+    expect(leadExclusions(closedPetition, winback, campaigns, '2026-11-25')).toEqual(['called-within-window']);
+  });
 });

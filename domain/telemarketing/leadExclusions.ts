@@ -20,7 +20,8 @@ export interface LeadCandidate {
 /**
  * [Leadflow][StopList][Dialer3] Why a person may not go to TM for a campaign today (a business date,
  * Danish); none means they may: phone consent, a working number, not on the stop list for calls, not
- * handed to TM within the campaign's window, and not an open lead in an active campaign of higher priority.
+ * handed to TM within the campaign's window (an open lead of a lower campaign does not count: it gives
+ * way), and not an open lead in an active campaign of higher priority.
  */
 export function leadExclusions(candidate: LeadCandidate, campaign: CallCampaign, campaigns: ReadonlyMap<string, CallCampaign>, today: string): LeadExclusion[] {
   const exclusions: LeadExclusion[] = [];
@@ -28,7 +29,9 @@ export function leadExclusions(candidate: LeadCandidate, campaign: CallCampaign,
   if (!candidate.phoneOk) exclusions.push('phone-not-ok');
   if (candidate.stopListedForTelemarketing) exclusions.push('stop-list');
   const windowStart = addMonths(today, -campaign.recontactAfterMonths);
-  if (candidate.leads.some((lead) => copenhagenDateOf(new Date(lead.handedOverAt)) > windowStart)) exclusions.push('called-within-window');
+  // An open lead of a lower campaign gives way to this one ([Dialer3]: it is closed when this lead is made).
+  const givesWay = (lead: TelemarketingLead) => lead.status === 'open' && (campaigns.get(lead.campaignId)?.priority ?? -Infinity) < campaign.priority;
+  if (candidate.leads.some((lead) => !givesWay(lead) && copenhagenDateOf(new Date(lead.handedOverAt)) > windowStart)) exclusions.push('called-within-window');
   // A campaign that has ended calls nobody, so its open leads no longer hold anyone back.
   const higher = (lead: TelemarketingLead) => {
     const other = campaigns.get(lead.campaignId);
