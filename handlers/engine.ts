@@ -237,7 +237,7 @@ export function createEngine(options: EngineOptions): Engine {
     queues,
     onlineFundraisingApi,
     dataverse,
-    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, ...failureTracking },
+    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, leads: telemarketing.ports.leads, dialer: telemarketing.ports.dialer, ...failureTracking },
   });
 
   const jobs = [
@@ -317,6 +317,8 @@ export function createEngine(options: EngineOptions): Engine {
       stopList,
       sends: () => exportSources.sends(),
       messages: sending.ports.messages,
+      telemarketingLeads: telemarketing.ports.leads,
+      memberServiceTasks: telemarketing.ports.tasks,
       auditLog,
       clock,
     },

@@ -11,6 +11,7 @@ export interface PersonalRecordContainers {
   duplicateReviews: Container;
   automationTriggers: Container;
   payments: Container;
+  memberServiceTasks: Container;
 }
 
 /**
@@ -48,6 +49,10 @@ export class CosmosPersonalRecords implements PersonalRecords {
 
   eraseAutomationTriggers(personId: string): Promise<number> {
     return eraseFound(this.containers.automationTriggers, byPerson('id', personId));
+  }
+
+  eraseMemberServiceTasks(personId: string): Promise<number> {
+    return eraseFound(this.containers.memberServiceTasks, byPerson('id', personId));
   }
 
   async erasePayments(paymentIds: readonly string[]): Promise<number> {

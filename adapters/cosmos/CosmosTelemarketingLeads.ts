@@ -38,6 +38,11 @@ export class CosmosTelemarketingLeads extends CosmosVersionedStore<Telemarketing
     return (await this.queryVersioned(query)).map((stored) => stored.value);
   }
 
+  async ofAgreement(ofAgreementId: string): Promise<TelemarketingLead[]> {
+    const query = { query: 'SELECT * FROM c WHERE c.dialer.ofAgreementId = @id OR c.response.ofAgreementId = @id', parameters: [{ name: '@id', value: ofAgreementId }] };
+    return (await this.queryVersioned(query)).map((stored) => stored.value);
+  }
+
   async personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]> {
     const query = { query: 'SELECT VALUE c.personId FROM c WHERE c.campaignId = @campaignId AND c.outcome = @outcome', parameters: [{ name: '@campaignId', value: campaignId }, { name: '@outcome', value: outcome ?? '' }] };
     const { resources } = await this.container.items.query<string>(query).fetchAll();

@@ -12,8 +12,9 @@ import type { PersonAnonymisation } from './Anonymisation.js';
 import { eraseEngineRecords } from './eraseEngineRecords.js';
 import type { CrmAnonymisation, OnlineFundraisingAnonymisation, PersonalRecords } from './ports.js';
 import { updateAnonymisation } from './updateAnonymisation.js';
+import { type CloseLeadPorts, closeOpenLeadsOfPerson } from '../telemarketing/closeLeads.js';
 
-export interface ContinueAnonymisationPorts {
+export interface ContinueAnonymisationPorts extends Omit<CloseLeadPorts, 'clock'> {
   persons: PersonRepository;
   identityIndex: IdentityIndex;
   mirror: MirrorRepository;
@@ -28,14 +29,18 @@ export interface ContinueAnonymisationPorts {
 
 /**
  * [GDPR1][OnlineFundraising5] Finishes what `startAnonymisation` began: erases the person's other
- * records in the engine (and those of persons merged into them), has OF anonymise their contacts and
+ * records in the engine (and those of persons merged into them), closes their open telemarketing leads, has OF anonymise their contacts and
  * the CRM their contact, and marks the person anonymised once both confirmed. Each step is safe to
  * repeat, and a confirmed system is not asked again, so the queue can retry it until every system holds.
  */
 export async function continueAnonymisation(personId: string, ports: ContinueAnonymisationPorts): Promise<'anonymised' | 'nothing-to-do'> {
   const record = (await ports.persons.get(personId))?.value.anonymisation;
   if (!record || record.status === 'anonymised') return 'nothing-to-do';
-  for (const id of [personId, ...record.mergedPersonIds]) await eraseEngineRecords(id, record, ports);
+  for (const id of [personId, ...record.mergedPersonIds]) {
+    await eraseEngineRecords(id, record, ports);
+    // [Dialer3] Nobody may call them again: their open leads close at once, in the dialer too.
+    await closeOpenLeadsOfPerson(id, 'anonymised', ports);
+  }
   await ports.personalRecords.erasePayments(record.removedPaymentIds);
   if (record.outside.onlineFundraising.status === 'pending') {
     await anonymiseInOnlineFundraising(record, ports);

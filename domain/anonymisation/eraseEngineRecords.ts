@@ -23,7 +23,7 @@ const maxAttempts = 5;
  * [GDPR1] Erases one person's data from the engine's stores besides the ledger: the person record
  * becomes a tombstone (a person merged into the one anonymised gets one too), their match keys leave
  * the identity index, their consent log, form submissions, list and group memberships, duplicate
- * reviews and open automation triggers are deleted, and their mirrored OF records lose their
+ * reviews, open automation triggers and member-service tasks are deleted, and their mirrored OF records lose their
  * personal fields (and go to the CRM again, so its copy does too). Signatures stay: they hold no
  * contact details, only opaque keys, and petition totals count them ([Leadflow]). Safe to repeat.
  */
@@ -36,6 +36,7 @@ export async function eraseEngineRecords(personId: string, anonymisation: Person
   await ports.personalRecords.eraseSegmentMemberships(personId);
   await ports.personalRecords.eraseDuplicateReviews(personId);
   await ports.personalRecords.eraseAutomationTriggers(personId);
+  await ports.personalRecords.eraseMemberServiceTasks(personId);
   await anonymiseMirrorRecords(personId, ports);
 }
 

@@ -32,6 +32,8 @@ export interface PersonalRecords {
   /** Duplicate reviews the person is the incoming one of, or one of the matches (they hold names and contact details). */
   eraseDuplicateReviews(personId: string): Promise<number>;
   eraseAutomationTriggers(personId: string): Promise<number>;
+  /** [Dialer4] Member-service tasks about the person (they hold free text and contact details). */
+  eraseMemberServiceTasks(personId: string): Promise<number>;
   /** Payments removed from the ledger (before the retention window). */
   erasePayments(paymentIds: readonly string[]): Promise<number>;
 }

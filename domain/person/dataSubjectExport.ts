@@ -1,3 +1,6 @@
+import type { MemberServiceTasks, TelemarketingLeads } from '../telemarketing/ports.js';
+import type { MemberServiceTask } from '../telemarketing/MemberServiceTask.js';
+import type { TelemarketingLead } from '../telemarketing/TelemarketingLead.js';
 import type { AuditEntry } from '../audit/AuditEntry.js';
 import type { AuditLog } from '../audit/ports.js';
 import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
@@ -36,6 +39,9 @@ export interface DataSubjectExportPorts {
   sends(): AsyncIterable<SendStatistics[]>;
   /** [OnlineFundraising7] The messages the engine sent the person, with what came back. */
   messages: Pick<OutboundMessages, 'ofPerson'>;
+  /** [Leadflow][Dialer4] The leads handed to telemarketing, and member service's tasks about the person. */
+  telemarketingLeads: Pick<TelemarketingLeads, 'ofPersons'>;
+  memberServiceTasks: Pick<MemberServiceTasks, 'recent'>;
   auditLog: AuditLog;
   clock: Clock;
 }
@@ -55,6 +61,8 @@ export interface DataSubjectExport {
   stopListEntries: StopListEntry[];
   interactions: { sendId: string; channel: string; outcome: string; reportedAt: string }[];
   messages: OutboundMessage[];
+  telemarketingLeads: TelemarketingLead[];
+  memberServiceTasks: MemberServiceTask[];
   auditEntries: AuditEntry[];
 }
 
@@ -62,7 +70,8 @@ export interface DataSubjectExport {
  * [KomMed-GDPR] The data-subject access export: the person, their consent log, their OF records,
  * agreements, payments, signatures, form submissions, stop-list entries matching their phones and
  * emails, the outcomes of mails and SMS sent to them (reported by other systems, and the engine's own
- * messages with their events), and the audit entries about them.
+ * messages with their events), their telemarketing leads with the call outcomes, member service's
+ * tasks about them, and the audit entries about them.
  */
 export async function dataSubjectExport(personId: string, ports: DataSubjectExportPorts): Promise<DataSubjectExport> {
   const stored = (await ports.persons.get(personId))?.value;
@@ -83,6 +92,8 @@ export async function dataSubjectExport(personId: string, ports: DataSubjectExpo
     stopListEntries: await ports.stopList.findByContact({ phones, emails: stored.emails }),
     interactions: await interactionsOf(personId, ports),
     messages: await ports.messages.ofPerson(personId),
+    telemarketingLeads: await ports.telemarketingLeads.ofPersons([personId]),
+    memberServiceTasks: await ports.memberServiceTasks.recent(1_000, { personId }),
     auditEntries: await allAuditEntriesAbout(personId, ports.auditLog),
   };
 }

@@ -20,6 +20,8 @@ export interface TelemarketingLeads {
   /** Every lead of these persons, in any campaign. */
   ofPersons(personIds: string[]): Promise<TelemarketingLead[]>;
   ofFile(fileId: string): Promise<TelemarketingLead[]>;
+  /** [OnlineFundraising6] The leads about an OF agreement, or whose call changed it in OF's Onboarding App. */
+  ofAgreement(ofAgreementId: string): Promise<TelemarketingLead[]>;
   /** [OnlineFundraising6] The persons whose lead in the campaign ended with this outcome. */
   personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]>;
 }

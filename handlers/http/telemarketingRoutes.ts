@@ -14,6 +14,8 @@ import { actorOf } from './access/staffOf.js';
 import { type StartJobPorts, startJobRun } from '../../domain/jobs/startJobRun.js';
 import type { PersonRepository } from '../../domain/person/ports.js';
 import { type CloseLeadPorts, closeLead } from '../../domain/telemarketing/closeLeads.js';
+import { closeAllLeadsOf } from '../../domain/telemarketing/closeAllLeadsOf.js';
+import type { RecordConsentPorts } from '../../domain/consent/recordConsentChanges.js';
 import { dialerTransferJobName } from '../../domain/telemarketing/dialerTransferJob.js';
 import { InvalidTelemarketingInputError } from '../../domain/telemarketing/errors.js';
 import { type HandOverToDialerPorts } from '../../domain/telemarketing/handOverToDialer.js';
@@ -52,6 +54,8 @@ export const filesQuery = z.strictObject({ campaignId: externalKey.optional(), l
 
 export const transferBody = z.strictObject({ campaignId: externalKey, segmentDefinitionId: engineId });
 export const singleLeadBody = z.strictObject({ campaignId: externalKey, personId: engineId });
+export const leadsQuery = z.strictObject({ ofAgreementId: z.string().min(1).max(100) });
+export const closeAllBody = z.strictObject({ reason: z.enum(['no-more-calls', 'closed-by-staff']) });
 export const tasksQuery = z.strictObject({ personId: engineId.optional(), unlinked: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export type TelemarketingRouteDeps = SaveCallCampaignPorts &
@@ -59,7 +63,8 @@ export type TelemarketingRouteDeps = SaveCallCampaignPorts &
   LeadFileContentPorts &
   HandOverToDialerPorts &
   CloseLeadPorts &
-  StartJobPorts & { files: LeadFiles; tasks: MemberServiceTasks; persons: PersonRepository; segmentDefinitions: Pick<SegmentDefinitions, 'get'> };
+  StartJobPorts &
+  RecordConsentPorts & { files: LeadFiles; tasks: MemberServiceTasks; persons: PersonRepository; segmentDefinitions: Pick<SegmentDefinitions, 'get'> };
 
 /**
  * [Leadflow][Dialer2] /admin/telemarketing: call campaigns (GET, PUT /campaigns/{id}); the lead files,
@@ -101,6 +106,13 @@ export function telemarketingRoutes(deps: TelemarketingRouteDeps): Hono {
       if (!body.success) return invalidRequest(c, body.error);
       return c.json(await handOverSingleLead(body.data, deps), 201);
     })
+    .get('/leads', async (c) => {
+      const query = leadsQuery.safeParse(c.req.query());
+      if (!query.success) return invalidRequest(c, query.error, 'query');
+      const leads = await deps.leads.ofAgreement(query.data.ofAgreementId);
+      c.set('auditedPersons', leads.map((lead) => lead.personId));
+      return c.json({ leads });
+    })
     .post('/leads/:id/close', pathParams({ id: engineId }), async (c) => {
       const closed = await closeLead(c.req.param('id'), 'closed-by-staff', deps);
       if (!closed) throw new NotFoundError(`no lead ${c.req.param('id')}`);
@@ -138,10 +150,20 @@ export function memberServiceTaskRoutes(deps: Pick<TelemarketingRouteDeps, 'task
   });
 }
 
-/** [Leadflow] GET /admin/persons/{id}/telemarketing-leads: every lead the person has had, newest first (member service). */
-export function personLeadsRoute(deps: Pick<TelemarketingRouteDeps, 'leads'>): Hono {
-  return new Hono().get('/:id/telemarketing-leads', pathParams({ id: engineId }), async (c) => {
-    const leads = await deps.leads.ofPersons([c.req.param('id')]);
-    return c.json({ leads: leads.sort((a, b) => b.handedOverAt.localeCompare(a.handedOverAt)) });
-  });
+/**
+ * [Leadflow][Dialer3] GET /admin/persons/{id}/telemarketing-leads: every lead the person has had, newest
+ * first (member service). POST …/close {reason}: closes all their open leads at once, e.g. from an
+ * automation; `no-more-calls` also withdraws their phone consent.
+ */
+export function personLeadsRoute(deps: Pick<TelemarketingRouteDeps, 'leads' | 'dialer' | 'clock' | 'consentLog' | 'consentTopics' | 'ids'>): Hono {
+  return new Hono()
+    .get('/:id/telemarketing-leads', pathParams({ id: engineId }), async (c) => {
+      const leads = await deps.leads.ofPersons([c.req.param('id')]);
+      return c.json({ leads: leads.sort((a, b) => b.handedOverAt.localeCompare(a.handedOverAt)) });
+    })
+    .post('/:id/telemarketing-leads/close', pathParams({ id: engineId }), async (c) => {
+      const body = closeAllBody.safeParse(parseJsonBody(await c.req.text()));
+      if (!body.success) return invalidRequest(c, body.error);
+      return c.json({ closed: await closeAllLeadsOf(c.req.param('id'), body.data.reason, actorReference(actorOf(c)), deps) });
+    });
 }

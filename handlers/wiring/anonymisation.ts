@@ -40,6 +40,7 @@ export interface AnonymisationWiring {
 type SharedPorts = Omit<StartAnonymisationPorts, 'anonymisationQueue'> &
   Pick<ContinueAnonymisationPorts, 'identityIndex' | 'mirror' | 'logger'> &
   Pick<AnonymisationSchedulePorts, 'agreementStates'> &
+  Pick<ContinueAnonymisationPorts, 'leads' | 'dialer'> &
   FailureTrackingDeps;
 
 /** [GDPR1][OnlineFundraising5] Anonymising persons: the Cosmos erasure, OF's and the CRM's anonymisation, the queue that finishes each one. */
@@ -54,6 +55,7 @@ export function wireAnonymisation(parts: { database: Database; queues: StorageQu
     duplicateReviews: container('duplicateReviews'),
     automationTriggers: container('automationTriggers'),
     payments: container('payments'),
+    memberServiceTasks: container('memberServiceTasks'),
   });
   const continuePorts: ContinueAnonymisationPorts = {
     ...ports,

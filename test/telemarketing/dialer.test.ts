@@ -128,6 +128,13 @@ describe('[Dialer5] what comes back from the calls', () => {
     expect(JSON.stringify(person)).toContain('ole.ny@example.dk');
   });
 
+  it('[OnlineFundraising6][KomMed-GDPR] the agreement changed in the Onboarding App leads back to the call campaign and fundraiser; the person\'s export holds the lead', async () => {
+    const traced = (await (await call('GET', '/admin/telemarketing/leads?ofAgreementId=dl-ole-a', undefined, 'Analyst')).json()) as { leads: Lead[] };
+    expect(traced.leads).toEqual([expect.objectContaining({ personId: personIdOf(ole.id), campaignId: 'winback-ring', response: expect.objectContaining({ fundraiserId: 'agent-17' }) })]);
+    const exported = (await (await call('GET', `/admin/persons/${personIdOf(ole.id)}/export`, undefined, 'Administrator')).json()) as { telemarketingLeads: Lead[] };
+    expect(exported.telemarketingLeads.map((lead) => lead.campaignId).sort()).toEqual(['skov-ring', 'winback-ring']);
+  });
+
   it('[Dialer5][Dialer3][StopList] "no more calls" withdraws phone consent, puts the number on the stop list and closes all the person\'s open leads', async () => {
     const nyhed = await call('POST', '/admin/telemarketing/leads', { campaignId: 'nyhed-ring', personId: personIdOf(pia.id) }, 'Integration');
     expect(nyhed.status).toBe(201);
@@ -144,6 +151,19 @@ describe('[Dialer5] what comes back from the calls', () => {
     expect(stopList.entries).toContainEqual(expect.objectContaining({ phone: pia.phone, telemarketing: true, source: 'dialer' }));
     const again = await call('POST', '/admin/telemarketing/leads', { campaignId: 'nyhed-ring', personId: personIdOf(pia.id) }, 'Integration');
     expect(again.status).toBe(409);
+  });
+
+  it('[Dialer3] an automation closes all of a person\'s open leads for "no more calls", and their phone consent is withdrawn', async () => {
+    const uffe = { id: 'dl-uffe', firstName: 'Uffe', phone: '+4527700006', consents: ['phone'] };
+    await signsByKeyword(stack, uffe, 'RING', '2026-11-24T12:40:00.000Z');
+    const lead = (await (await call('POST', '/admin/telemarketing/leads', { campaignId: 'nyhed-ring', personId: personIdOf(uffe.id) }, 'Integration')).json()) as Lead;
+    const closed = await call('POST', `/admin/persons/${personIdOf(uffe.id)}/telemarketing-leads/close`, { reason: 'no-more-calls' }, 'Integration');
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as { closed: Lead[] }).closed).toEqual([expect.objectContaining({ id: lead.id, outcome: 'no-more-calls' })]);
+    expect(stack.heroBase.leadOf(lead.id)).toMatchObject({ status: 'closed', closeReason: 'api' });
+    const consents = (await (await call('GET', `/admin/persons/${personIdOf(uffe.id)}/consents`, undefined, 'MemberServiceEditor')).json()) as { current: { channel: string; granted: boolean }[] };
+    expect(consents.current).toContainEqual(expect.objectContaining({ channel: 'phone', granted: false }));
+    expect((await call('POST', `/admin/persons/${personIdOf(uffe.id)}/telemarketing-leads/close`, { reason: 'whenever' }, 'Integration')).status).toBe(400);
   });
 
   it('[Dialer4] a task from the vendor\'s member service is linked to the person of its call, or kept unlinked; a repeated notification makes no second task', async () => {
@@ -167,6 +187,23 @@ describe('[Dialer5] what comes back from the calls', () => {
     const segment = await call('POST', '/admin/segment-definitions', { name: 'Ikke nået i winback', criteria: { telemarketing: { notReachedIn: 'winback-ring' } } });
     const { id } = (await segment.json()) as { id: string };
     expect(await (await call('POST', `/admin/segment-definitions/${id}/count`, { channel: 'email' })).json()).toEqual({ kept: 1, excluded: {} });
+  });
+});
+
+describe('[Dialer3][GDPR1] anonymisation', () => {
+  it('[Dialer3][GDPR1] anonymising a person closes their open leads in the dialer at once and erases their member-service tasks', async () => {
+    const tove = { id: 'dl-tove', firstName: 'Tove', phone: '+4527700005', consents: ['phone'] };
+    await signsByKeyword(stack, tove, 'RING', '2026-11-24T12:30:00.000Z');
+    const lead = (await (await call('POST', '/admin/telemarketing/leads', { campaignId: 'nyhed-ring', personId: personIdOf(tove.id) }, 'Integration')).json()) as Lead;
+    await stack.heroBase.createTask({ subject: 'Tove vil ringes op', description: 'om sin gave', leadId: lead.dialer!.dialerLeadId!, createdBy: 'tmpo-ms' });
+    await queueDrained(stack, 'dialer-notifications');
+    const started = await call('POST', `/admin/persons/${personIdOf(tove.id)}/anonymise`, { reason: 'persons-request', requestedOn: '2026-11-24', stopList: 'leave' }, 'MemberServiceEditor');
+    expect(started.status).toBe(202);
+    await queueDrained(stack, 'anonymisations');
+    await eventually(async () => expect(stack.heroBase.leadOf(lead.id)).toMatchObject({ status: 'closed', closeReason: 'api' }));
+    expect(await leadIn(tove.id, 'nyhed-ring')).toMatchObject({ status: 'closed', outcome: 'anonymised' });
+    const tasks = ((await (await call('GET', `/admin/member-service/tasks?personId=${personIdOf(tove.id)}`, undefined, 'MemberServiceEditor')).json()) as { tasks: unknown[] }).tasks;
+    expect(tasks).toEqual([]);
   });
 });
 

@@ -82,6 +82,8 @@ export const permissions: Record<string, readonly StaffRole[]> = {
   'POST /admin/telemarketing/leads': [...communicationEditors, 'Integration'],
   'POST /admin/telemarketing/leads/:id/close': [...communicationEditors, 'MemberServiceEditor', 'Integration'],
   'GET /admin/member-service/tasks': contactReaders,
+  'GET /admin/telemarketing/leads': [...contactReaders, 'Analyst'],
+  'POST /admin/persons/:id/telemarketing-leads/close': [...contactEditors, 'Integration'],
   'GET /admin/persons/:id/telemarketing-leads': contactReaders,
   'GET /admin/segment-definitions': communicationEditors,
   'POST /admin/segment-definitions': communicationEditors,

@@ -30,7 +30,7 @@ import { filterBody } from '../segmentRoutes.js';
 import { countBody, definitionBody } from '../segmentDefinitionRoutes.js';
 import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js';
 import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
-import { callCampaignBody, extractBody, filesQuery, singleLeadBody, tasksQuery, transferBody } from '../telemarketingRoutes.js';
+import { callCampaignBody, closeAllBody, extractBody, filesQuery, leadsQuery, singleLeadBody, tasksQuery, transferBody } from '../telemarketingRoutes.js';
 import { heroBaseNotificationSchema } from '../heroBaseWebhook.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
@@ -155,6 +155,8 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /admin/telemarketing/transfers': { summary: 'Transfers a segment to a call campaign in the dialer (HeroBase), as a job ([Dialer1])', body: transferBody, success: json('the job run', 202) },
   'POST /admin/telemarketing/leads': { summary: 'Hands one person to a dialer campaign, e.g. from an automation flow; 409 naming why when the TM rules keep them out ([Dialer2])', body: singleLeadBody, success: json('the lead', 201), errors: [409] },
   'POST /admin/telemarketing/leads/:id/close': { summary: 'Closes a lead at once, in the dialer too ([Dialer3])', success: json('the closed lead') },
+  'GET /admin/telemarketing/leads': { summary: 'The leads about an OF agreement, or whose call changed it in the Onboarding App: call campaign and fundraiser ([OnlineFundraising6])', query: leadsQuery, success: json('the leads') },
+  'POST /admin/persons/:id/telemarketing-leads/close': { summary: "Closes all the person's open leads at once, in the dialer too; no-more-calls also withdraws phone consent ([Dialer3])", body: closeAllBody, success: json('the leads closed') },
   'GET /admin/member-service/tasks': { summary: "Member service's tasks from the dialer vendor, linked to the person or not ([Dialer4])", query: tasksQuery, success: json('the tasks') },
   'GET /admin/persons/:id/telemarketing-leads': { summary: "The person's leads handed to telemarketing, newest first ([Leadflow])", success: json('the leads') },
   'GET /admin/segment-definitions': { summary: 'The named segment definitions ([CampaignAutomation1])', success: json('the definitions') },
