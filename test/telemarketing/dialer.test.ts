@@ -190,6 +190,32 @@ describe('[Dialer5] what comes back from the calls', () => {
   });
 });
 
+describe('[Dialer1] the daily transfer', () => {
+  it('[Dialer1] at 06:00 Danish time each dialer campaign with a daily segment gets one transfer a day, however often the timer fires', async () => {
+    expect((await call('POST', '/admin/keywords', { keyword: 'DAG', campaignCode: 'DAG2026', validFrom: '2026-01-01', action: { kind: 'create-signature', petitionId: 'dag-2026' } }, 'Administrator')).status).toBe(201);
+    const vera = { id: 'dl-vera', firstName: 'Vera', phone: '+4527700007', consents: ['phone'] };
+    await signsByKeyword(stack, vera, 'DAG', '2026-11-25T12:00:00.000Z');
+    const segment = await call('POST', '/admin/segment-definitions', { name: 'Dagens emner', criteria: { petitions: [{ petitionId: 'dag-2026' }], telemarketing: { notHandedOverWithinMonths: 12 } } });
+    const { id: dailySegmentDefinitionId } = (await segment.json()) as { id: string };
+    stack.heroBase.addCampaign({ id: 'hb-daglig', name: 'Daglig', status: 'active' });
+    expect((await call('PUT', '/admin/telemarketing/campaigns/daglig-ring', dialerCampaign('hb-daglig', 2, { dailySegmentDefinitionId }), 'Administrator')).status).toBe(200);
+    const timer = stack.engine.timerFunctions.find((fn) => fn.name === 'dialerTransfers')!;
+    clock.set('2026-11-26T04:00:00Z');
+    await timer.handle();
+    clock.set('2026-11-26T05:00:00Z');
+    await timer.handle();
+    await timer.handle();
+    const runs = await eventually(async () => {
+      const { runs: all } = (await (await call('GET', '/admin/jobs?job=dialer-transfer&limit=50', undefined, 'Administrator')).json()) as { runs: { trigger: string; forDate: string; status: string; parameters?: Record<string, string> }[] };
+      const daily = all.filter((run) => run.trigger === 'schedule' && run.parameters?.campaignId === 'daglig-ring');
+      expect(daily.map((run) => run.status)).toEqual(['completed']);
+      return daily;
+    }, 30_000);
+    expect(runs[0]).toMatchObject({ forDate: '2026-11-26', parameters: { segmentDefinitionId: dailySegmentDefinitionId } });
+    expect(stack.heroBase.leads('hb-daglig')).toEqual([expect.objectContaining({ firstName: 'Vera', phone: vera.phone })]);
+  });
+});
+
 describe('[Dialer3][GDPR1] anonymisation', () => {
   it('[Dialer3][GDPR1] anonymising a person closes their open leads in the dialer at once and erases their member-service tasks', async () => {
     const tove = { id: 'dl-tove', firstName: 'Tove', phone: '+4527700005', consents: ['phone'] };
