@@ -23,20 +23,6 @@ export class CosmosOutboundMessages extends CosmosVersionedStore<OutboundMessage
     }
   }
 
-  async createMany(messages: OutboundMessage[]): Promise<{ created: number; existing: number }> {
-    if (messages.length === 0) return { created: 0, existing: 0 };
-    const results = await this.container.items.executeBulkOperations(messages.map((message) => ({ operationType: 'Create' as const, partitionKey: message.id, resourceBody: message as OutboundMessage & Record<string, string> })));
-    let created = 0;
-    let existing = 0;
-    for (const result of results) {
-      const status = result.response?.statusCode ?? 500;
-      if (status === 201) created++;
-      else if (status === 409) existing++;
-      else throw new Error(`planning a message failed with status ${status}: ${result.error?.message ?? ''}`);
-    }
-    return { created, existing };
-  }
-
   async due(sendId: string, staleClaimsBefore: string, limit: number): Promise<Versioned<OutboundMessage>[]> {
     return this.queryVersioned({
       query: `SELECT TOP ${Math.trunc(limit)} * FROM c WHERE c.sendId = @sendId AND (c.status = 'planned' OR (c.status = 'sending' AND c.claimedAt < @stale))`,

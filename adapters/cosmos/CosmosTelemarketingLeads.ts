@@ -10,20 +10,6 @@ const personsPerQuery = 200;
  * a lead is a point read). A person's leads and a file's leads are cross-partition queries.
  */
 export class CosmosTelemarketingLeads extends CosmosVersionedStore<TelemarketingLead> implements TelemarketingLeads {
-  async createMany(leads: TelemarketingLead[]): Promise<{ created: number; existing: number }> {
-    if (leads.length === 0) return { created: 0, existing: 0 };
-    const results = await this.container.items.executeBulkOperations(leads.map((lead) => ({ operationType: 'Create' as const, partitionKey: lead.id, resourceBody: lead as TelemarketingLead & Record<string, string> })));
-    let created = 0;
-    let existing = 0;
-    for (const result of results) {
-      const status = result.response?.statusCode ?? 500;
-      if (status === 201) created++;
-      else if (status === 409) existing++;
-      else throw new Error(`recording a lead failed with status ${status}: ${result.error?.message ?? ''}`);
-    }
-    return { created, existing };
-  }
-
   async ofPersons(personIds: string[]): Promise<TelemarketingLead[]> {
     const leads: TelemarketingLead[] = [];
     for (let start = 0; start < personIds.length; start += personsPerQuery) {
@@ -41,11 +27,5 @@ export class CosmosTelemarketingLeads extends CosmosVersionedStore<Telemarketing
   async ofAgreement(ofAgreementId: string): Promise<TelemarketingLead[]> {
     const query = { query: 'SELECT * FROM c WHERE c.dialer.ofAgreementId = @id OR c.response.ofAgreementId = @id', parameters: [{ name: '@id', value: ofAgreementId }] };
     return (await this.queryVersioned(query)).map((stored) => stored.value);
-  }
-
-  async personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]> {
-    const query = { query: 'SELECT VALUE c.personId FROM c WHERE c.campaignId = @campaignId AND c.outcome = @outcome', parameters: [{ name: '@campaignId', value: campaignId }, { name: '@outcome', value: outcome ?? '' }] };
-    const { resources } = await this.container.items.query<string>(query).fetchAll();
-    return [...new Set(resources)];
   }
 }

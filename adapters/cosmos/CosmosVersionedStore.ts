@@ -55,6 +55,21 @@ export class CosmosVersionedStore<T extends { id: string }> {
     }
   }
 
+  /** Creates many documents in bulk, each only if new: answers how many were created and how many existed. */
+  async createMany(values: T[]): Promise<{ created: number; existing: number }> {
+    if (values.length === 0) return { created: 0, existing: 0 };
+    const results = await this.container.items.executeBulkOperations(values.map((value) => ({ operationType: 'Create' as const, partitionKey: value.id, resourceBody: value as T & Record<string, string> })));
+    let created = 0;
+    let existing = 0;
+    for (const result of results) {
+      const status = result.response?.statusCode ?? 500;
+      if (status === 201) created++;
+      else if (status === 409) existing++;
+      else throw new Error(`a bulk create failed with status ${status}: ${result.error?.message ?? ''}`);
+    }
+    return { created, existing };
+  }
+
   /** Without `etag` only creates; with it replaces only if unchanged since. */
   async save(value: T, etag?: string): Promise<'saved' | 'stale'> {
     const outcome = etag === undefined ? await this.create(value) : await this.replace(value, etag);

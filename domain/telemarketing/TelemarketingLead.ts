@@ -38,8 +38,3 @@ export interface TelemarketingLead {
   /** [Dialer5] The finished call: the campaign response on the person, with the fundraiser who made it. */
   response?: { result: 'yes' | 'no' | 'max-attempts'; fundraiserId: string; completedAt: string; ofAgreementId?: string; note?: string };
 }
-
-/** [OnlineFundraising6] Leads the callers could not reach: the campaign's calls ended without anyone answering. */
-export function notReached(lead: TelemarketingLead): boolean {
-  return lead.outcome === 'max-attempts';
-}

@@ -22,8 +22,6 @@ export interface TelemarketingLeads {
   ofFile(fileId: string): Promise<TelemarketingLead[]>;
   /** [OnlineFundraising6] The leads about an OF agreement, or whose call changed it in OF's Onboarding App. */
   ofAgreement(ofAgreementId: string): Promise<TelemarketingLead[]>;
-  /** [OnlineFundraising6] The persons whose lead in the campaign ended with this outcome. */
-  personsWithOutcome(campaignId: string, outcome: TelemarketingLead['outcome']): Promise<string[]>;
 }
 
 /** Port: the lead files, nightly and manual. */
