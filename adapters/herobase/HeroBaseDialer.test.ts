@@ -60,4 +60,20 @@ describe('HeroBaseDialer over HTTP', () => {
     await expect(dialer.createLead('hb-nowhere', lead('x'))).rejects.toThrow(/no campaign hb-nowhere/);
     await expect(new HeroBaseDialer({ baseUrl: `${sim.url}/api/v1`, apiKey: 'wrong', retryPolicy: policy }).lead('lead-1')).rejects.toThrow(/HeroBase answered 401/);
   });
+
+  it('[Dialer1] reads every campaign across pages', async () => {
+    for (let index = 0; index < 120; index++) sim.addCampaign({ id: `hb-${String(index).padStart(3, '0')}`, name: `Kampagne ${index}`, status: index % 2 === 0 ? 'active' : 'closed' });
+    const campaigns = await dialer.campaigns();
+    expect(campaigns).toHaveLength(121);
+    expect(campaigns.find((campaign) => campaign.id === 'hb-119')).toEqual({ id: 'hb-119', name: 'Kampagne 119', status: 'closed' });
+    expect(sim.requests().filter((request) => request.path === '/api/v1/campaigns' && request.status === 200)).toHaveLength(2);
+  });
+
+  it('[Dialer1] changes an open lead\'s data; a closed lead cannot be changed', async () => {
+    const { dialerLeadId } = await dialer.createLead('hb-winback', lead('engine-lead-4'));
+    await dialer.updateLead(dialerLeadId, { data: { 'Seneste gave': '300 kr' } });
+    expect(sim.leadOf('engine-lead-4')?.data).toEqual({ 'Seneste gave': '300 kr' });
+    await dialer.closeLead(dialerLeadId, 'done');
+    await expect(dialer.updateLead(dialerLeadId, { firstName: 'Annie' })).rejects.toThrow(/HeroBase answered 409/);
+  });
 });

@@ -26,6 +26,7 @@ const outcomeWire = z.object({
   note: z.string().optional(),
 });
 const leadWire = z.object({ id: z.string(), externalId: z.string(), campaignId: z.string(), status: z.enum(['open', 'closed']), closedAt: z.string().optional(), outcome: outcomeWire.optional() });
+const campaignPageWire = z.object({ data: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(['active', 'closed']) })), next: z.string().nullable() });
 const taskWire = z.object({ id: z.string(), subject: z.string(), description: z.string(), leadId: z.string().optional(), name: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), createdBy: z.string(), createdAt: z.string() });
 
 /**
@@ -39,6 +40,23 @@ export class HeroBaseDialer implements Dialer {
 
   constructor(private readonly options: HeroBaseOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  async campaigns(): Promise<{ id: string; name: string; status: 'active' | 'closed' }[]> {
+    const campaigns: { id: string; name: string; status: 'active' | 'closed' }[] = [];
+    let path: string | null = 'campaigns?page=1&pageSize=100';
+    while (path) {
+      const page = campaignPageWire.parse(await this.send('GET', path));
+      campaigns.push(...page.data);
+      // `next` is HeroBase's path of the next page from the host's root ("/api/v1/campaigns?page=2…").
+      path = page.next ? page.next.replace(/^.*?\/campaigns/, 'campaigns') : null;
+    }
+    return campaigns;
+  }
+
+  async updateLead(dialerLeadId: string, changes: Partial<Omit<DialerLeadInput, 'externalId'>>): Promise<void> {
+    const body = await this.send('PATCH', `leads/${encodeURIComponent(dialerLeadId)}`, changes);
+    if (body === null) throw new HttpError(service, 404, `no lead ${dialerLeadId} in HeroBase`);
   }
 
   async createLead(dialerCampaignId: string, lead: DialerLeadInput): Promise<{ dialerLeadId: string }> {
@@ -73,7 +91,7 @@ export class HeroBaseDialer implements Dialer {
     return { ...task, ...(leadId && { dialerLeadId: leadId }) };
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  private async send(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
     const response = await fetchWithRetry(
       `${this.baseUrl}/${path}`,
       { method, headers: { 'x-api-key': this.options.apiKey, accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }) },

@@ -51,7 +51,11 @@ export interface DialerTask {
 
 /** Port: the dialer (HeroBase), through its API. */
 export interface Dialer {
+  /** Every campaign in the dialer (all pages). */
+  campaigns(): Promise<{ id: string; name: string; status: 'active' | 'closed' }[]>;
   createLead(dialerCampaignId: string, lead: DialerLeadInput): Promise<{ dialerLeadId: string }>;
+  /** Changes an open lead's data (e.g. enrichment that changed since it was made). */
+  updateLead(dialerLeadId: string, changes: Partial<Omit<DialerLeadInput, 'externalId'>>): Promise<void>;
   /** Closes the lead at once; closing a closed lead is fine. */
   closeLead(dialerLeadId: string, note: string): Promise<void>;
   lead(dialerLeadId: string): Promise<DialerLeadState | null>;

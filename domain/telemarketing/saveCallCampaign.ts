@@ -3,9 +3,11 @@ import type { SegmentSources } from '../segments/ports.js';
 import type { CallCampaign } from './CallCampaign.js';
 import { InvalidTelemarketingInputError } from './errors.js';
 import type { CallCampaigns } from './ports.js';
+import type { Dialer } from './Dialer.js';
 
 export interface SaveCallCampaignPorts {
   campaigns: CallCampaigns;
+  dialer: Pick<Dialer, 'campaigns'>;
   segmentSources: Pick<SegmentSources, 'petitionExists'>;
   clock: Clock;
 }
@@ -13,8 +15,9 @@ export interface SaveCallCampaignPorts {
 export type CallCampaignInput = Omit<CallCampaign, 'updatedAt' | 'updatedBy'>;
 
 /**
- * [Leadflow] Staff set up or change a call campaign (its id is theirs, e.g. "skov-2026"). Refused,
- * naming the field, when it names a petition nobody knows, or a file with a heading twice.
+ * [Leadflow][Dialer1] Staff set up or change a call campaign (its id is theirs, e.g. "skov-2026").
+ * Refused, naming the field, when it names a petition nobody knows, a file with a heading twice, or
+ * a dialer campaign HeroBase does not have.
  */
 export async function saveCallCampaign(input: CallCampaignInput, by: string, ports: SaveCallCampaignPorts): Promise<CallCampaign> {
   const problems = [];
@@ -24,6 +27,9 @@ export async function saveCallCampaign(input: CallCampaignInput, by: string, por
   const headers = input.nightlyFile?.columns.map((column) => column.header.toLowerCase()) ?? [];
   const repeated = headers.findIndex((header, index) => headers.indexOf(header) !== index);
   if (repeated >= 0) problems.push({ field: `nightlyFile.columns.${repeated}.header`, problem: 'the same heading twice' });
+  if (input.dialer && !(await ports.dialer.campaigns()).some((known) => known.id === input.dialer!.dialerCampaignId)) {
+    problems.push({ field: 'dialer.dialerCampaignId', problem: `HeroBase has no campaign ${input.dialer.dialerCampaignId}` });
+  }
   if (problems.length > 0) throw new InvalidTelemarketingInputError(problems);
   const stored = await ports.campaigns.get(input.id);
   const campaign: CallCampaign = { ...input, updatedAt: ports.clock.now().toISOString(), updatedBy: by };

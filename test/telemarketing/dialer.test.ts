@@ -66,6 +66,9 @@ beforeAll(async () => {
     'nyhed-ring': { ...dialerCampaign('hb-nyhed', 5), recontactAfterMonths: 0 },
   };
   for (const [id, campaign] of Object.entries(campaigns)) expect((await call('PUT', `/admin/telemarketing/campaigns/${id}`, campaign, 'Administrator')).status).toBe(200);
+  const unknown = await call('PUT', '/admin/telemarketing/campaigns/nowhere-ring', dialerCampaign('hb-nowhere', 1), 'Administrator');
+  expect(unknown.status).toBe(400);
+  expect(await unknown.json()).toMatchObject({ fields: [{ field: 'dialer.dialerCampaignId', problem: 'HeroBase has no campaign hb-nowhere' }] });
   const segment = await call('POST', '/admin/segment-definitions', { name: 'Ringeemner', criteria: { petitions: [{ petitionId: 'ring-2026' }] } });
   ringSegmentId = ((await segment.json()) as { id: string }).id;
 });

@@ -5,7 +5,7 @@ import { type FaultResponses, injectFaults } from '../shared/injectFaults.js';
 import { logRequests } from '../shared/logRequests.js';
 import { heroBaseError, jsonResponse } from './heroBaseError.js';
 import type { SimulatorControl } from './SimulatorControl.js';
-import { closeLeadSchema, type HeroBaseLead, newLeadSchema } from './wire.js';
+import { closeLeadSchema, type HeroBaseLead, leadUpdateSchema, newLeadSchema } from './wire.js';
 
 const maxPageSize = 100;
 
@@ -39,6 +39,18 @@ export function apiRoutes(control: SimulatorControl): Hono {
   api.get('/leads/:id', (c) => {
     const lead = control.book.leads.get(c.req.param('id'));
     return lead ? c.json(lead) : heroBaseError(404, 'lead_not_found', `no lead ${c.req.param('id')}`);
+  });
+
+  api.patch('/leads/:id', async (c) => {
+    const lead = control.book.leads.get(c.req.param('id'));
+    if (!lead) return heroBaseError(404, 'lead_not_found', `no lead ${c.req.param('id')}`);
+    const body = leadUpdateSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) return heroBaseError(400, 'invalid_lead', 'the change is not valid', {}, body.error.issues.map((issue) => ({ field: issue.path.join('.'), problem: issue.message })));
+    if (lead.status === 'closed') return heroBaseError(409, 'lead_closed', `lead ${lead.id} is closed`);
+    const { data, ...fields } = body.data;
+    const updated: HeroBaseLead = { ...lead, ...fields, data: { ...lead.data, ...data } };
+    control.book.leads.set(lead.id, updated);
+    return c.json(updated);
   });
 
   api.post('/leads/:id/close', async (c) => {

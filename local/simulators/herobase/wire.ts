@@ -75,6 +75,14 @@ export const newLeadSchema = z.strictObject({
   data: z.record(z.string().max(50), z.string().max(500)).default({}),
 });
 
+export const leadUpdateSchema = z.strictObject({
+  firstName: z.string().max(100).optional(),
+  lastName: z.string().max(100).optional(),
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +4512345678').optional(),
+  email: z.string().max(200).optional(),
+  data: z.record(z.string().max(50), z.string().max(500)).optional(),
+});
+
 export const closeLeadSchema = z.strictObject({ note: z.string().max(200).optional() });
 
 export const notificationTypes = ['lead.closed', 'task.created'] as const;
