@@ -61,10 +61,11 @@ export async function chooseLeads(
   candidates: LeadCandidateInput[],
   handOver: HandOver,
   ports: ChooseLeadsPorts,
+  /** `through-the-filter`: the candidates are a segment page the one filter for calls by the campaign's team kept already. */
+  already?: 'through-the-filter',
 ): Promise<{ leads: TelemarketingLead[]; excluded: LeadExclusionCounts }> {
   const persons = candidates.map((candidate) => candidate.person);
-  const filtered = await filterSegment(persons, { teams: [campaign.team], channel: 'phone' }, ports);
-  const segmentReasons = new Map(filtered.excluded.map((entry) => [entry.personId, entry.reasons]));
+  const segmentReasons = already === 'through-the-filter' ? new Map<string, ExclusionReason[]>() : await segmentReasonsOf(persons, campaign, ports);
   const earlierLeads = groupByPerson(await ports.leads.ofPersons(persons.map((person) => person.id)));
   const campaigns = new Map((await ports.campaigns.list()).map((known) => [known.id, known]));
   const excluded: LeadExclusionCounts = {};
@@ -86,6 +87,11 @@ export async function chooseLeads(
   }
   await ports.leads.createMany(newLeads);
   return { leads: [...leads, ...newLeads], excluded };
+}
+
+async function segmentReasonsOf(persons: Person[], campaign: CallCampaign, ports: ChooseLeadsPorts): Promise<Map<string, ExclusionReason[]>> {
+  const filtered = await filterSegment(persons, { teams: [campaign.team], channel: 'phone' }, ports);
+  return new Map(filtered.excluded.map((entry) => [entry.personId, entry.reasons]));
 }
 
 function reasonsToLeaveOut(

@@ -27,7 +27,7 @@ export function dialerTransferJob(ports: DialerTransferPorts): Job {
       let seen = 0;
       for await (const page of evaluateSegment(definition.criteria, { teams: [campaign.team], channel: 'phone' }, ports)) {
         for (const { reasons } of page.excluded) for (const reason of reasons) count(`excluded.${reason}`);
-        const handedOver = await handOverToDialer(campaign, page.kept, run.id, ports);
+        const handedOver = await handOverToDialer(campaign, page.kept, run.id, ports, 'through-the-filter');
         count('leads', handedOver.leads.length);
         count('pushed', handedOver.pushed);
         count('closedElsewhere', handedOver.closedElsewhere);

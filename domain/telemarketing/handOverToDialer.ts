@@ -30,13 +30,20 @@ export interface DialerHandOver {
  * leads in campaigns of lower priority are closed (the priority campaign wins), and the new leads are
  * created in the dialer. `handOverId` makes it safe to repeat.
  */
-export async function handOverToDialer(campaign: CallCampaign, persons: Person[], handOverId: string, ports: HandOverToDialerPorts): Promise<DialerHandOver> {
+export async function handOverToDialer(
+  campaign: CallCampaign,
+  persons: Person[],
+  handOverId: string,
+  ports: HandOverToDialerPorts,
+  /** The persons are a segment page the one filter for calls kept already (not checked twice). */
+  already?: 'through-the-filter',
+): Promise<DialerHandOver> {
   const candidates: LeadCandidateInput[] = [];
   for (const person of persons) {
     const ofAgreementId = campaign.dialer?.changesAgreements ? agreementToCall((await ports.agreementStates.allOfPerson(person.id)).map((stored) => stored.value)) : undefined;
     candidates.push({ person, ...(ofAgreementId && { ofAgreementId }) });
   }
-  const { leads, excluded } = await chooseLeads(campaign, candidates, { fileId: handOverId, vendor: dialerVendor, channel: 'dialer-api', at: ports.clock.now().toISOString() }, ports);
+  const { leads, excluded } = await chooseLeads(campaign, candidates, { fileId: handOverId, vendor: dialerVendor, channel: 'dialer-api', at: ports.clock.now().toISOString() }, ports, already);
   const priorities = new Map((await ports.campaigns.list()).map((known) => [known.id, known.priority]));
   let closedElsewhere = 0;
   for (const lead of leads) {
