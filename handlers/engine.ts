@@ -396,6 +396,8 @@ export function createEngine(options: EngineOptions): Engine {
         stopList,
         persons,
         crm,
+        leads: telemarketing.ports.leads,
+        dialer: telemarketing.ports.dialer,
         clock,
         logger,
       }),

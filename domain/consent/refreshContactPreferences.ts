@@ -8,6 +8,7 @@ import { stopListedFor } from '../stoplist/stopListedFor.js';
 import type { StopList } from '../stoplist/ports.js';
 import { contactPreferencesOf } from './ContactPreferences.js';
 import type { ConsentLog } from './ports.js';
+import { type CloseLeadPorts, closeOpenLeadsOfPerson } from '../telemarketing/closeLeads.js';
 
 /** Port: what changed since the last refresh, and where the refresh got to. */
 export interface ContactPreferenceChanges {
@@ -19,7 +20,7 @@ export interface ContactPreferenceChanges {
   saveWatermark(value: { id: string; since: string }, etag?: string): Promise<'saved' | 'stale'>;
 }
 
-export interface RefreshPreferencesPorts {
+export interface RefreshPreferencesPorts extends CloseLeadPorts {
   changes: ContactPreferenceChanges;
   consentLog: ConsentLog;
   stopList: StopList;
@@ -34,7 +35,8 @@ export const contactPreferencesWatermarkId = 'contact-preferences-watermark';
 /**
  * [Permissionsstruktur1] Every few minutes: the persons whose consents or stop-list entries changed
  * get their current contact preferences on their record, and so on their CRM contact (the standard
- * do-not columns and the engine's own). The watermark moves only after all of them are done, so a
+ * do-not columns and the engine's own), and when calls are no longer allowed, their open telemarketing
+ * leads are closed ([Dialer3]). The watermark moves only after all of them are done, so a
  * failed round is repeated whole.
  */
 export async function refreshContactPreferences(ports: RefreshPreferencesPorts): Promise<{ refreshed: number; changed: number }> {
@@ -60,6 +62,8 @@ async function refreshOne(personId: string, ports: RefreshPreferencesPorts): Pro
     const updated: Person = { ...person, contactPreferences: preferences, updatedAt: ports.clock.now().toISOString() };
     if ((await ports.persons.replace(updated, stored.etag)) !== 'replaced') continue;
     await writeNewestToCrm(updated, ports);
+    // [Dialer3] "No calls" however it came (a withdrawn phone consent, the stop list for calls): their open leads close.
+    if (!preferences.phone || preferences.stopList.telemarketing) await closeOpenLeadsOfPerson(personId, 'no-more-calls', ports);
     return true;
   }
   return false;

@@ -169,6 +169,24 @@ describe('[Dialer5] what comes back from the calls', () => {
     expect((await call('POST', `/admin/persons/${personIdOf(uffe.id)}/telemarketing-leads/close`, { reason: 'whenever' }, 'Integration')).status).toBe(400);
   });
 
+  it('[Dialer3][StopList] a phone consent withdrawn by staff, or the stop list for calls, closes the person\'s open leads at the next preferences round', async () => {
+    const yrsa = { id: 'dl-yrsa', firstName: 'Yrsa', phone: '+4527700008', consents: ['phone'] };
+    const zack = { id: 'dl-zack', firstName: 'Zack', phone: '+4527700009', consents: ['phone'] };
+    const leads: Lead[] = [];
+    for (const person of [yrsa, zack]) {
+      await signsByKeyword(stack, person, 'RING', '2026-11-24T12:50:00.000Z');
+      leads.push((await (await call('POST', '/admin/telemarketing/leads', { campaignId: 'nyhed-ring', personId: personIdOf(person.id) }, 'Integration')).json()) as Lead);
+    }
+    const preferencesRound = () => stack.engine.timerFunctions.find((fn) => fn.name === 'contactPreferences')!.handle();
+    await preferencesRound();
+    expect(leads.map((lead) => stack.heroBase.leadOf(lead.id)?.status)).toEqual(['open', 'open']);
+    expect((await call('POST', `/admin/persons/${personIdOf(yrsa.id)}/consents`, { changes: [{ channel: 'phone', topic: 'all', action: 'withdrawn' }], enteredBy: 'ms@ms.dk', personsRequest: 'bad om ikke at blive ringet op' }, 'MemberServiceEditor')).status).toBe(201);
+    expect((await call('POST', '/admin/stop-list', { phone: zack.phone, requestedAt: '2026-11-25', sms: false, telemarketing: true, source: 'medlemsservice' }, 'MemberServiceEditor')).status).toBe(201);
+    await preferencesRound();
+    expect(leads.map((lead) => stack.heroBase.leadOf(lead.id)?.status)).toEqual(['closed', 'closed']);
+    expect(await leadIn(yrsa.id, 'nyhed-ring')).toMatchObject({ status: 'closed', outcome: 'no-more-calls' });
+  });
+
   it('[Dialer4] a task from the vendor\'s member service is linked to the person of its call, or kept unlinked; a repeated notification makes no second task', async () => {
     const oleLead = await leadIn(ole.id, 'winback-ring');
     const linked = await stack.heroBase.createTask({ subject: 'Ring tilbage om adresse', description: 'Ole vil rette sin adresse', leadId: oleLead.dialer!.dialerLeadId!, createdBy: 'tmpo-ms' });
