@@ -9,6 +9,7 @@ import { datasetExport } from './datasetExport.js';
 import { staffAccess } from './staffAccess.js';
 import { anonymisationSegment } from './anonymisation.js';
 import { sending } from './sending.js';
+import { taxReport } from './taxReport.js';
 
 /**
  * `npm run bench`: the local stack's webhook ingest rate (accepted notifications per second, p50/p99
@@ -17,14 +18,14 @@ import { sending } from './sending.js';
  * million agreements, the dataset export, payment day, and identity resolution against a million
  * people. Figures, not assertions. `-- --payment-day-only`, `-- --identity-only`,
  * `-- --posting-only`, `-- --dunning-only`, `-- --export-only`, `-- --staff-only` (what sign-in and
- * the audit log cost per request) `-- --anonymisation-only` (a segment of 10,000 anonymised end to end) or `-- --sending-only` (planning a send to 100,000, and the sender at a set rate) runs one part; `-- --large` gives
+ * the audit log cost per request) `-- --anonymisation-only` (a segment of 10,000 anonymised end to end) `-- --sending-only` (planning a send to 100,000, and the sender at a set rate) or `-- --tax-only` (the yearly gift totals of 200,000 donors) runs one part; `-- --large` gives
  * payment day 200,000 agreements.
  */
 const ingestCount = Number(process.env.BENCH_INGEST ?? 2_000);
 const endToEndCount = Number(process.env.BENCH_E2E ?? 500);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
-const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only', '--anonymisation-only', '--sending-only'].find((flag) => process.argv.includes(flag));
+const only = ['--payment-day-only', '--identity-only', '--posting-only', '--dunning-only', '--export-only', '--staff-only', '--anonymisation-only', '--sending-only', '--tax-only'].find((flag) => process.argv.includes(flag));
 if (!only) await ingestAndEndToEnd();
 if (!only || only === '--posting-only') print(await postingRun());
 if (!only || only === '--dunning-only') print(dunningGroups());
@@ -34,6 +35,7 @@ if (!only || only === '--identity-only') print(await identityResolution());
 if (!only || only === '--staff-only') print(await staffAccess());
 if (!only || only === '--anonymisation-only') print(await anonymisationSegment());
 if (!only || only === '--sending-only') print(await sending());
+if (!only || only === '--tax-only') print(taxReport());
 
 async function ingestAndEndToEnd() {
   const stack = await startLocalStack();
