@@ -53,6 +53,8 @@ export const cosmosContainers = {
   leadFiles: { id: 'lead-files', partitionKey: '/id' },
   /** [Dialer4] Tasks for member service (from the dialer vendor's member service). */
   memberServiceTasks: { id: 'member-service-tasks', partitionKey: '/id' },
+  /** [Skatteindberetning] Each giver's gift totals per income year, as the latest run computed them. */
+  taxStatements: { id: 'tax-statements', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

@@ -31,6 +31,7 @@ export const auditedRoutes: Record<string, AuditedRoute> = {
   'POST /admin/telemarketing/leads': { kind: 'change', personBodyFields: ['personId'] },
   'POST /admin/telemarketing/leads/:id/close': { kind: 'change', subjectParams: { id: 'telemarketing-lead' } },
   'GET /admin/member-service/tasks': { kind: 'read', bulk: true },
+  'GET /admin/tax-report/:year/statements/:personId': { kind: 'read', personParams: ['personId'] },
   'GET /admin/telemarketing/leads': { kind: 'read', bulk: true },
   'POST /admin/persons/:id/telemarketing-leads/close': { kind: 'change', ...person },
   'POST /admin/message-templates/:id/preview': { kind: 'read', personBodyFields: ['personId'] },

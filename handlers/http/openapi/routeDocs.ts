@@ -32,6 +32,7 @@ import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js
 import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
 import { callCampaignBody, closeAllBody, extractBody, filesQuery, leadsQuery, singleLeadBody, tasksQuery, transferBody } from '../telemarketingRoutes.js';
 import { heroBaseNotificationSchema } from '../heroBaseWebhook.js';
+import { taxYearRulesBody } from '../taxReportRoutes.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
 
@@ -145,6 +146,10 @@ export const routeDocs: Record<string, RouteDoc> = {
   'PUT /admin/drupal-forms': { summary: 'Replaces the Drupal form table', body: formsBody, success: json('the saved table') },
   'POST /admin/imports/signatures': { summary: 'Imports a CSV of signatures (Playable), all or nothing', query: importQuery, body: 'csv', success: json('queued rows', 202), errors: [413, 415] },
   'POST /admin/segments/filter': { summary: "Which of these people the caller's team may reach on a channel, and why not the others", body: filterBody, success: json('who is kept and why the others are not', 200, answers.segmentFilterSchema) },
+  'GET /admin/tax-report/:year/rules': { summary: "An income year's tax-report rules ([Skatteindberetning])", success: json('the rules') },
+  'PUT /admin/tax-report/:year/rules': { summary: "Finance enters an income year's limits, least reported totals, § 12 campaign codes, membership fee and excluded codes ([Skatteindberetning])", body: taxYearRulesBody, success: json('the saved rules') },
+  'POST /admin/tax-report/:year/runs': { summary: "Computes every giver's totals for the income year, as a job; a year not begun or without rules is 400 ([Skatteindberetning])", success: json('the job run', 202) },
+  'GET /admin/tax-report/:year/statements/:personId': { summary: "A giver's totals for the year: gifts (§ 8 A) and ongoing payments (§ 12) apart, given, deductible and reported ([Skatteindberetning])", success: json('the statement') },
   'GET /admin/telemarketing/campaigns': { summary: 'The call campaigns ([Leadflow])', success: json('the campaigns') },
   'GET /admin/telemarketing/campaigns/:id': { summary: 'One call campaign', success: json('the campaign', 200, answers.callCampaignSchema) },
   'PUT /admin/telemarketing/campaigns/:id': { summary: 'Sets up or changes a call campaign: petitions, priority, re-contact window, nightly file columns ([Leadflow])', body: callCampaignBody, success: json('the saved campaign', 200, answers.callCampaignSchema) },

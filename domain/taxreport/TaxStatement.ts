@@ -1,0 +1,17 @@
+import type { YearTotals } from './yearTotals.js';
+
+/**
+ * [Skatteindberetning] A person's gift totals for an income year as the latest run computed them: what
+ * the December mail tells them and what the January file reports. One per person and year; a later
+ * run replaces it.
+ */
+export interface TaxStatement extends YearTotals {
+  /** `<year>:<personId>`. */
+  id: string;
+  runId: string;
+  computedAt: string;
+}
+
+export function taxStatementId(year: number, personId: string): string {
+  return `${year}:${personId}`;
+}
