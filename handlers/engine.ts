@@ -248,6 +248,7 @@ export function createEngine(options: EngineOptions): Engine {
     rules: new CosmosVersionedStore<TaxYearRules>(engineState),
     sources: new CosmosTaxReportSources(database.container(cosmosContainers.payments.id)),
     statements: new CosmosTaxStatements(database.container(cosmosContainers.taxStatements.id)),
+    persons,
     clock,
   };
   const jobs = [

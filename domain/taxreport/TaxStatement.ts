@@ -10,6 +10,8 @@ export interface TaxStatement extends YearTotals {
   id: string;
   runId: string;
   computedAt: string;
+  /** Whether MS holds the giver's CPR number: without it nothing can be reported, and the December mail asks for it. */
+  cprKnown: boolean;
 }
 
 export function taxStatementId(year: number, personId: string): string {

@@ -43,6 +43,7 @@ beforeAll(async () => {
     expect(found).toHaveLength(1);
     return found;
   });
+  expect((await call('PUT', `/admin/persons/${personIdOf('tx-gift-c')}/cpr`, { cpr: '151272-4021' }, 'MemberServiceEditor')).status).toBe(200);
   expect((await call('POST', `/admin/payments/${payments[0]!.id}/refund`, { reason: 'Delvis fortrudt', refundedBy: 'bogholderi@ms.dk', amountOre: 20_000, date: '2026-11-20' }, 'Finance')).status).toBe(201);
 });
 
@@ -57,8 +58,9 @@ describe('[Skatteindberetning] the yearly computation', () => {
       expect(seen.status).toBe('completed');
       return seen;
     });
-    expect(run).toMatchObject({ counts: { givers: 4, reported: 1, giftsReportedOre: 30_000, ongoingReportedOre: 0 }, progress: { done: 4, unit: 'givers' } });
-    expect(await statementOf('tx-gift')).toMatchObject({ year: 2026, gifts: { givenOre: 30_000, deductibleOre: 30_000, reportedOre: 30_000 }, reported: true, runId: id });
+    expect(run).toMatchObject({ counts: { givers: 4, reported: 1, reportedWithoutCpr: 0, giftsReportedOre: 30_000, ongoingReportedOre: 0 }, progress: { done: 4, unit: 'givers' } });
+    expect(await statementOf('tx-gift')).toMatchObject({ year: 2026, gifts: { givenOre: 30_000, deductibleOre: 30_000, reportedOre: 30_000 }, reported: true, runId: id, cprKnown: true });
+    expect(await statementOf('tx-small')).toMatchObject({ cprKnown: false });
     expect(await statementOf('tx-member')).toMatchObject({ membershipPaidOre: 29_000, gifts: { givenOre: 0 }, reported: false });
     expect(await statementOf('tx-gc')).toMatchObject({ membershipPaidOre: 0, reported: false });
     expect(await statementOf('tx-small')).toMatchObject({ gifts: { givenOre: 15_000, reportedOre: 0 }, reported: false });
