@@ -1,0 +1,18 @@
+/**
+ * [Skatteindberetning] What was reported to SKAT for a person and income year, when and in which
+ * delivery: the marker member service sees when the person asks, and what the next delivery compares
+ * with to send a correction (a refund after the report).
+ */
+export interface TaxReportMarker {
+  /** `<year>:<personId>:<deliveryNumber>`. */
+  id: string;
+  personId: string;
+  year: number;
+  deliveryNumber: number;
+  /** The first report of the person's year, or a correction of an earlier one. */
+  kind: 'report' | 'correction';
+  /** The amounts SKAT now holds for the person and year (a correction states them anew). */
+  giftsOre: number;
+  ongoingOre: number;
+  reportedAt: string;
+}
