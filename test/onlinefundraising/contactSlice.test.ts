@@ -108,8 +108,8 @@ describe('[OnlineFundraising1] an OF contact notification travels OF → engine 
     const personId = personIdOf('of-200');
     const contact = await eventually(() => crmContact(personId) ?? Promise.reject(new Error('no CRM contact yet')));
     const person = await storedPerson(personId);
-    const account = stack.dataverse.row('accounts', person!.company!.id);
-    expect(account).toMatchObject({ name: 'Grøn Kaffe ApS', msengine_cvr: '12345678', _primarycontactid_value: personId });
+    // The account gets its primary contact in a write after the contact's own, so it is waited for too.
+    await eventually(() => expect(stack.dataverse.row('accounts', person!.company!.id)).toMatchObject({ name: 'Grøn Kaffe ApS', msengine_cvr: '12345678', _primarycontactid_value: personId }));
     expect(contact._parentcustomerid_value).toBe(person!.company!.id);
   });
 
