@@ -5,10 +5,7 @@ import { CosmosStopList } from '../adapters/cosmos/CosmosStopList.js';
 import { JosePersonLinks } from '../adapters/tokens/JosePersonLinks.js';
 import { wireSending } from './wiring/sending.js';
 import { wireTelemarketing } from './wiring/telemarketing.js';
-import { CosmosTaxReportSources } from '../adapters/cosmos/CosmosTaxReportSources.js';
-import { CosmosTaxStatements } from '../adapters/cosmos/CosmosTaxStatements.js';
-import type { TaxYearRules } from '../domain/taxreport/TaxYearRules.js';
-import { taxYearTotalsJob } from '../domain/taxreport/taxYearTotalsJob.js';
+import { wireTaxReport } from './wiring/taxReport.js';
 import { dialerNotificationsFunction } from './queue/dialerNotificationsFunction.js';
 import { emailReportsFunction } from './queue/emailReportsFunction.js';
 import { contactPreferencesFunction } from './timer/contactPreferencesFunction.js';
@@ -244,13 +241,7 @@ export function createEngine(options: EngineOptions): Engine {
     ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, leads: telemarketing.ports.leads, dialer: telemarketing.ports.dialer, ...failureTracking },
   });
 
-  const taxReport = {
-    rules: new CosmosVersionedStore<TaxYearRules>(engineState),
-    sources: new CosmosTaxReportSources(database.container(cosmosContainers.payments.id)),
-    statements: new CosmosTaxStatements(database.container(cosmosContainers.taxStatements.id)),
-    persons,
-    clock,
-  };
+  const taxReport = wireTaxReport({ database, persons, cprVault, clock });
   const jobs = [
     dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }),
     exportDatasetsJob(datasetExport),
@@ -260,7 +251,7 @@ export function createEngine(options: EngineOptions): Engine {
     anonymisation.scheduleJob,
     sending.planJob,
     ...telemarketing.jobs,
-    taxYearTotalsJob(taxReport),
+    ...taxReport.jobs,
   ];
   const jobPorts = { jobs, jobRuns: dunning.jobRuns, jobQueue: queues.workQueue(queueNames.jobRuns), ids: uuidIds, clock };
 
@@ -300,7 +291,7 @@ export function createEngine(options: EngineOptions): Engine {
     preferences: { ...consent, preferenceLinks, messages: sending.ports.messages, persons, crm, ids: uuidIds, clock, logger },
     sending: { ...sending.ports, ...jobPorts },
     telemarketing: { ...telemarketing.ports, ...jobPorts },
-    taxReport: { ...taxReport, ...jobPorts },
+    taxReport: { ...taxReport.ports, ...jobPorts },
     heroBaseWebhook: { secret: config.heroBase.webhookSecret, toleranceSeconds: config.onlineFundraising.webhookToleranceSeconds, inbox: queues.workQueue(queueNames.dialerNotifications), ids: uuidIds, clock, logger },
     acsEmailEvents: { key: config.email.eventsWebhookKey, emailReports: queues.workQueue(queueNames.emailReports), ids: uuidIds, clock, logger },
     imports: { formImports, drupalForms: drupal.drupalForms, ids: uuidIds, clock, logger },

@@ -55,6 +55,10 @@ export const cosmosContainers = {
   memberServiceTasks: { id: 'member-service-tasks', partitionKey: '/id' },
   /** [Skatteindberetning] Each giver's gift totals per income year, as the latest run computed them. */
   taxStatements: { id: 'tax-statements', partitionKey: '/id' },
+  /** [Skatteindberetning] The deliveries to SKAT, numbered over all years. */
+  taxDeliveries: { id: 'tax-deliveries', partitionKey: '/id' },
+  /** [Skatteindberetning] What each delivery reported per person and year (the markers member service sees). */
+  taxReportMarkers: { id: 'tax-report-markers', partitionKey: '/id' },
   /** The append-only audit log of reads, changes and exports of personal data, one partition per day ([KomMed-GDPR]). */
   auditLog: { id: 'audit-log', partitionKey: '/day' },
 } as const;

@@ -26,11 +26,13 @@ export async function startJobRun(
   trigger: { kind: 'schedule'; slot?: string } | { kind: 'staff'; requestedBy: string },
   ports: StartJobPorts,
   parameters?: Record<string, string>,
+  /** A staff run's id when the caller had to name it beforehand (a record that points at the run). */
+  staffRunId?: string,
 ): Promise<JobRun> {
   if (!ports.jobs.some((job) => job.name === name)) throw new UnknownJobError(`no job ${name}; the jobs are ${ports.jobs.map((job) => job.name).join(', ')}`);
   const now = ports.clock.now();
   const forDate = copenhagenDateOf(now);
-  const id = trigger.kind === 'schedule' ? ports.ids.fromKey(`job-run:${name}:${trigger.slot ?? forDate}`) : ports.ids.random();
+  const id = trigger.kind === 'schedule' ? ports.ids.fromKey(`job-run:${name}:${trigger.slot ?? forDate}`) : (staffRunId ?? ports.ids.random());
   const run: JobRun = {
     id,
     job: name,

@@ -1,3 +1,5 @@
+import type { DeliveryEntry } from './deliveryEntries.js';
+
 /**
  * [Skatteindberetning] What was reported to SKAT for a person and income year, when and in which
  * delivery: the marker member service sees when the person asks, and what the next delivery compares
@@ -15,4 +17,8 @@ export interface TaxReportMarker {
   giftsOre: number;
   ongoingOre: number;
   reportedAt: string;
+}
+
+export function markerOf(entry: DeliveryEntry, year: number, deliveryNumber: number, reportedAt: string): TaxReportMarker {
+  return { id: `${year}:${entry.personId}:${deliveryNumber}`, year, deliveryNumber, reportedAt, ...entry };
 }

@@ -1,5 +1,8 @@
 import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
 import type { Versioned } from '../person/ports.js';
+import type { TaxDelivery } from './TaxDelivery.js';
+import type { TaxReporter, taxReporterId } from './TaxReporter.js';
+import type { TaxReportMarker } from './TaxReportMarker.js';
 import type { TaxStatement } from './TaxStatement.js';
 import type { TaxYearRules } from './TaxYearRules.js';
 
@@ -25,4 +28,31 @@ export interface TaxStatements {
   /** Writes the statements, whatever was there (a run again replaces its own). */
   saveAll(statements: TaxStatement[]): Promise<void>;
   get(id: string): Promise<Versioned<TaxStatement> | null>;
+}
+
+/** Port: the markers of what was reported, per person, year and delivery. */
+export interface TaxReportMarkers {
+  /** Writes the markers, whatever was there (a delivery's run again writes the same). */
+  saveAll(markers: TaxReportMarker[]): Promise<void>;
+  /** For each of the persons, the newest marker of the year from a delivery before `beforeDelivery`. */
+  latestBefore(year: number, personIds: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>>;
+  /** A delivery's markers, a page at a time, by person. */
+  ofDelivery(deliveryNumber: number, pageSize: number): AsyncIterable<TaxReportMarker[]>;
+  /** Every marker of the person, newest first. */
+  ofPerson(personId: string): Promise<TaxReportMarker[]>;
+}
+
+/** Port: the deliveries to SKAT (few, small documents). */
+export interface TaxDeliveries {
+  get(id: string): Promise<Versioned<TaxDelivery> | null>;
+  /** Without `etag` only creates (`stale` when the number is taken); with it replaces only if unchanged. */
+  save(delivery: TaxDelivery, etag?: string): Promise<'saved' | 'stale'>;
+  /** All of them, newest number first. */
+  list(): Promise<TaxDelivery[]>;
+}
+
+/** Port: MS's CVR and SE numbers as finance entered them. */
+export interface TaxReporterStore {
+  get(id: typeof taxReporterId): Promise<Versioned<TaxReporter> | null>;
+  save(reporter: TaxReporter, etag?: string): Promise<'saved' | 'stale'>;
 }

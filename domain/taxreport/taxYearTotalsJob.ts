@@ -1,48 +1,30 @@
 import type { Job } from '../jobs/JobRun.js';
-import type { Clock } from '../shared/Clock.js';
-import type { PersonRepository } from '../person/ports.js';
-import type { TaxReportSources, TaxStatements, TaxYearRulesStore } from './ports.js';
-import { type TaxStatement, taxStatementId } from './TaxStatement.js';
+import type { TaxYearRulesStore } from './ports.js';
 import { taxYearRulesId } from './TaxYearRules.js';
-import { yearTotals } from './yearTotals.js';
+import { type YearStatementPorts, yearStatementPages } from './yearStatementPages.js';
 
 export const taxYearTotalsJobName = 'tax-year-totals';
 
-export interface TaxYearTotalsPorts {
-  persons: Pick<PersonRepository, 'get'>;
+export interface TaxYearTotalsPorts extends YearStatementPorts {
   rules: TaxYearRulesStore;
-  sources: TaxReportSources;
-  statements: TaxStatements;
-  clock: Clock;
 }
 
-/** Givers read and written at once: bounds the memory a run holds. */
-const giversPerPage = 1_000;
-
 /**
- * [Skatteindberetning] Computes every giver's totals for the income year (parameter `year`) under the
- * year's rules, a page of givers at a time, and keeps each as the person's statement for the year.
- * Each statement says whether MS holds the giver's CPR number (the December mail asks those without).
- * Repeating the run (a retry, the January run after December's) computes and replaces the same
- * statements, so it is safe to resume; progress is the givers done.
+ * [Skatteindberetning] The December run: computes every giver's totals for the income year (parameter
+ * `year`) and keeps each as the person's statement, which the December mails tell. Repeating the run
+ * (a retry, a later run) computes and replaces the same statements, so it is safe to resume; progress
+ * is the givers done.
  */
 export function taxYearTotalsJob(ports: TaxYearTotalsPorts): Job {
   return {
     name: taxYearTotalsJobName,
-    description: 'Computes each giver\'s deductible gifts for an income year (parameter year)',
+    description: "Computes each giver's deductible gifts for an income year (parameter year)",
     run: async ({ run, progress }) => {
       const year = Number(run.parameters?.year);
       const rules = (await ports.rules.get(taxYearRulesId(year)))?.value;
       if (!rules) throw new Error(`the run names no income year with rules (year ${run.parameters?.year ?? 'missing'})`);
       const counts = { givers: 0, reported: 0, reportedWithoutCpr: 0, giftsReportedOre: 0, ongoingReportedOre: 0 };
-      for await (const page of ports.sources.givers(year, giversPerPage)) {
-        const computedAt = ports.clock.now().toISOString();
-        const statements: TaxStatement[] = [];
-        for (const { personId, payments } of page) {
-          const cprKnown = (await ports.persons.get(personId))?.value.cpr !== undefined;
-          statements.push({ ...yearTotals(personId, payments, rules), id: taxStatementId(year, personId), runId: run.id, computedAt, cprKnown });
-        }
-        await ports.statements.saveAll(statements);
+      for await (const statements of yearStatementPages(rules, run.id, ports)) {
         for (const statement of statements) {
           counts.givers++;
           if (statement.reported) counts.reported++;

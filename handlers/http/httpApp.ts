@@ -22,7 +22,7 @@ import { type SendRouteDeps, personMessagesRoute, sendRoutes, sendingSettingsRou
 import type { LandingLinks } from '../../domain/sending/ports.js';
 import { type TelemarketingRouteDeps, memberServiceTaskRoutes, personLeadsRoute, telemarketingRoutes } from './telemarketingRoutes.js';
 import { type HeroBaseWebhookDeps, heroBaseWebhook } from './heroBaseWebhook.js';
-import { type TaxReportRouteDeps, taxReportRoutes } from './taxReportRoutes.js';
+import { type TaxReportRouteDeps, taxReportMarkerRoute, taxReportRoutes } from './taxReportRoutes.js';
 import { anonymisationSegmentRoutes } from './anonymisationSegmentRoutes.js';
 import { type AnonymisationScheduleRouteDeps, anonymisationScheduleRoutes } from './anonymisationScheduleRoutes.js';
 import type { ConfirmSegmentPorts } from '../../domain/anonymisation/confirmSegment.js';
@@ -189,6 +189,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.route('/admin/persons', personLeadsRoute(deps.telemarketing));
   app.route('/admin/member-service', memberServiceTaskRoutes(deps.telemarketing));
   app.route('/admin/tax-report', taxReportRoutes(deps.taxReport));
+  app.route('/admin/persons', taxReportMarkerRoute(deps.taxReport));
   return app;
 }
 

@@ -4,31 +4,15 @@ import type { LocalStack } from '../../local/stack.js';
 import { bookkeepingApi } from '../bookkeeping/bookkeepingApi.js';
 import { staffCall } from '../sending/support.js';
 import { eventually } from '../support/eventually.js';
-import { personIdOf, queueDrained, startTestStack, testStackStartsAt } from '../support/testStack.js';
+import { personIdOf, startTestStack, testStackStartsAt } from '../support/testStack.js';
+import { giver as giverIn, rules2026 } from './support.js';
 
 let stack: LocalStack;
 const clock = settableClock(testStackStartsAt);
 const call = staffCall(() => stack);
 afterAll(() => stack.stop());
 
-/** The year's figures as finance enters them; made-up round numbers, not SKAT's. */
-const rules2026 = {
-  gifts: { deductionLimitOre: 1_800_000, minimumReportedOre: 20_000 },
-  ongoing: { deductionLimitOre: 2_000_000, minimumReportedOre: 0, campaignCodes: ['DON_WEB_NRF_12'] },
-  membershipFeeOre: 29_000,
-  excludedCampaignCodes: ['GC_MEM'],
-};
-
-/** A giver in OF with one payment under an agreement of the given type, notified to the engine. */
-async function giver(prefix: string, type: 'membership' | 'one_off_donation', amount: number, code: string): Promise<void> {
-  const of = stack.onlineFundraising;
-  of.put('contact', `${prefix}-c`, { first_name: 'Ida', last_name: prefix, email: `${prefix}@example.dk` } as never);
-  of.put('agreement', `${prefix}-a`, { contact_id: `${prefix}-c`, type, status: 'active', contribution_code: code } as never);
-  of.put('payment', `${prefix}-p`, { contact_id: `${prefix}-c`, agreement_id: `${prefix}-a`, amount, status: 'confirmed', channel: 'card', paid_date: '2026-03-10', contribution_code: code } as never);
-  for (const entity of ['contact', 'agreement', 'payment'] as const) await of.sendWebhook({ entity, entityId: `${prefix}-${entity[0]}`, event: 'created' });
-  await queueDrained(stack, 'of-notifications');
-}
-
+const giver = (prefix: string, type: 'membership' | 'one_off_donation', amount: number, code: string) => giverIn(stack, prefix, type, amount, code);
 const statementOf = async (prefix: string) => (await call('GET', `/admin/tax-report/2026/statements/${personIdOf(`${prefix}-c`)}`, undefined, 'MemberServiceEditor')).json();
 
 beforeAll(async () => {

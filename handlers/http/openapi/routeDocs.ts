@@ -32,7 +32,7 @@ import { previewBody, templateBody, testBody } from '../messageTemplateRoutes.js
 import { sendBody, sendingSettingsBody } from '../sendRoutes.js';
 import { callCampaignBody, closeAllBody, extractBody, filesQuery, leadsQuery, singleLeadBody, tasksQuery, transferBody } from '../telemarketingRoutes.js';
 import { heroBaseNotificationSchema } from '../heroBaseWebhook.js';
-import { taxYearRulesBody } from '../taxReportRoutes.js';
+import { taxReporterBody, taxYearRulesBody } from '../taxReportRoutes.js';
 import { addBody as stopListAddBody, checkBody as stopListCheckBody, pageQuery as stopListQuery } from '../stopListRoutes.js';
 import * as answers from './responseSchemas.js';
 
@@ -150,6 +150,13 @@ export const routeDocs: Record<string, RouteDoc> = {
   'PUT /admin/tax-report/:year/rules': { summary: "Finance enters an income year's limits, least reported totals, § 12 campaign codes, membership fee and excluded codes ([Skatteindberetning])", body: taxYearRulesBody, success: json('the saved rules') },
   'POST /admin/tax-report/:year/runs': { summary: "Computes every giver's totals for the income year, as a job; a year not begun or without rules is 400 ([Skatteindberetning])", success: json('the job run', 202) },
   'GET /admin/tax-report/:year/statements/:personId': { summary: "A giver's totals for the year: gifts (§ 8 A) and ongoing payments (§ 12) apart, given, deductible and reported ([Skatteindberetning])", success: json('the statement') },
+  'GET /admin/tax-report/reporter': { summary: "MS's CVR and SE numbers, which every delivery to SKAT carries ([Skatteindberetning])", success: json('the numbers') },
+  'PUT /admin/tax-report/reporter': { summary: "Finance enters MS's CVR and SE numbers (8 digits each) ([Skatteindberetning])", body: taxReporterBody, success: json('the saved numbers') },
+  'POST /admin/tax-report/:year/deliveries': { summary: 'The January delivery for an income year that has ended: the next delivery number, the year computed again and every giver reported or corrected marked, as a job; 409 while another is collected ([Skatteindberetning])', success: json('the delivery, collecting', 202) },
+  'GET /admin/tax-report/deliveries': { summary: 'The deliveries to SKAT, newest first ([Skatteindberetning])', success: json('the deliveries') },
+  'GET /admin/tax-report/deliveries/:number': { summary: 'One delivery: year, CVR/SE, status and counts ([Skatteindberetning])', success: json('the delivery') },
+  'GET /admin/tax-report/deliveries/:number/file': { summary: "A ready delivery's givers with CPR numbers and amounts, as a list for finance to check and key into SKAT (CSV; not SKAT's own file format); 409 while the delivery is collected ([Skatteindberetning])", success: { status: 200, description: 'the file', csv: true } },
+  'GET /admin/persons/:id/tax-report-markers': { summary: 'What was reported to SKAT for the person, per year and delivery, newest first ([Skatteindberetning])', success: json('the markers') },
   'GET /admin/telemarketing/campaigns': { summary: 'The call campaigns ([Leadflow])', success: json('the campaigns') },
   'GET /admin/telemarketing/campaigns/:id': { summary: 'One call campaign', success: json('the campaign', 200, answers.callCampaignSchema) },
   'PUT /admin/telemarketing/campaigns/:id': { summary: 'Sets up or changes a call campaign: petitions, priority, re-contact window, nightly file columns ([Leadflow])', body: callCampaignBody, success: json('the saved campaign', 200, answers.callCampaignSchema) },

@@ -1,0 +1,35 @@
+import type { TaxReportMarkers } from '../../domain/taxreport/ports.js';
+import type { TaxReportMarker } from '../../domain/taxreport/TaxReportMarker.js';
+import { CosmosVersionedStore } from './CosmosVersionedStore.js';
+import { queryPages } from './queryPage.js';
+
+/** [Skatteindberetning] The markers of what each delivery reported (container `tax-report-markers`, id `<year>:<personId>:<deliveryNumber>`). */
+export class CosmosTaxReportMarkers extends CosmosVersionedStore<TaxReportMarker> implements TaxReportMarkers {
+  saveAll(markers: TaxReportMarker[]): Promise<void> {
+    return this.upsertMany(markers);
+  }
+
+  async latestBefore(year: number, personIds: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>> {
+    const latest = new Map<string, TaxReportMarker>();
+    if (personIds.length === 0) return latest;
+    const markers = await this.queryVersioned({
+      query: 'SELECT * FROM c WHERE c.year = @year AND c.deliveryNumber < @before AND ARRAY_CONTAINS(@personIds, c.personId)',
+      parameters: [
+        { name: '@year', value: year },
+        { name: '@before', value: beforeDelivery },
+        { name: '@personIds', value: [...personIds] },
+      ],
+    });
+    for (const { value } of markers) if ((latest.get(value.personId)?.deliveryNumber ?? 0) < value.deliveryNumber) latest.set(value.personId, value);
+    return latest;
+  }
+
+  ofDelivery(deliveryNumber: number, pageSize: number): AsyncIterable<TaxReportMarker[]> {
+    return queryPages<TaxReportMarker>(this.container, { query: 'SELECT * FROM c WHERE c.deliveryNumber = @number ORDER BY c.personId', parameters: [{ name: '@number', value: deliveryNumber }] }, pageSize);
+  }
+
+  async ofPerson(personId: string): Promise<TaxReportMarker[]> {
+    const markers = await this.queryVersioned({ query: 'SELECT * FROM c WHERE c.personId = @personId ORDER BY c.deliveryNumber DESC', parameters: [{ name: '@personId', value: personId }] });
+    return markers.map((stored) => stored.value);
+  }
+}
