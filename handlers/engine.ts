@@ -216,6 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
   const crmReports = new CosmosVersionedStore<CrmReconciliationReport>(engineState);
   const crmReconciliation = { persons, crm, crmPersonIds: new DataverseContactIds(dataverse), reports: crmReports, clock, logger };
   const email = new AcsEmailSender(config.email);
+  const taxReport = wireTaxReport({ database, persons, cprVault, clock });
   const sending = wireSending({
     config,
     database,
@@ -223,6 +224,7 @@ export function createEngine(options: EngineOptions): Engine {
     email,
     preferenceLinks,
     jobRuns: dunning.jobRuns,
+    taxMails: taxReport.mailAudience,
     ports: { ...consent, stopList, persons, crm, ids: uuidIds, clock, logger, wait: options.wait ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))) },
   });
   const telemarketing = wireTelemarketing({
@@ -241,7 +243,6 @@ export function createEngine(options: EngineOptions): Engine {
     ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, leads: telemarketing.ports.leads, dialer: telemarketing.ports.dialer, ...failureTracking },
   });
 
-  const taxReport = wireTaxReport({ database, persons, cprVault, clock });
   const jobs = [
     dunningGroupsJob({ ...dunning, triggers, ids: uuidIds, clock }),
     exportDatasetsJob(datasetExport),

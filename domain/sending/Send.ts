@@ -1,6 +1,10 @@
 import type { MailContent, MessageChannel, MessageTemplate, SmsContent } from './MessageTemplate.js';
 
-export type SendAudience = { kind: 'person'; personId: string } | { kind: 'segment'; segmentId: string };
+export type SendAudience =
+  | { kind: 'person'; personId: string }
+  | { kind: 'segment'; segmentId: string }
+  /** [Skatteindberetning] Everyone with something reported for the income year, with or without a CPR number (as the year's latest run found). */
+  | { kind: 'tax-year'; year: number; cpr: 'known' | 'missing' };
 
 export type SendStatus = 'planning' | 'planned' | 'sending' | 'paused' | 'completed' | 'cancelled';
 
@@ -51,4 +55,20 @@ export interface Send {
 
 export function contentOf(template: MessageTemplate): SendContent {
   return { channel: template.channel, ...(template.landingUrl && { landingUrl: template.landingUrl }), ...(template.sms && { sms: template.sms }), ...(template.email && { email: template.email }) };
+}
+
+/**
+ * [Skatteindberetning] A service message: information a person is owed about their own gifts, not
+ * marketing. It needs no consent, and the stop list, team limits and caps do not hold it back.
+ */
+export function isServiceSend(send: Pick<Send, 'audience'>): boolean {
+  return send.audience.kind === 'tax-year';
+}
+
+/**
+ * What a message's id is one per, with the person: the send, or for tax mails the income year, so
+ * nobody gets two tax mails for the same year, however many sends staff make.
+ */
+export function messageScopeOf(send: Pick<Send, 'id' | 'audience'>): string {
+  return send.audience.kind === 'tax-year' ? `tax-mail:${send.audience.year}` : send.id;
 }

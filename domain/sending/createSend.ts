@@ -4,7 +4,7 @@ import type { PersonRepository } from '../person/ports.js';
 import type { SegmentDefinitions } from '../segments/ports.js';
 import { type FieldProblem, InvalidSendingInputError } from './errors.js';
 import { planSendJobName } from './planSendJob.js';
-import type { MessageTemplates, Sends } from './ports.js';
+import type { MessageTemplates, Sends, TaxMailAudience } from './ports.js';
 import type { Send, SendAudience } from './Send.js';
 
 export interface CreateSendPorts extends StartJobPorts {
@@ -12,6 +12,7 @@ export interface CreateSendPorts extends StartJobPorts {
   templates: MessageTemplates;
   segmentDefinitions: SegmentDefinitions;
   persons: Pick<PersonRepository, 'get'>;
+  taxMails: Pick<TaxMailAudience, 'hasStatements'>;
 }
 
 export interface SendRequest {
@@ -40,6 +41,7 @@ export async function createSend(request: SendRequest, by: string, ports: Create
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : now;
   if (scheduledAt.getTime() < now.getTime() - pastGraceMs) problems.push({ field: 'scheduledAt', problem: `${request.scheduledAt} is in the past (now ${now.toISOString()})` });
   problems.push(...(await audienceProblems(request.audience, ports)));
+  if (request.audience.kind === 'tax-year' && request.topic) problems.push({ field: 'topic', problem: 'a tax mail is a service message: it needs no consent topic' });
   if (problems.length > 0) throw new InvalidSendingInputError(problems);
   const send: Send = {
     id: ports.ids.random(),
@@ -64,6 +66,9 @@ async function audienceProblems(audience: SendAudience, ports: CreateSendPorts):
   if (audience.kind === 'person') {
     const person = await ports.persons.get(audience.personId);
     return person && !person.value.mergedInto ? [] : [{ field: 'audience.personId', problem: person ? `merged into ${person.value.mergedInto}; send to that person` : `no person ${audience.personId}` }];
+  }
+  if (audience.kind === 'tax-year') {
+    return (await ports.taxMails.hasStatements(audience.year)) ? [] : [{ field: 'audience.year', problem: `${audience.year} has not been computed: run the year first (POST /admin/tax-report/${audience.year}/runs)` }];
   }
   return (await ports.segmentDefinitions.get(audience.segmentId)) ? [] : [{ field: 'audience.segmentId', problem: `no segment definition ${audience.segmentId}` }];
 }

@@ -2,7 +2,7 @@ import type { PreferenceLinks } from '../consent/PreferenceLinks.js';
 import type { Person } from '../person/Person.js';
 import { usedPlaceholders } from './checkTemplate.js';
 import type { MessageTemplate } from './MessageTemplate.js';
-import type { PersonalisationValues } from './placeholders.js';
+import { type PersonalisationValues, type TaxMailValues, taxPlaceholders } from './placeholders.js';
 import type { LandingLinks, LinkSettings, LinkShortener } from './ports.js';
 import type { TemplateRenderer } from './TemplateRenderer.js';
 
@@ -30,6 +30,8 @@ export async function personalise(
   template: Pick<MessageTemplate, 'landingUrl' | 'sms' | 'email'>,
   options: PersonaliseOptions,
   ports: PersonalisePorts,
+  /** A tax mail's amounts for the person; empty in every other message. */
+  taxValues?: TaxMailValues,
 ): Promise<PersonalisationValues> {
   const used = usedPlaceholders(template, ports.renderer);
   const amountOre = template.sms?.amountOre;
@@ -40,6 +42,7 @@ export async function personalise(
     amount_kr: amountOre === undefined ? '' : kroner(amountOre),
     landing_link: used.has('landing_link') ? await landingLink(person.id, template, options, ports) : '',
     preference_link: used.has('preference_link') || template.email ? await preferenceLink(person.id, options, ports) : '',
+    ...(taxValues ?? Object.fromEntries(taxPlaceholders.map((name) => [name, ''])) as TaxMailValues),
   };
 }
 

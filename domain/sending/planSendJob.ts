@@ -1,17 +1,21 @@
 import type { Job } from '../jobs/JobRun.js';
 import type { PersonRepository } from '../person/ports.js';
 import { type EvaluationPorts, evaluateSegment, type SegmentPage } from '../segments/evaluateSegment.js';
-import { filterSegment } from '../segments/filterSegment.js';
 import type { SegmentDefinitions } from '../segments/ports.js';
 import type { Clock } from '../shared/Clock.js';
 import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
 import { currentSendingSettings } from './currentSendingSettings.js';
 import type { OutboundMessage } from './OutboundMessage.js';
-import type { OutboundMessages, Sends, SendingSettingsStore } from './ports.js';
-import { consentChannelOf, recipientAddress } from './recipientAddress.js';
-import type { Send } from './Send.js';
+import type { OutboundMessages, Sends, SendingSettingsStore, TaxMailAudience } from './ports.js';
+import { reachable } from './reachable.js';
+import { recipientAddress } from './recipientAddress.js';
+import { messageScopeOf, type Send } from './Send.js';
 import { estimatedMinutes } from './SendingSettings.js';
+import { consentChannelOf } from './recipientAddress.js';
+
+/** Persons read at once for a tax mail's plan. */
+const taxMailPage = 500;
 
 export const planSendJobName = 'plan-send';
 
@@ -21,14 +25,15 @@ export interface PlanSendPorts extends EvaluationPorts {
   segmentDefinitions: SegmentDefinitions;
   sendingSettings: SendingSettingsStore;
   persons: Pick<PersonRepository, 'get'>;
+  taxMails: Pick<TaxMailAudience, 'personIds'>;
   ids: Ids;
   clock: Clock;
   logger: Logger;
 }
 
-/** A message's id: one per send and person, whoever plans it how often. */
-export function messageIdOf(sendId: string, personId: string, ids: Ids): string {
-  return ids.fromKey(`message:${sendId}:${personId}`);
+/** A message's id: one per send (or tax year, see `messageScopeOf`) and person, whoever plans it how often. */
+export function messageIdOf(scope: string, personId: string, ids: Ids): string {
+  return ids.fromKey(`message:${scope}:${personId}`);
 }
 
 /**
@@ -48,7 +53,7 @@ export function planSendJob(ports: PlanSendPorts): Job {
       const send = stored.value;
       if (send.status !== 'planning') return { alreadyPlanned: 1 };
       const excluded: Record<string, number> = {};
-      let recipients = 0;
+      let candidates = 0;
       for await (const page of audiencePages(send, ports)) {
         const messages: OutboundMessage[] = [];
         for (const { personId, reasons } of page.excluded) for (const reason of reasons) excluded[reason] = (excluded[reason] ?? 0) + 1;
@@ -57,9 +62,12 @@ export function planSendJob(ports: PlanSendPorts): Job {
           else messages.push(plannedMessage(send, person.id, ports));
         }
         await ports.messages.createMany(messages);
-        recipients += messages.length;
-        await context.progress(recipients, 'messages planned');
+        candidates += messages.length;
+        await context.progress(candidates, 'messages planned');
       }
+      // Counted from the store: a tax mail someone already had for the year (another send's message) is not this send's.
+      const recipients = Object.values(await ports.messages.countByStatus(send.id)).reduce((sum, count) => sum + count, 0);
+      if (candidates > recipients) excluded['mailed-this-year'] = candidates - recipients;
       await markPlanned(send.id, { recipients, excluded }, ports);
       return { recipients, ...Object.fromEntries(Object.entries(excluded).map(([reason, count]) => [`excluded.${reason}`, count])) };
     },
@@ -70,7 +78,14 @@ async function* audiencePages(send: Send, ports: PlanSendPorts): AsyncIterable<S
   const purpose = { teams: [send.team], channel: consentChannelOf(send.channel), ...(send.topic && { topic: send.topic }) };
   if (send.audience.kind === 'person') {
     const person = (await ports.persons.get(send.audience.personId))?.value;
-    if (person) yield await filterSegment([person], purpose, ports);
+    if (person) yield await reachable([person], send, ports);
+    return;
+  }
+  if (send.audience.kind === 'tax-year') {
+    for await (const personIds of ports.taxMails.personIds(send.audience.year, send.audience.cpr, taxMailPage)) {
+      const persons = (await Promise.all(personIds.map((id) => ports.persons.get(id)))).flatMap((stored) => (stored ? [stored.value] : []));
+      yield await reachable(persons, send, ports);
+    }
     return;
   }
   const definition = await ports.segmentDefinitions.get(send.audience.segmentId);
@@ -80,7 +95,7 @@ async function* audiencePages(send: Send, ports: PlanSendPorts): AsyncIterable<S
 
 function plannedMessage(send: Send, personId: string, ports: PlanSendPorts): OutboundMessage {
   const now = ports.clock.now().toISOString();
-  return { id: messageIdOf(send.id, personId, ports.ids), sendId: send.id, personId, channel: send.channel, templateId: send.templateId, status: 'planned', plannedAt: now, attempts: 0, events: [], updatedAt: now };
+  return { id: messageIdOf(messageScopeOf(send), personId, ports.ids), sendId: send.id, personId, channel: send.channel, templateId: send.templateId, status: 'planned', plannedAt: now, attempts: 0, events: [], updatedAt: now };
 }
 
 async function markPlanned(sendId: string, counts: { recipients: number; excluded: Record<string, number> }, ports: PlanSendPorts): Promise<void> {

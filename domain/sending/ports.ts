@@ -1,6 +1,7 @@
 import type { PreferenceLinks } from '../consent/PreferenceLinks.js';
 import type { Versioned } from '../person/ports.js';
 import type { MessageChannel, MessageTemplate } from './MessageTemplate.js';
+import type { TaxMailValues } from './placeholders.js';
 import type { OutboundMessage } from './OutboundMessage.js';
 import type { Send } from './Send.js';
 import type { SendingSettings } from './SendingSettings.js';
@@ -59,4 +60,14 @@ export interface OutboundMessages {
 export interface SendingSettingsStore {
   get(id: string): Promise<Versioned<SendingSettings> | null>;
   save(settings: SendingSettings, etag?: string): Promise<'saved' | 'stale'>;
+}
+
+/** Port: who a tax mail goes to, and what it tells each of them ([Skatteindberetning]). */
+export interface TaxMailAudience {
+  /** Whether a run has computed the year. */
+  hasStatements(year: number): Promise<boolean>;
+  /** Those with something reported for the year, with or without a CPR number, a page at a time. */
+  personIds(year: number, cpr: 'known' | 'missing', pageSize: number): AsyncIterable<string[]>;
+  /** The amounts and limits of the person's year; null when the year has no statement of them. */
+  valuesFor(year: number, personId: string): Promise<TaxMailValues | null>;
 }

@@ -1,21 +1,23 @@
 import type { EmailSender } from '../messaging/EmailSender.js';
 import type { Person } from '../person/Person.js';
 import type { PersonRepository, Versioned } from '../person/ports.js';
-import { type SegmentPorts, filterSegment } from '../segments/filterSegment.js';
+import type { SegmentPorts } from '../segments/filterSegment.js';
 import type { Clock } from '../shared/Clock.js';
 import { mailSenderOf } from './currentSendingSettings.js';
 import { type MessageEvent, type OutboundMessage, type SkipReason, withEvent } from './OutboundMessage.js';
 import { type PersonalisePorts, personalise, withToken } from './personalise.js';
-import type { OutboundMessages } from './ports.js';
-import { consentChannelOf, recipientAddress } from './recipientAddress.js';
+import type { OutboundMessages, TaxMailAudience } from './ports.js';
+import { reachable } from './reachable.js';
+import { recipientAddress } from './recipientAddress.js';
 import { type RenderedMessage, renderMessage } from './renderMessage.js';
-import type { Send, SendContent } from './Send.js';
+import { isServiceSend, type Send, type SendContent } from './Send.js';
 import type { SendingSettings } from './SendingSettings.js';
 import type { SmsGateway } from './SmsGateway.js';
 
 export interface SendOnePorts extends PersonalisePorts, SegmentPorts {
   messages: OutboundMessages;
   persons: Pick<PersonRepository, 'get'>;
+  taxMails: Pick<TaxMailAudience, 'valuesFor'>;
   smsGateway: SmsGateway;
   email: EmailSender;
   clock: Clock;
@@ -42,12 +44,14 @@ export async function sendOneMessage(planned: Versioned<OutboundMessage>, send: 
   if (claimed.attempts > maxSendAttempts) return skip(stored, 'provider-refused', ports);
   const person = (await ports.persons.get(claimed.personId))?.value;
   if (!person || person.mergedInto) return skip(stored, 'person-gone', ports);
-  const { kept } = await filterSegment([person], { teams: [send.team], channel: consentChannelOf(send.channel), ...(send.topic && { topic: send.topic }) }, ports);
+  const { kept } = await reachable([person], send, ports);
   if (kept.length === 0) return skip(stored, 'left-segment', ports);
-  if (await capReached(person.id, send, settings, ports)) return skip(stored, 'cap-reached', ports);
+  if (!isServiceSend(send) && (await capReached(person.id, send, settings, ports))) return skip(stored, 'cap-reached', ports);
   const address = recipientAddress(person, send.channel);
   if (!address) return skip(stored, 'no-address', ports);
-  const rendered = renderMessage(send.content, await personalise(person, send.content, { shortenLinks: send.channel === 'sms', messageId: claimed.id }, ports), ports.renderer);
+  const taxValues = send.audience.kind === 'tax-year' ? await ports.taxMails.valuesFor(send.audience.year, person.id) : undefined;
+  if (taxValues === null) return skip(stored, 'left-segment', ports);
+  const rendered = renderMessage(send.content, await personalise(person, send.content, { shortenLinks: send.channel === 'sms', messageId: claimed.id }, ports, taxValues), ports.renderer);
   // Sent is the instant it was handed over: a delivery report can be stamped before the provider's answer arrives.
   const sentAt = ports.clock.now().toISOString();
   const providerMessageId = await deliver(rendered, address, claimed.id, person, send, settings, ports);

@@ -28,6 +28,10 @@ export interface TaxStatements {
   /** Writes the statements, whatever was there (a run again replaces its own). */
   saveAll(statements: TaxStatement[]): Promise<void>;
   get(id: string): Promise<Versioned<TaxStatement> | null>;
+  /** Whether any statement of the year exists (a run computed it). */
+  anyOf(year: number): Promise<boolean>;
+  /** The persons with something reported for the year, with or without a CPR number, a page at a time. */
+  reportedPersonIds(year: number, cprKnown: boolean, pageSize: number): AsyncIterable<string[]>;
 }
 
 /** Port: the markers of what was reported, per person, year and delivery. */

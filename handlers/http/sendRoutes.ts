@@ -18,7 +18,12 @@ import { invalidRequest, problem } from './problem.js';
 export const sendBody = z.strictObject({
   name: z.string().min(1).max(200),
   templateId: engineId,
-  audience: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('person'), personId: engineId }), z.strictObject({ kind: z.literal('segment'), segmentId: engineId })]),
+  audience: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('person'), personId: engineId }),
+    z.strictObject({ kind: z.literal('segment'), segmentId: engineId }),
+    /** [Skatteindberetning] The December mails: those with something reported for the year, with or without a CPR number. */
+    z.strictObject({ kind: z.literal('tax-year'), year: z.number().int().min(2000).max(2100), cpr: z.enum(['known', 'missing']) }),
+  ]),
   /** One of the caller's own teams; the caller's only team when left out. */
   team: z.string().min(1).max(100).optional(),
   topic: z.string().min(1).max(40).optional(),

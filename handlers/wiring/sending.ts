@@ -24,6 +24,7 @@ import type { Clock } from '../../domain/shared/Clock.js';
 import type { Ids } from '../../domain/shared/Ids.js';
 import type { Logger } from '../../domain/shared/Logger.js';
 import type { Wait } from '../../domain/shared/Wait.js';
+import type { TaxMailAudience } from '../../domain/sending/ports.js';
 import type { EngineConfig } from '../config.js';
 import { messageSenderFunction } from '../timer/messageSenderFunction.js';
 
@@ -37,6 +38,8 @@ export function wireSending(parts: {
   email: EmailSender;
   preferenceLinks: PreferenceLinks;
   jobRuns: JobRuns;
+  /** [Skatteindberetning] The December mails' audience and amounts. */
+  taxMails: TaxMailAudience;
   ports: SegmentPorts & { persons: PersonRepository; crm: CrmPersons; ids: Ids; clock: Clock; logger: Logger; wait: Wait };
 }) {
   const { database, ports } = parts;
@@ -60,7 +63,7 @@ export function wireSending(parts: {
     linkShortener: smsGateway,
     links: parts.config.links,
   };
-  const all = { ...ports, ...stores, ...personalisation, smsGateway, email: parts.email, defaultMailSender: parts.config.email.senderAddress };
+  const all = { ...ports, ...stores, ...personalisation, taxMails: parts.taxMails, smsGateway, email: parts.email, defaultMailSender: parts.config.email.senderAddress };
   const sender: SenderPorts = all;
   return {
     ports: all,

@@ -10,6 +10,7 @@ import type { CprVault } from '../../domain/person/CprVault.js';
 import type { PersonRepository } from '../../domain/person/ports.js';
 import type { Clock } from '../../domain/shared/Clock.js';
 import { taxDeliveryJob } from '../../domain/taxreport/taxDeliveryJob.js';
+import { taxMailAudience } from '../../domain/taxreport/taxMailAudience.js';
 import type { TaxReporter } from '../../domain/taxreport/TaxReporter.js';
 import type { TaxYearRules } from '../../domain/taxreport/TaxYearRules.js';
 import { taxYearTotalsJob } from '../../domain/taxreport/taxYearTotalsJob.js';
@@ -36,5 +37,5 @@ export function wireTaxReport(parts: { database: Database; persons: PersonReposi
     cprVault: parts.cprVault,
     clock: parts.clock,
   };
-  return { ports, jobs: [taxYearTotalsJob(ports), taxDeliveryJob(ports)] };
+  return { ports, jobs: [taxYearTotalsJob(ports), taxDeliveryJob(ports)], mailAudience: taxMailAudience(ports) };
 }

@@ -60,6 +60,7 @@ async function planOnce(recipients: number, collectPerPage: boolean): Promise<{ 
         counted.created += messages.length;
         return { created: messages.length, existing: 0 };
       },
+      countByStatus: async () => ({ planned: counted.created, sending: 0, sent: 0, skipped: 0 }),
     } as never,
     segmentDefinitions: { get: async () => ({ value: { id: 'seg', name: 'bench', criteria: { petitions: [{ petitionId: 'skov' }], consent: { channel: 'sms' } }, createdAt: '', updatedAt: '', updatedBy: '' }, etag: 'e' }), save: async () => 'saved', list: async () => [] },
     sendingSettings: { get: async () => null, save: async () => 'saved' },
@@ -68,6 +69,7 @@ async function planOnce(recipients: number, collectPerPage: boolean): Promise<{ 
     consentLog: { entriesOf: async () => [], append: async () => 'appended' },
     teamLimits: { get: async () => null, save: async () => 'saved' },
     persons: { get: async () => null },
+    taxMails: { personIds: async function* () {} },
     ids: uuidIds,
     clock: { now: () => new Date() },
     logger: { info: () => {}, warn: () => {}, error: () => {} },

@@ -5,6 +5,7 @@ import { InvalidSendingInputError } from '../../domain/sending/errors.js';
 import { layMail } from '../../domain/sending/mailLayouts.js';
 import { renderMessage } from '../../domain/sending/renderMessage.js';
 import { smsParts } from '../../domain/sending/smsSegments.js';
+import { type TaxMailValues, taxPlaceholders } from '../../domain/sending/placeholders.js';
 
 const renderer = new LiquidTemplateRenderer();
 const problemsOf = (template: Parameters<typeof checkTemplate>[0]) => {
@@ -16,6 +17,8 @@ const problemsOf = (template: Parameters<typeof checkTemplate>[0]) => {
     throw error;
   }
 };
+
+const noTaxValues = Object.fromEntries(taxPlaceholders.map((name) => [name, ''])) as TaxMailValues;
 
 describe('checkTemplate', () => {
   it('[OnlineFundraising7] names every unknown placeholder, unreadable text and missing setting at once', () => {
@@ -44,7 +47,7 @@ describe('mail layouts', () => {
   });
 
   it('[OnlineFundraising7] an SMS is rendered with the person\'s values and counted in parts (Danish letters stay GSM-7)', () => {
-    const values = { first_name: 'Preben', last_name: 'K', full_name: 'Preben K', amount_kr: '50', landing_link: 'https://x.dk/s/1', preference_link: '' };
+    const values = { first_name: 'Preben', last_name: 'K', full_name: 'Preben K', amount_kr: '50', landing_link: 'https://x.dk/s/1', preference_link: '', ...noTaxValues };
     const rendered = renderMessage({ channel: 'sms', sms: { sender: 'MS', text: 'Hej {{ first_name }}, giv {{ amount_kr }} kr', amountOre: 5000 } }, values, renderer);
     expect(rendered).toEqual({ channel: 'sms', sender: 'MS', text: 'Hej Preben, giv 50 kr', amountOre: 5000 });
     expect(smsParts('Rødgrød med fløde på ærø')).toMatchObject({ parts: 1, encoding: 'GSM-7' });

@@ -183,7 +183,7 @@ export const routeDocs: Record<string, RouteDoc> = {
   'POST /admin/message-templates/:id/preview': { summary: 'The template as one person would get it', body: previewBody, success: json('the rendered message') },
   'POST /admin/message-templates/:id/test': { summary: 'Sends the template to a staff phone (1 kr when it asks an amount) or inbox', body: testBody, success: json('the provider\'s id of the test', 202) },
   'GET /admin/sends': { summary: 'The latest sends ([CampaignAutomation10])', success: json('the sends') },
-  'POST /admin/sends': { summary: 'A send of a template to a person or a segment, now or at a time; planned by a job', body: sendBody, success: json('the send, being planned', 202, answers.sendSchema), errors: [403] },
+  'POST /admin/sends': { summary: 'A send of a template to a person, a segment, or (the December tax mails) those with something reported for an income year, now or at a time; planned by a job', body: sendBody, success: json('the send, being planned', 202, answers.sendSchema), errors: [403] },
   'GET /admin/sends/:id': { summary: 'A send and how far it got', success: json('the send and its message counts', 200, answers.sendProgressSchema) },
   'POST /admin/sends/:id/pause': { summary: 'Pauses a send', success: json('the send', 200, answers.sendSchema), errors: [409] },
   'POST /admin/sends/:id/resume': { summary: 'Resumes a paused send', success: json('the send', 200, answers.sendSchema), errors: [409] },
