@@ -12,7 +12,7 @@ import { auditLogRoutes } from './auditLogRoutes.js';
 import { openApiDocument } from './openapi/openApiDocument.js';
 import type { AuditLog } from '../../domain/audit/ports.js';
 import { dataSubjectExportRoute } from './dataSubjectExportRoute.js';
-import { cprRoutes } from './cprRoutes.js';
+import { cprRoutes, preferenceCprRoute } from './cprRoutes.js';
 import { anonymisationRoutes } from './anonymisationRoutes.js';
 import { landingRoutes } from './landingRoutes.js';
 import { type AcsEventsWebhookDeps, acsEmailEventsWebhook } from './acsEmailEventsWebhook.js';
@@ -135,6 +135,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   // Mail clients send the one-click unsubscribe (RFC 8058) as a form: `List-Unsubscribe=One-Click`.
   app.post('/preferences/unsubscribe', jsonBody(bodyLimits.webhook, deps.logger, ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json']));
   app.use('/preferences', jsonBody(bodyLimits.webhook, deps.logger));
+  app.post('/preferences/cpr', jsonBody(bodyLimits.webhook, deps.logger));
   app.post('/webhooks/onlinefundraising', onlineFundraisingWebhook(deps.onlineFundraisingWebhook));
   app.post('/webhooks/dataverse', dataverseWebhook(deps.dataverseWebhook));
   app.post('/webhooks/drupal', drupalWebhook(deps.drupalWebhook));
@@ -142,6 +143,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   app.post('/webhooks/acs-email', jsonBody(bodyLimits.webhook, deps.logger, ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json']));
   app.route('/webhooks/acs-email', acsEmailEventsWebhook(deps.acsEmailEvents));
   app.route('/preferences', preferenceRoutes(deps.preferences));
+  app.route('/preferences', preferenceCprRoute({ ...deps.cpr, preferenceLinks: deps.preferences.preferenceLinks, logger: deps.logger }));
   app.route('/landing', landingRoutes({ ...deps.sending, logger: deps.logger }));
   app.use('/admin/*', staffAccess(deps.staffAccess));
   app.use('/admin/*', adminBody(deps.logger));

@@ -64,8 +64,20 @@ describe('[Skatteindberetning] the December mails', () => {
     expect(mailTo('dm-member')).toHaveLength(0);
   });
 
+  it('[Skatteindberetning][CampaignAutomation8] the person asked gives their CPR number through the link in the mail; a number that is no CPR number is refused naming it, and nothing is stored', async () => {
+    const token = decodeURIComponent(/preferences\?token=([^&\s]+)/.exec(mailTo('dm-nocpr')[0]!.text)![1]!);
+    const give = (cpr: string, withToken = token) => fetch(`${stack.engineUrl}/preferences/cpr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: withToken, cpr }) });
+    const invalid = await give('310299-1234');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ error: 'invalid_cpr', fields: [{ field: 'cpr', problem: "the CPR number's date 31.02.1999 does not exist" }] });
+    expect((await give('020280-2345', `${token}x`)).status).toBe(401);
+    const cprOf = async () => ((await (await call('GET', `/admin/persons/${personIdOf('dm-nocpr-c')}/cpr`, undefined, 'MemberServiceEditor')).json()) as { cpr: string | null }).cpr;
+    expect(await cprOf()).toBeNull();
+    expect((await give('020280-2345')).status).toBe(200);
+    expect(await cprOf()).toBe('0202802345');
+  });
+
   it('[Skatteindberetning] no one is mailed twice for the same year: a later send, even after the CPR number came, plans nobody already mailed', async () => {
-    expect((await call('PUT', `/admin/persons/${personIdOf('dm-nocpr-c')}/cpr`, { cpr: '020280-2345' }, 'MemberServiceEditor')).status).toBe(200);
     const run = (await (await call('POST', '/admin/tax-report/2026/runs', undefined, 'Finance')).json()) as { id: string };
     await completedRun(call, run.id);
     const again = await taxSend(templateIds.amounts, 'known');

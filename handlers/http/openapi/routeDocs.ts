@@ -8,7 +8,7 @@ import { paymentQuery } from '../bookkeepingImportRoutes.js';
 import { campaignBody } from '../campaignRoutes.js';
 import { staffEntryBody, teamLimitsBody, topicsBody } from '../consentRoutes.js';
 import { flagBody, listQuery as invalidContactQuery } from '../contactFlagRoutes.js';
-import { cprBody } from '../cprRoutes.js';
+import { cprBody, preferenceCprBody } from '../cprRoutes.js';
 import { anonymiseBody } from '../anonymisationRoutes.js';
 import { candidateQuery, decisionBody as candidateDecisionBody, rulesBody as anonymisationRulesBody } from '../anonymisationScheduleRoutes.js';
 import { confirmBody as segmentConfirmBody, dryRunBody as segmentDryRunBody } from '../anonymisationSegmentRoutes.js';
@@ -67,6 +67,7 @@ export const routeDocs: Record<string, RouteDoc> = {
   'OPTIONS /webhooks/acs-email': { summary: "Event Grid's CloudEvents validation handshake (WebHook-Request-Origin → WebHook-Allowed-Origin)", success: json('allowed', 200) },
   'GET /preferences': { summary: 'Preference centre: what the signed link\'s person has chosen', success: json('topics and current consents'), errors: [401] },
   'POST /preferences': { summary: 'Preference centre: the person changes their choices', body: preferencesBody, success: json('the current consents'), errors: [401] },
+  'POST /preferences/cpr': { summary: 'Preference centre: the person gives their CPR number for the tax report; 400 naming cpr when it is no CPR number ([Skatteindberetning])', body: preferenceCprBody, success: json('{"cprKnown":true}'), errors: [400, 401] },
   'POST /preferences/unsubscribe': { summary: "One-click unsubscribe (RFC 8058) from a mail's List-Unsubscribe header: all email withdrawn", success: json('{"unsubscribed":true}'), errors: [401] },
   'GET /landing/prefill': { summary: "A landing page exchanges an SMS link's token for the person's first name, email and phone", success: json('firstName, email, phone', 200, answers.landingPrefillSchema), errors: [401] },
 
