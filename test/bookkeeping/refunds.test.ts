@@ -86,6 +86,16 @@ describe('[OnlineFundraising4] refunds', () => {
     await settledPayments('rf3', 2);
   });
 
+  it('[Refundering][Skatteindberetning] a refund made the year after is subtracted from the gift\'s year, not its own', async () => {
+    await donorWithPayment('rf7', 'confirmed');
+    await notify('payment', 'rf7-p');
+    const [original] = await settledPayments('rf7', 1);
+    const refunded = await api.call('POST', `/admin/payments/${original!.id}/refund`, { reason: 'Fortrudt i januar', refundedBy: 'bogholderi@ms.dk', amountOre: 10_000, date: '2027-01-15' });
+    expect(refunded.status, refunded.text).toBe(201);
+    expect(await api.giftTotal('rf7-c', 2026)).toBe(40_000);
+    expect(await api.giftTotal('rf7-c', 2027)).toBe(0);
+  });
+
   it('[OnlineFundraising13][Refundering] when two persons are merged, the merged person\'s payments count in the survivor\'s tax total', async () => {
     await donorWithPayment('rf5', 'confirmed');
     await notify('payment', 'rf5-p');
