@@ -324,6 +324,8 @@ export function createEngine(options: EngineOptions): Engine {
       messages: sending.ports.messages,
       telemarketingLeads: telemarketing.ports.leads,
       memberServiceTasks: telemarketing.ports.tasks,
+      taxStatements: taxReport.ports.statements,
+      taxReportMarkers: taxReport.ports.markers,
       auditLog,
       clock,
     },

@@ -9,6 +9,11 @@ export class CosmosTaxStatements extends CosmosVersionedStore<TaxStatement> impl
     return this.upsertMany(statements);
   }
 
+  async ofPerson(personId: string): Promise<TaxStatement[]> {
+    const statements = await this.queryVersioned({ query: 'SELECT * FROM c WHERE c.personId = @personId ORDER BY c.year DESC', parameters: [{ name: '@personId', value: personId }] });
+    return statements.map((stored) => stored.value);
+  }
+
   async anyOf(year: number): Promise<boolean> {
     const { resources } = await this.container.items.query<string>({ query: 'SELECT TOP 1 VALUE c.id FROM c WHERE c.year = @year', parameters: [{ name: '@year', value: year }] }).fetchAll();
     return resources.length > 0;

@@ -24,6 +24,9 @@ import type { StopList } from '../stoplist/ports.js';
 import type { Person } from './Person.js';
 import type { OutboundMessage } from '../sending/OutboundMessage.js';
 import type { OutboundMessages } from '../sending/ports.js';
+import type { TaxReportMarkers, TaxStatements } from '../taxreport/ports.js';
+import type { TaxReportMarker } from '../taxreport/TaxReportMarker.js';
+import type { TaxStatement } from '../taxreport/TaxStatement.js';
 import type { PersonRepository } from './ports.js';
 
 export interface DataSubjectExportPorts {
@@ -42,6 +45,9 @@ export interface DataSubjectExportPorts {
   /** [Leadflow][Dialer4] The leads handed to telemarketing, and member service's tasks about the person. */
   telemarketingLeads: Pick<TelemarketingLeads, 'ofPersons'>;
   memberServiceTasks: Pick<MemberServiceTasks, 'recent'>;
+  /** [Skatteindberetning] The person's yearly gift statements and what was reported to SKAT. */
+  taxStatements: Pick<TaxStatements, 'ofPerson'>;
+  taxReportMarkers: Pick<TaxReportMarkers, 'ofPerson'>;
   auditLog: AuditLog;
   clock: Clock;
 }
@@ -63,6 +69,8 @@ export interface DataSubjectExport {
   messages: OutboundMessage[];
   telemarketingLeads: TelemarketingLead[];
   memberServiceTasks: MemberServiceTask[];
+  taxStatements: TaxStatement[];
+  taxReportMarkers: TaxReportMarker[];
   auditEntries: AuditEntry[];
 }
 
@@ -71,7 +79,8 @@ export interface DataSubjectExport {
  * agreements, payments, signatures, form submissions, stop-list entries matching their phones and
  * emails, the outcomes of mails and SMS sent to them (reported by other systems, and the engine's own
  * messages with their events), their telemarketing leads with the call outcomes, member service's
- * tasks about them, and the audit entries about them.
+ * tasks about them, their yearly gift statements and what was reported to SKAT, and the audit entries
+ * about them.
  */
 export async function dataSubjectExport(personId: string, ports: DataSubjectExportPorts): Promise<DataSubjectExport> {
   const stored = (await ports.persons.get(personId))?.value;
@@ -94,6 +103,8 @@ export async function dataSubjectExport(personId: string, ports: DataSubjectExpo
     messages: await ports.messages.ofPerson(personId),
     telemarketingLeads: await ports.telemarketingLeads.ofPersons([personId]),
     memberServiceTasks: await ports.memberServiceTasks.recent(1_000, { personId }),
+    taxStatements: await ports.taxStatements.ofPerson(personId),
+    taxReportMarkers: await ports.taxReportMarkers.ofPerson(personId),
     auditEntries: await allAuditEntriesAbout(personId, ports.auditLog),
   };
 }

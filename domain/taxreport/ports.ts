@@ -28,6 +28,8 @@ export interface TaxStatements {
   /** Writes the statements, whatever was there (a run again replaces its own). */
   saveAll(statements: TaxStatement[]): Promise<void>;
   get(id: string): Promise<Versioned<TaxStatement> | null>;
+  /** Every statement of the person, one per income year computed. */
+  ofPerson(personId: string): Promise<TaxStatement[]>;
   /** Whether any statement of the year exists (a run computed it). */
   anyOf(year: number): Promise<boolean>;
   /** The persons with something reported for the year, with or without a CPR number, a page at a time. */

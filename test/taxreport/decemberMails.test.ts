@@ -65,7 +65,7 @@ describe('[Skatteindberetning] the December mails', () => {
   });
 
   it('[Skatteindberetning][CampaignAutomation8] the person asked gives their CPR number through the link in the mail; a number that is no CPR number is refused naming it, and nothing is stored', async () => {
-    const token = decodeURIComponent(/preferences\?token=([^&\s]+)/.exec(mailTo('dm-nocpr')[0]!.text)![1]!);
+    const token = decodeURIComponent(/preferences\?token=([^&\s]+)/.exec(mailTo('dm-nocpr')[0]!.text!)![1]!);
     const give = (cpr: string, withToken = token) => fetch(`${stack.engineUrl}/preferences/cpr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: withToken, cpr }) });
     const invalid = await give('310299-1234');
     expect(invalid.status).toBe(400);

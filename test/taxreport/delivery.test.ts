@@ -61,12 +61,15 @@ describe('[Skatteindberetning] the January delivery to SKAT', () => {
     expect(await early.json()).toMatchObject({ fields: [{ field: 'year', problem: '2026 is not over; the latest year to deliver is 2025' }] });
   });
 
-  it('[Skatteindberetning] in January the delivery reports every giver with CPR, with a unique number and the CVR/SE; each gets a marker member service sees; the giver without CPR waits', async () => {
+  it('[Skatteindberetning] in January the delivery reports every giver with CPR, with a unique number and the CVR/SE; each gets a marker member service sees (and the person\'s data export holds); the giver without CPR waits', async () => {
     clock.set('2027-01-10T09:00:00Z');
     const first = await delivered(2026);
     expect(first).toMatchObject({ deliveryNumber: 1, year: 2026, status: 'ready', reporter, counts: { reports: 2, corrections: 0, giftsOre: 80_000, ongoingOre: 0, waitingForCpr: 1 } });
     expect(await markersOf('dl-a')).toEqual([expect.objectContaining({ year: 2026, deliveryNumber: 1, kind: 'report', giftsOre: 50_000, ongoingOre: 0, reportedAt: expect.stringMatching(/^2027-01-10T/) })]);
     expect(await markersOf('dl-c')).toEqual([]);
+    const exported = (await (await call('GET', `/admin/persons/${personIdOf('dl-a-c')}/export`, undefined, 'Administrator')).json()) as { taxStatements: unknown[]; taxReportMarkers: unknown[] };
+    expect(exported.taxStatements).toEqual([expect.objectContaining({ year: 2026, gifts: expect.objectContaining({ reportedOre: 50_000 }) })]);
+    expect(exported.taxReportMarkers).toEqual([expect.objectContaining({ deliveryNumber: 1, kind: 'report' })]);
   });
 
   it('[Skatteindberetning] the file lists each reported giver with CPR number and amounts, the kinds apart; its download is audited as an export naming the givers', async () => {
