@@ -11,6 +11,7 @@ import { bookkeepingApi } from '../bookkeeping/bookkeepingApi.js';
 import { staffCall } from '../sending/support.js';
 import { eventually } from '../support/eventually.js';
 import { personIdOf, startTestStack, testStackStartsAt } from '../support/testStack.js';
+import { localStaff } from '../../local/simulators/signin/localStaff.js';
 import { completedRun, giver, rules2026 } from './support.js';
 
 let stack: LocalStack;
@@ -44,6 +45,8 @@ beforeAll(async () => {
   await enterCpr('dl-a');
   await enterCpr('dl-b');
   expect((await call('PUT', '/admin/tax-report/2026/rules', rules2026, 'Finance')).status).toBe(200);
+  const december = (await (await call('POST', '/admin/tax-report/2026/runs', undefined, 'Finance')).json()) as { id: string };
+  await completedRun(call, december.id);
 });
 
 describe('[Skatteindberetning] the January delivery to SKAT', () => {
@@ -111,14 +114,27 @@ describe('[Skatteindberetning] the January delivery to SKAT', () => {
     expect(text).toContain(`;${personIdOf('dl-c-c')};indberetning;400,00;0,00\r\n`);
   });
 
-  it('[Skatteindberetning] a file asked for before its delivery is collected is 409; an unknown delivery is 404; the file is for finance only', async () => {
+  it('[Skatteindberetning] a file asked for before its delivery is collected is 409; a delivery whose run never got queued is resumed by the next request (409 meanwhile) and then ready; an unknown delivery is 404; the file is for finance only', async () => {
     const database = createCosmosClient({ endpoint: stack.cosmos.endpoint, key: stack.cosmos.key, database: 'ms-engine' }).database('ms-engine');
-    const collecting: TaxDelivery = { id: 'tax-delivery:90', deliveryNumber: 90, year: 2025, status: 'collecting', reporter, requestedAt: '2027-02-01T09:00:00.000Z', requestedBy: 'user:test', runId: 'run-underway' };
-    expect(await new CosmosTaxDeliveries(database.container(cosmosContainers.taxDeliveries.id)).save(collecting)).toBe('saved');
-    const early = await fileOf(90);
+    const runId = '0b7e8f52-7a3e-4c1d-9a0e-5f2d6c4b3a21';
+    const interrupted: TaxDelivery = { id: 'tax-delivery:4', deliveryNumber: 4, year: 2026, status: 'collecting', reporter, requestedAt: '2027-02-01T09:00:00.000Z', requestedBy: 'user:test', runId };
+    expect(await new CosmosTaxDeliveries(database.container(cosmosContainers.taxDeliveries.id)).save(interrupted)).toBe('saved');
+    const early = await fileOf(4);
     expect(early.status).toBe(409);
-    expect(await early.json()).toMatchObject({ error: 'delivery_not_ready', detail: expect.stringContaining('delivery 90 is still being collected') });
+    expect(await early.json()).toMatchObject({ error: 'delivery_not_ready', detail: expect.stringContaining('delivery 4 is still being collected') });
+    const meanwhile = await call('POST', '/admin/tax-report/2026/deliveries', undefined, 'Finance');
+    expect(meanwhile.status).toBe(409);
+    expect(await meanwhile.json()).toMatchObject({ error: 'delivery_in_progress' });
+    await completedRun(call, runId);
+    expect(await (await call('GET', '/admin/tax-report/deliveries/4', undefined, 'Finance')).json()).toMatchObject({ status: 'ready', counts: { reports: 0, corrections: 0 } });
+    expect((await fileOf(4)).status).toBe(200);
     expect((await fileOf(91)).status).toBe(404);
     expect((await call('GET', '/admin/tax-report/deliveries/1/file', undefined, 'MemberServiceEditor')).status).toBe(403);
+  });
+
+  it('[Skatteindberetning][KomMed-GDPR] both runs are audited with the year they were for', async () => {
+    const entries = ((await (await call('GET', `/admin/audit-log?actorId=${localStaff.Finance.oid}&pageSize=200`, undefined, 'Administrator')).json()) as { entries: AuditEntry[] }).entries;
+    const actions = entries.map((entry) => `${entry.action} ${JSON.stringify(entry.criteria ?? {})}`);
+    expect(actions).toEqual(expect.arrayContaining(['POST /admin/tax-report/:year/runs {"year":"2026"}', 'POST /admin/tax-report/:year/deliveries {"year":"2026"}']));
   });
 });
