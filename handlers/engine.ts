@@ -240,7 +240,7 @@ export function createEngine(options: EngineOptions): Engine {
     queues,
     onlineFundraisingApi,
     dataverse,
-    ports: { persons, ledger: bookkeeping.ledger, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, leads: telemarketing.ports.leads, dialer: telemarketing.ports.dialer, ...failureTracking },
+    ports: { persons, ledger: bookkeeping.ledger, taxReportMarkers: taxReport.ports.markers, signatures, stopList, auditLog, identityIndex: identity.identityIndex, mirror, agreementStates: dunning.agreementStates, leads: telemarketing.ports.leads, dialer: telemarketing.ports.dialer, ...failureTracking },
   });
 
   const jobs = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerPayment } from '../bookkeeping/LedgerPayment.js';
-import { assumedReportedYears, decideRetention, firstRetainedFiscalYear } from './retention.js';
+import { assumedReportedYears, decideRetention, firstRetainedFiscalYear, reportedYears } from './retention.js';
 
 const today = '2032-03-01';
 
@@ -34,5 +34,13 @@ describe('[GDPR1] what anonymising keeps: the last 5 fiscal years', () => {
     const payments = [gift('a', '2027-05-01', 20_000), gift('b', '2028-05-01', 10_000), gift('b-refund', '2028-06-01', -10_000), gift('fee', '2029-01-10', 29_000, 'membership')];
     expect(assumedReportedYears(payments, true)).toEqual([2027]);
     expect(assumedReportedYears(payments, false)).toEqual([]);
+  });
+
+  it('[GDPR1][Skatteindberetning] a year a delivery reported counts too, even when a refund since corrected it to nothing; without a CPR number nothing counts', () => {
+    const payments = [gift('a', '2027-05-01', 20_000), gift('b', '2028-05-01', 10_000), { ...gift('b-refund', '2029-01-20', -10_000), refundOf: 'b' }];
+    const markers = [{ year: 2028 }, { year: 2028 }];
+    expect(reportedYears(markers, payments, true)).toEqual([2027, 2028]);
+    expect(reportedYears([], payments, true)).toEqual([2027]);
+    expect(reportedYears(markers, payments, false)).toEqual([]);
   });
 });

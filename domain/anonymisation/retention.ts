@@ -1,4 +1,5 @@
 import { type LedgerPayment, isDeductible } from '../bookkeeping/LedgerPayment.js';
+import type { TaxReportMarker } from '../taxreport/TaxReportMarker.js';
 
 /**
  * [GDPR1] How far back anonymising keeps what bookkeeping and tax need. Fiscal year = calendar year
@@ -56,14 +57,24 @@ export function decideRetention(facts: RetentionFacts, today: string): Retention
 }
 
 /**
- * [GDPR1] Until the annual tax report exists, a deduction counts as reported for each income year in
- * which the person, whose CPR number the engine holds, gave a deductible gift (refunds subtracted).
+ * [GDPR1][Skatteindberetning] The income years SKAT may ask about: each year a delivery reported the
+ * person for (a marker, even a correction to nothing), and each year in which the person, whose CPR
+ * number the engine holds, gave a deductible gift (refunds subtracted) that a delivery still to come
+ * would report. The second keeps the number a January delivery needs.
  */
+export function reportedYears(markers: readonly Pick<TaxReportMarker, 'year'>[], payments: readonly LedgerPayment[], cprKnown: boolean): number[] {
+  if (!cprKnown) return [];
+  return [...new Set([...markers.map((marker) => marker.year), ...assumedReportedYears(payments, cprKnown)])].sort();
+}
+
+/** A year with net deductible gifts (refunds in the gift's year) from a person whose CPR number the engine holds: reported, or to be. */
 export function assumedReportedYears(payments: readonly LedgerPayment[], cprKnown: boolean): number[] {
   if (!cprKnown) return [];
+  const dateOf = new Map(payments.map((payment) => [payment.id, payment.paymentDate]));
   const netByYear = new Map<number, number>();
   for (const payment of payments.filter(isDeductible)) {
-    const year = Number(payment.paymentDate.slice(0, 4));
+    // A refund counts in the year of the gift it pays back, as the tax report counts it.
+    const year = Number((payment.refundOf ? (dateOf.get(payment.refundOf) ?? payment.paymentDate) : payment.paymentDate).slice(0, 4));
     netByYear.set(year, (netByYear.get(year) ?? 0) + payment.amountOre);
   }
   return [...netByYear].filter(([, net]) => net > 0).map(([year]) => year).sort();

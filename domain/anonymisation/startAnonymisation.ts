@@ -14,13 +14,16 @@ import type { StopList } from '../stoplist/ports.js';
 import type { AnonymisationRequest, PersonAnonymisation } from './Anonymisation.js';
 import { AlreadyAnonymisedError, MergedPersonError, refuseFutureRequestDate } from './errors.js';
 import { mergedPersonIdsOf } from './mergedPersonIdsOf.js';
-import { assumedReportedYears, decideRetention } from './retention.js';
+import { decideRetention, reportedYears } from './retention.js';
+import type { TaxReportMarkers } from '../taxreport/ports.js';
 import { assertStopListWish, honourStopListWish } from './honourStopListWish.js';
 import { tombstoneOf } from './tombstone.js';
 
 export interface StartAnonymisationPorts {
   persons: PersonRepository;
   ledger: PaymentLedger;
+  /** [Skatteindberetning] What was reported to SKAT: the years decide whether the CPR number is kept. */
+  taxReportMarkers: Pick<TaxReportMarkers, 'ofPerson'>;
   signatures: SignatureStore;
   stopList: StopList;
   auditLog: AuditLog;
@@ -89,14 +92,15 @@ async function planAnonymisation(
   ports: StartAnonymisationPorts,
 ): Promise<PersonAnonymisation> {
   const now = ports.clock.now();
-  const [payments, signatures, mergedPersonIds] = await Promise.all([
+  const [payments, markers, signatures, mergedPersonIds] = await Promise.all([
     ports.ledger.allOfPerson(person.id),
+    ports.taxReportMarkers.ofPerson(person.id),
     ports.signatures.ofPerson(person.id),
     mergedPersonIdsOf(person.id, ports),
   ]);
   const ledgerPayments = payments.map((payment) => payment.value);
   const cprKnown = person.cpr !== undefined;
-  const retention = decideRetention({ cprKnown, deductionReportedYears: assumedReportedYears(ledgerPayments, cprKnown), payments: ledgerPayments }, copenhagenDateOf(now));
+  const retention = decideRetention({ cprKnown, deductionReportedYears: reportedYears(markers, ledgerPayments, cprKnown), payments: ledgerPayments }, copenhagenDateOf(now));
   const mergedPersons = await Promise.all(mergedPersonIds.map((id) => ports.persons.get(id)));
   const contactIds = [person, ...mergedPersons.map((stored) => stored?.value)].flatMap((each) => (each?.onlineFundraising ? [each.onlineFundraising.contactId] : []));
   return {
