@@ -8,6 +8,7 @@ import { previewTemplate } from '../../domain/sending/previewTemplate.js';
 import { saveTemplate } from '../../domain/sending/saveTemplate.js';
 import { sendTestMessage } from '../../domain/sending/sendTestMessage.js';
 import type { SmsGateway } from '../../domain/sending/SmsGateway.js';
+import type { TaxMailAudience } from '../../domain/sending/ports.js';
 import type { EmailSender } from '../../domain/messaging/EmailSender.js';
 import type { PersonRepository } from '../../domain/person/ports.js';
 import { actorReference } from '../../domain/shared/Actor.js';
@@ -43,12 +44,14 @@ export const templateBody = z.strictObject({
   email: z.strictObject({ layout: z.enum(mailLayoutNames), subject: text(300), blocks: z.array(mailBlock).min(1).max(50), plainText: text(20_000).optional() }).optional(),
 });
 
-export const previewBody = z.strictObject({ personId: engineId });
+/** `taxYear`: fill the tax placeholders from the person's statement of that year, as the December mail will. */
+export const previewBody = z.strictObject({ personId: engineId, taxYear: z.number().int().min(2000).max(2100).optional() });
 export const testBody = z.strictObject({ to: z.union([z.email(), z.string().regex(/^\+\d{8,15}$/, 'an E.164 phone number, e.g. +4512345678')]), personId: engineId.optional(), amountOre: z.number().int().min(100).max(150_000).optional() });
 
 export interface TemplateRouteDeps extends PersonalisePorts {
   templates: MessageTemplates;
   persons: Pick<PersonRepository, 'get'>;
+  taxMails: Pick<TaxMailAudience, 'valuesFor'>;
   smsGateway: SmsGateway;
   email: EmailSender;
   ids: Ids;
@@ -82,7 +85,7 @@ export function messageTemplateRoutes(deps: TemplateRouteDeps): Hono {
     .post('/:id/preview', pathParams({ id: engineId }), async (c) => {
       const body = previewBody.safeParse(parseJsonBody(await c.req.text()));
       if (!body.success) return invalidRequest(c, body.error);
-      return c.json(await previewTemplate(c.req.param('id'), body.data.personId, deps));
+      return c.json(await previewTemplate(c.req.param('id'), body.data.personId, deps, body.data.taxYear));
     })
     .post('/:id/test', pathParams({ id: engineId }), async (c) => {
       const body = testBody.safeParse(parseJsonBody(await c.req.text()));

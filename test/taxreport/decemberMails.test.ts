@@ -64,6 +64,13 @@ describe('[Skatteindberetning] the December mails', () => {
     expect(mailTo('dm-member')).toHaveLength(0);
   });
 
+  it('[Skatteindberetning] staff preview a tax template for a person and year with the amounts the mail will carry; a person without a statement for the year is 404', async () => {
+    const preview = await call('POST', `/admin/message-templates/${templateIds.amounts}/preview`, { personId: personIdOf('dm-big-c'), taxYear: 2026 });
+    expect(preview.status).toBe(200);
+    expect(((await preview.json()) as { text: string }).text).toContain('Du har givet 25.125,50 kr. Du kan trække 18.000 kr fra');
+    expect((await call('POST', `/admin/message-templates/${templateIds.amounts}/preview`, { personId: personIdOf('dm-big-c'), taxYear: 2025 })).status).toBe(404);
+  });
+
   it('[Skatteindberetning][CampaignAutomation8] the person asked gives their CPR number through the link in the mail; a number that is no CPR number is refused naming it, and nothing is stored', async () => {
     const token = decodeURIComponent(/preferences\?token=([^&\s]+)/.exec(mailTo('dm-nocpr')[0]!.text!)![1]!);
     const give = (cpr: string, withToken = token) => fetch(`${stack.engineUrl}/preferences/cpr`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: withToken, cpr }) });
