@@ -64,6 +64,13 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * Each test starts the whole stack twice as a person would, each start compiling the engine cold; on
+ * a 2-core machine busy with the rest of the suite one start alone has taken 40 s. A guard against a
+ * hang, not a speed target.
+ */
+const twoStartsTimeoutMs = 180_000;
+
 describe('npm start', () => {
   it('[OnlineFundraising1] starts the engine on its stand-ins; the printed curl line sends a signed signup that reaches the Dataverse simulator, and the data survives a restart', async () => {
     const first = await npmStart();
@@ -88,7 +95,7 @@ describe('npm start', () => {
     expect(resource?.onlineFundraising?.contactId).toBe(answer.contact.id);
     cosmos.dispose();
     await stop(second);
-  });
+  }, twoStartsTimeoutMs);
 
   it('[NFR-Faults] after a kill -9 and a restart, what the README promises is there: the stored person, the CRM contact the engine marked as written, and an admin change', async () => {
     const first = await npmStart();
@@ -124,5 +131,5 @@ describe('npm start', () => {
     expect(person?.crm?.writtenHash).toBeDefined();
     expect(await contactRow(dataverseAgain)).toMatchObject({ contactid: contact.contactid });
     await stop(second);
-  });
+  }, twoStartsTimeoutMs);
 });
