@@ -66,7 +66,7 @@ afterAll(() => {
 
 /**
  * Each test starts the whole stack twice as a person would, each start compiling the engine cold; on
- * a 2-core machine busy with the rest of the suite one start alone has taken 40 s. A guard against a
+ * a 2-core machine busy with the rest of the suite the two have taken over 60 s. A guard against a
  * hang, not a speed target.
  */
 const twoStartsTimeoutMs = 180_000;
