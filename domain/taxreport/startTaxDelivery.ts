@@ -36,14 +36,14 @@ export async function startTaxDelivery(year: number, requestedBy: string, ports:
     const existing = await ports.deliveries.list();
     const collecting = existing.find((delivery) => delivery.status === 'collecting');
     if (collecting) {
-      if (!(await ports.jobRuns.get(collecting.runId))) await runOf(collecting, ports).start();
+      if (!(await ports.jobRuns.get(collecting.runId))) await queueRunOf(collecting, ports);
       throw new DeliveryInProgressError(collecting);
     }
     const deliveryNumber = Math.max(0, ...existing.map((delivery) => delivery.deliveryNumber)) + 1;
     const delivery: TaxDelivery = { id: taxDeliveryId(deliveryNumber), deliveryNumber, year, status: 'collecting', reporter: { cvr: reporter.cvr, se: reporter.se }, requestedAt: ports.clock.now().toISOString(), requestedBy, runId: ports.ids.random() };
     // Create-only: two requests at once cannot both take the number; the loser counts again.
     if ((await ports.deliveries.save(delivery)) === 'saved') {
-      await runOf(delivery, ports).start();
+      await queueRunOf(delivery, ports);
       return delivery;
     }
   }
@@ -60,7 +60,7 @@ async function checkDeliverable(year: number, ports: StartTaxDeliveryPorts): Pro
  * The delivery names its run before the run is queued; a delivery whose run never got queued (a
  * crash in between) has it queued when the next delivery is asked for.
  */
-function runOf(delivery: TaxDelivery, ports: StartTaxDeliveryPorts): { start(): Promise<JobRun> } {
+function queueRunOf(delivery: TaxDelivery, ports: StartTaxDeliveryPorts): Promise<JobRun> {
   const parameters = { year: String(delivery.year), deliveryNumber: String(delivery.deliveryNumber) };
-  return { start: () => startJobRun(taxDeliveryJobName, { kind: 'staff', requestedBy: delivery.requestedBy }, ports, parameters, delivery.runId) };
+  return startJobRun(taxDeliveryJobName, { kind: 'staff', requestedBy: delivery.requestedBy }, ports, parameters, delivery.runId);
 }
