@@ -9,18 +9,18 @@ export class CosmosTaxReportMarkers extends CosmosVersionedStore<TaxReportMarker
     return this.upsertMany(markers);
   }
 
-  async latestBefore(year: number, personIds: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>> {
+  async latestBefore(year: number, cprLookups: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>> {
     const latest = new Map<string, TaxReportMarker>();
-    if (personIds.length === 0) return latest;
+    if (cprLookups.length === 0) return latest;
     const markers = await this.queryVersioned({
-      query: 'SELECT * FROM c WHERE c.year = @year AND c.deliveryNumber < @before AND ARRAY_CONTAINS(@personIds, c.personId)',
+      query: 'SELECT * FROM c WHERE c.year = @year AND c.deliveryNumber < @before AND ARRAY_CONTAINS(@cprLookups, c.cprLookup)',
       parameters: [
         { name: '@year', value: year },
         { name: '@before', value: beforeDelivery },
-        { name: '@personIds', value: [...personIds] },
+        { name: '@cprLookups', value: [...cprLookups] },
       ],
     });
-    for (const { value } of markers) if ((latest.get(value.personId)?.deliveryNumber ?? 0) < value.deliveryNumber) latest.set(value.personId, value);
+    for (const { value } of markers) if ((latest.get(value.cprLookup)?.deliveryNumber ?? 0) < value.deliveryNumber) latest.set(value.cprLookup, value);
     return latest;
   }
 

@@ -9,6 +9,8 @@ export interface TaxReportMarker {
   /** `<year>:<personId>:<deliveryNumber>`. */
   id: string;
   personId: string;
+  /** The keyed hash of the CPR number it was reported under: what SKAT holds is per CPR number. */
+  cprLookup: string;
   year: number;
   deliveryNumber: number;
   /** The first report of the person's year, or a correction of an earlier one. */

@@ -12,6 +12,8 @@ export interface TaxStatement extends YearTotals {
   computedAt: string;
   /** Whether MS holds the giver's CPR number: without it nothing can be reported, and the December mail asks for it. */
   cprKnown: boolean;
+  /** The keyed hash of that CPR number (never the number): SKAT holds what is reported per CPR number, so deliveries compare by it. */
+  cprLookup?: string;
 }
 
 export function taxStatementId(year: number, personId: string): string {

@@ -40,8 +40,8 @@ export interface TaxStatements {
 export interface TaxReportMarkers {
   /** Writes the markers, whatever was there (a delivery's run again writes the same). */
   saveAll(markers: TaxReportMarker[]): Promise<void>;
-  /** For each of the persons, the newest marker of the year from a delivery before `beforeDelivery`. */
-  latestBefore(year: number, personIds: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>>;
+  /** For each of the CPR numbers (keyed hashes), the newest marker of the year from a delivery before `beforeDelivery`. */
+  latestBefore(year: number, cprLookups: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>>;
   /** A delivery's markers, a page at a time, by person. */
   ofDelivery(deliveryNumber: number, pageSize: number): AsyncIterable<TaxReportMarker[]>;
   /** Every marker of the person, newest first. */

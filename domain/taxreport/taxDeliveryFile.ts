@@ -41,7 +41,8 @@ const markersPerPage = 1_000;
 /**
  * [Skatteindberetning] A ready delivery's file, made when asked: the markers that name the delivery,
  * each with the giver's CPR number opened from the vault (no clear CPR number is stored). A giver
- * anonymised since the run has no CPR number any more and is left out, and counted.
+ * who no longer holds the number they were marked under (anonymised, or the number corrected) is
+ * left out, and counted.
  */
 export async function taxDeliveryFile(deliveryNumber: number, format: TaxDeliveryFormat, ports: TaxDeliveryFilePorts): Promise<{ delivery: TaxDelivery; content: Uint8Array; personIds: string[]; leftOut: number }> {
   const delivery = (await ports.deliveries.get(taxDeliveryId(deliveryNumber)))?.value;
@@ -51,8 +52,9 @@ export async function taxDeliveryFile(deliveryNumber: number, format: TaxDeliver
   let leftOut = 0;
   for await (const markers of ports.markers.ofDelivery(deliveryNumber, markersPerPage)) {
     for (const marker of markers) {
+      // The number the giver was marked under: a person anonymised or whose number was corrected since is left out, and counted.
       const sealed = (await ports.persons.get(marker.personId))?.value.cpr;
-      if (sealed) lines.push({ ...marker, cpr: ports.cprVault.open(sealed) });
+      if (sealed?.lookup === marker.cprLookup) lines.push({ ...marker, cpr: ports.cprVault.open(sealed) });
       else leftOut++;
     }
   }

@@ -48,7 +48,8 @@ export function taxDeliveryJob(ports: TaxDeliveryPorts): Job {
 }
 
 async function markPage(statements: TaxStatement[], delivery: TaxDelivery, counts: DeliveryCounts, ports: TaxDeliveryPorts): Promise<void> {
-  const held = await ports.markers.latestBefore(delivery.year, statements.map((statement) => statement.personId), delivery.deliveryNumber);
+  const cprLookups = statements.flatMap((statement) => (statement.cprLookup ? [statement.cprLookup] : []));
+  const held = await ports.markers.latestBefore(delivery.year, cprLookups, delivery.deliveryNumber);
   const reportedAt = ports.clock.now().toISOString();
   const entries = deliveryEntries(statements, held);
   await ports.markers.saveAll(entries.map((entry) => markerOf(entry, delivery.year, delivery.deliveryNumber, reportedAt)));

@@ -25,8 +25,8 @@ export async function* yearStatementPages(rules: TaxYearRules, runId: string, po
     const computedAt = ports.clock.now().toISOString();
     const statements: TaxStatement[] = [];
     for (const { personId, payments } of page) {
-      const cprKnown = (await ports.persons.get(personId))?.value.cpr !== undefined;
-      statements.push({ ...yearTotals(personId, payments, rules), id: taxStatementId(rules.year, personId), runId, computedAt, cprKnown });
+      const cprLookup = (await ports.persons.get(personId))?.value.cpr?.lookup;
+      statements.push({ ...yearTotals(personId, payments, rules), id: taxStatementId(rules.year, personId), runId, computedAt, cprKnown: cprLookup !== undefined, ...(cprLookup && { cprLookup }) });
     }
     await ports.statements.saveAll(statements);
     yield statements;
