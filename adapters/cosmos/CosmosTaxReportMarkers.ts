@@ -24,6 +24,33 @@ export class CosmosTaxReportMarkers extends CosmosVersionedStore<TaxReportMarker
     return latest;
   }
 
+  async *latestOfYear(year: number, beforeDelivery: number, pageSize: number): AsyncIterable<TaxReportMarker[]> {
+    const query = {
+      query: 'SELECT * FROM c WHERE c.year = @year AND c.deliveryNumber < @before ORDER BY c.cprLookup',
+      parameters: [
+        { name: '@year', value: year },
+        { name: '@before', value: beforeDelivery },
+      ],
+    };
+    // A CPR number's markers arrive together; the newest of them is kept, a page handed on between numbers.
+    let page: TaxReportMarker[] = [];
+    for await (const markers of queryPages<TaxReportMarker>(this.container, query, pageSize)) {
+      for (const marker of markers) {
+        const last = page.at(-1);
+        if (last?.cprLookup === marker.cprLookup) {
+          if (marker.deliveryNumber > last.deliveryNumber) page[page.length - 1] = marker;
+          continue;
+        }
+        if (page.length >= pageSize) {
+          yield page;
+          page = [];
+        }
+        page.push(marker);
+      }
+    }
+    if (page.length > 0) yield page;
+  }
+
   ofDelivery(deliveryNumber: number, pageSize: number): AsyncIterable<TaxReportMarker[]> {
     return queryPages<TaxReportMarker>(this.container, { query: 'SELECT * FROM c WHERE c.deliveryNumber = @number ORDER BY c.personId', parameters: [{ name: '@number', value: deliveryNumber }] }, pageSize);
   }

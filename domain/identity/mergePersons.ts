@@ -11,6 +11,7 @@ import type { Ids } from '../shared/Ids.js';
 import type { Logger } from '../shared/Logger.js';
 import { ConcurrencyConflictError, DomainError, NotFoundError } from '../shared/errors.js';
 import { indexForResolution } from './indexForResolution.js';
+import { carryCprNumber } from './carryCprNumber.js';
 import { markMergedAway } from './markMergedAway.js';
 import type { IdentityIndex, MatchRuleStore } from './ports.js';
 import { survivorOf } from './survivorOf.js';
@@ -41,7 +42,8 @@ const maxAttempts = 5;
  * [OnlineFundraising13] Two persons are one. Both in OF: OF merges the merged person's contact into
  * the survivor's. Only the merged person in OF: the OF key moves to the survivor. Neither: engine
  * and CRM only. Then the merged person points to the survivor, their records move to the survivor,
- * the resolver's index follows, and the CRM merges its contacts (unless the merge came from there).
+ * a survivor without a CPR number takes the merged person's, the resolver's index follows, and the
+ * CRM merges its contacts (unless the merge came from there).
  * Safe to repeat: every step checks what is already done.
  */
 export async function mergePersons(survivorId: string, mergedId: string, origin: MergeOrigin, ports: MergePorts): Promise<{ survivorId: string }> {
@@ -56,6 +58,7 @@ export async function mergePersons(survivorId: string, mergedId: string, origin:
   const moved = await moveRecords(mergedId, survivor, ports);
   const consentLines = await carryConsentLog(mergedId, survivor, ports);
   const paymentsAndAgreements = await carryPaymentsAndAgreements(mergedId, survivor, ports);
+  await carryCprNumber(merged.value, survivor, ports);
   if (origin === 'engine') await ports.crm.mergePersons(survivor, mergedId);
   const stored = await ports.persons.get(survivor);
   if (stored) {

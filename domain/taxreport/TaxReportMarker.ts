@@ -6,7 +6,7 @@ import type { DeliveryEntry } from './deliveryEntries.js';
  * with to send a correction (a refund after the report).
  */
 export interface TaxReportMarker {
-  /** `<year>:<personId>:<deliveryNumber>`. */
+  /** `<year>:<cprLookup>:<deliveryNumber>`: one line per CPR number in a delivery. */
   id: string;
   personId: string;
   /** The keyed hash of the CPR number it was reported under: what SKAT holds is per CPR number. */
@@ -22,5 +22,5 @@ export interface TaxReportMarker {
 }
 
 export function markerOf(entry: DeliveryEntry, year: number, deliveryNumber: number, reportedAt: string): TaxReportMarker {
-  return { id: `${year}:${entry.personId}:${deliveryNumber}`, year, deliveryNumber, reportedAt, ...entry };
+  return { id: `${year}:${entry.cprLookup}:${deliveryNumber}`, year, deliveryNumber, reportedAt, ...entry };
 }

@@ -42,6 +42,8 @@ export interface TaxReportMarkers {
   saveAll(markers: TaxReportMarker[]): Promise<void>;
   /** For each of the CPR numbers (keyed hashes), the newest marker of the year from a delivery before `beforeDelivery`. */
   latestBefore(year: number, cprLookups: readonly string[], beforeDelivery: number): Promise<Map<string, TaxReportMarker>>;
+  /** For each CPR number reported for the year before `beforeDelivery`, its newest marker, a page at a time. */
+  latestOfYear(year: number, beforeDelivery: number, pageSize: number): AsyncIterable<TaxReportMarker[]>;
   /** A delivery's markers, a page at a time, by person. */
   ofDelivery(deliveryNumber: number, pageSize: number): AsyncIterable<TaxReportMarker[]>;
   /** Every marker of the person, newest first. */

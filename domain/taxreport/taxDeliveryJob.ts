@@ -16,12 +16,15 @@ export interface TaxDeliveryPorts extends YearStatementPorts {
 
 type DeliveryCounts = NonNullable<TaxDelivery['counts']>;
 
+const markersPerPage = 1_000;
+
 /**
  * [Skatteindberetning][Refundering] The January run: computes the income year again (gifts and
  * refunds since December included), and marks every giver the delivery reports: a first report, or a
  * correction where SKAT holds other amounts. Markers have fixed ids per delivery and person, and what
  * SKAT holds is read from the deliveries before this one, so a retry marks the same and a later
- * delivery nobody twice. Ends with the delivery `ready`, its file available.
+ * delivery nobody twice. A CPR number no giver has any more is corrected to nothing. Ends with the
+ * delivery `ready`, its file available.
  */
 export function taxDeliveryJob(ports: TaxDeliveryPorts): Job {
   return {
@@ -36,11 +39,14 @@ export function taxDeliveryJob(ports: TaxDeliveryPorts): Job {
       if (!rules) throw new Error(`income year ${delivery.year} has no rules`);
       const counts: DeliveryCounts = { reports: 0, corrections: 0, giftsOre: 0, ongoingOre: 0, waitingForCpr: 0 };
       let givers = 0;
+      const seen = new Set<string>();
       for await (const statements of yearStatementPages(rules, run.id, ports)) {
         await markPage(statements, delivery, counts, ports);
+        for (const statement of statements) if (statement.cprLookup) seen.add(statement.cprLookup);
         givers += statements.length;
         await progress(givers, 'givers');
       }
+      await correctNumbersNoLongerGiving(seen, delivery, counts, ports);
       await markReady(delivery.id, counts, ports);
       return { givers, ...counts };
     },
@@ -59,6 +65,19 @@ async function markPage(statements: TaxStatement[], delivery: TaxDelivery, count
     counts.ongoingOre += entry.ongoingOre;
   }
   counts.waitingForCpr += statements.filter((statement) => statement.reported && !statement.cprKnown).length;
+}
+
+/**
+ * A CPR number SKAT holds amounts under that no giver of the year has any more (the gifts moved to a
+ * person with another number in a merge, or the number was corrected) is corrected to nothing.
+ */
+async function correctNumbersNoLongerGiving(seen: ReadonlySet<string>, delivery: TaxDelivery, counts: DeliveryCounts, ports: TaxDeliveryPorts): Promise<void> {
+  const reportedAt = ports.clock.now().toISOString();
+  for await (const latest of ports.markers.latestOfYear(delivery.year, delivery.deliveryNumber, markersPerPage)) {
+    const gone = latest.filter((marker) => !seen.has(marker.cprLookup) && (marker.giftsOre !== 0 || marker.ongoingOre !== 0));
+    await ports.markers.saveAll(gone.map((marker) => markerOf({ personId: marker.personId, cprLookup: marker.cprLookup, kind: 'correction', giftsOre: 0, ongoingOre: 0 }, delivery.year, delivery.deliveryNumber, reportedAt)));
+    counts.corrections += gone.length;
+  }
 }
 
 async function markReady(id: string, counts: DeliveryCounts, ports: TaxDeliveryPorts): Promise<void> {
