@@ -9,10 +9,9 @@ import { currentSendingSettings } from './currentSendingSettings.js';
 import type { OutboundMessage } from './OutboundMessage.js';
 import type { OutboundMessages, Sends, SendingSettingsStore, TaxMailAudience } from './ports.js';
 import { reachable } from './reachable.js';
-import { recipientAddress } from './recipientAddress.js';
+import { consentChannelOf, recipientAddress } from './recipientAddress.js';
 import { messageScopeOf, type Send } from './Send.js';
 import { estimatedMinutes } from './SendingSettings.js';
-import { consentChannelOf } from './recipientAddress.js';
 
 /** Persons read at once for a tax mail's plan. */
 const taxMailPage = 500;
