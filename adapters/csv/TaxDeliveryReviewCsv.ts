@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatDanishAmount } from './danishNumbers.js';
 import type { DeliveryLine, TaxDeliveryFormat } from '../../domain/taxreport/taxDeliveryFile.js';
 import type { TaxDelivery } from '../../domain/taxreport/TaxDelivery.js';
 
@@ -24,13 +25,9 @@ export const taxDeliveryReviewCsv: TaxDeliveryFormat = {
       line.cpr,
       line.personId,
       line.kind === 'report' ? 'indberetning' : 'rettelse',
-      kronerWithComma(line.giftsOre),
-      kronerWithComma(line.ongoingOre),
+      formatDanishAmount(line.giftsOre),
+      formatDanishAmount(line.ongoingOre),
     ]);
     return Buffer.from(stringify(rows, { header: true, columns: headings, delimiter: ';', record_delimiter: '\r\n', bom: true }), 'utf8');
   },
 };
-
-function kronerWithComma(ore: number): string {
-  return `${Math.trunc(ore / 100)},${String(Math.abs(ore % 100)).padStart(2, '0')}`;
-}

@@ -5,7 +5,7 @@ import { bookkeepingApi } from '../bookkeeping/bookkeepingApi.js';
 import { staffCall } from '../sending/support.js';
 import { eventually } from '../support/eventually.js';
 import { personIdOf, startTestStack, testStackStartsAt } from '../support/testStack.js';
-import { giver as giverIn, rules2026 } from './support.js';
+import { completedRun, giver as giverIn, rules2026 } from './support.js';
 
 let stack: LocalStack;
 const clock = settableClock(testStackStartsAt);
@@ -37,11 +37,7 @@ describe('[Skatteindberetning] the yearly computation', () => {
     const started = await call('POST', '/admin/tax-report/2026/runs', undefined, 'Finance');
     expect(started.status).toBe(202);
     const { id } = (await started.json()) as { id: string };
-    const run = await eventually(async () => {
-      const seen = (await (await call('GET', `/admin/jobs/runs/${id}`, undefined, 'Administrator')).json()) as { status: string; counts: Record<string, number>; progress: { done: number; unit: string } };
-      expect(seen.status).toBe('completed');
-      return seen;
-    });
+    const run = await completedRun(call, id);
     expect(run).toMatchObject({ counts: { givers: 4, reported: 1, reportedWithoutCpr: 0, giftsReportedOre: 30_000, ongoingReportedOre: 0 }, progress: { done: 4, unit: 'givers' } });
     expect(await statementOf('tx-gift')).toMatchObject({ year: 2026, gifts: { givenOre: 30_000, deductibleOre: 30_000, reportedOre: 30_000 }, reported: true, runId: id, cprKnown: true });
     expect(await statementOf('tx-small')).toMatchObject({ cprKnown: false });
